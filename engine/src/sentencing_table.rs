@@ -1,0 +1,263 @@
+//! The Sentencing Table (USSG §5A): offense level × criminal history → range in months, and
+//! the zone of each range. The table itself is data (`data/sentencing_table.txt`).
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ManualEdition;
+
+const TABLE_TEXT: &str = include_str!("../data/sentencing_table.txt");
+const ZONES_JSON: &str = include_str!("../data/zones.json");
+
+/// Lowest and highest offense levels of the table; a total below 1 is treated as 1 and above
+/// 43 as 43 (USSG Ch. 5 Pt. A, application note 2).
+pub const MIN_LEVEL: i32 = 1;
+pub const MAX_LEVEL: i32 = 43;
+
+/// Criminal history category (USSG §4A1.1, Ch. 5 Pt. A).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum CriminalHistory {
+    I,
+    II,
+    III,
+    IV,
+    V,
+    VI,
+}
+
+impl CriminalHistory {
+    pub const ALL: [CriminalHistory; 6] =
+        [Self::I, Self::II, Self::III, Self::IV, Self::V, Self::VI];
+
+    /// Column of the Sentencing Table, 0 for I.
+    pub fn column(self) -> usize {
+        self as usize
+    }
+
+    pub fn roman(self) -> &'static str {
+        ["I", "II", "III", "IV", "V", "VI"][self.column()]
+    }
+
+    pub fn from_roman(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.roman() == text.trim())
+    }
+}
+
+impl fmt::Display for CriminalHistory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.roman())
+    }
+}
+
+/// A guideline range in months; `max_months: None` means life imprisonment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuidelineRange {
+    pub min_months: u32,
+    pub max_months: Option<u32>,
+}
+
+impl GuidelineRange {
+    /// True when the range is life and nothing less (level 43).
+    pub fn is_life_only(&self) -> bool {
+        self.max_months.is_none() && self.min_months == LIFE_MONTHS
+    }
+}
+
+impl fmt::Display for GuidelineRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.is_life_only(), self.max_months) {
+            (true, _) => f.write_str("life"),
+            (false, Some(max)) => write!(f, "{}–{} months", self.min_months, max),
+            (false, None) => write!(f, "{} months–life", self.min_months),
+        }
+    }
+}
+
+/// Months used to stand for a life term where a number is needed (a life-only range).
+pub const LIFE_MONTHS: u32 = 470;
+
+/// Sentencing zones (USSG §5B1.1, §5C1.1): what kinds of sentence the range allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Zone {
+    A,
+    B,
+    C,
+    D,
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Zone::A => "A",
+            Zone::B => "B",
+            Zone::C => "C",
+            Zone::D => "D",
+        })
+    }
+}
+
+type Table = [[GuidelineRange; 6]; MAX_LEVEL as usize];
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    // The text is fixed at build time and every cell is checked by the tests, so a parse
+    // failure here is a build defect, not something user input can cause.
+    TABLE.get_or_init(|| parse_table(TABLE_TEXT).expect("embedded Sentencing Table is valid"))
+}
+
+fn parse_cell(cell: &str) -> Result<GuidelineRange, String> {
+    if cell == "life" {
+        return Ok(GuidelineRange {
+            min_months: LIFE_MONTHS,
+            max_months: None,
+        });
+    }
+    let (min, max) = cell
+        .split_once('-')
+        .ok_or_else(|| format!("cell {cell:?} is not MIN-MAX"))?;
+    let min_months = min
+        .parse()
+        .map_err(|_| format!("bad minimum in {cell:?}"))?;
+    let max_months = match max {
+        "life" => None,
+        m => Some(m.parse().map_err(|_| format!("bad maximum in {cell:?}"))?),
+    };
+    Ok(GuidelineRange {
+        min_months,
+        max_months,
+    })
+}
+
+/// Parses the table text: one line per level, in order, six cells each.
+pub(crate) fn parse_table(text: &str) -> Result<Table, String> {
+    let mut table = [[GuidelineRange {
+        min_months: 0,
+        max_months: Some(0),
+    }; 6]; MAX_LEVEL as usize];
+    let mut next_level = MIN_LEVEL;
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let mut fields = line.split_whitespace();
+        let level: i32 = fields
+            .next()
+            .and_then(|f| f.parse().ok())
+            .ok_or("missing level")?;
+        if level != next_level {
+            return Err(format!("expected level {next_level}, found {level}"));
+        }
+        let cells: Vec<&str> = fields.collect();
+        if cells.len() != 6 {
+            return Err(format!("level {level}: {} cells, expected 6", cells.len()));
+        }
+        for (column, cell) in cells.iter().enumerate() {
+            table[(level - 1) as usize][column] = parse_cell(cell)?;
+        }
+        next_level += 1;
+    }
+    if next_level != MAX_LEVEL + 1 {
+        return Err(format!("table ends at level {}", next_level - 1));
+    }
+    Ok(table)
+}
+
+/// The guideline range for a total offense level and criminal history category. Levels
+/// outside 1–43 are clamped, as the Manual directs.
+pub fn guideline_range(offense_level: i32, history: CriminalHistory) -> GuidelineRange {
+    let level = offense_level.clamp(MIN_LEVEL, MAX_LEVEL);
+    table()[(level - 1) as usize][history.column()]
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct ZoneBands {
+    edition: ManualEdition,
+    zone_a_max_minimum: u32,
+    zone_b_max_minimum: u32,
+    zone_c_max_minimum: u32,
+    source: String,
+}
+
+fn zone_bands() -> &'static [ZoneBands] {
+    static BANDS: OnceLock<Vec<ZoneBands>> = OnceLock::new();
+    BANDS.get_or_init(|| serde_json::from_str(ZONES_JSON).expect("embedded zone bands are valid"))
+}
+
+fn bands_for(edition: ManualEdition) -> &'static ZoneBands {
+    zone_bands()
+        .iter()
+        .find(|b| b.edition == edition)
+        .expect("every edition has zone bands (checked by tests)")
+}
+
+/// The zone of a range under an edition's band edges, decided by the range's minimum.
+pub fn zone(range: GuidelineRange, edition: ManualEdition) -> Zone {
+    let bands = bands_for(edition);
+    match range.min_months {
+        m if m <= bands.zone_a_max_minimum => Zone::A,
+        m if m <= bands.zone_b_max_minimum => Zone::B,
+        m if m <= bands.zone_c_max_minimum => Zone::C,
+        _ => Zone::D,
+    }
+}
+
+/// Where the zone rule of an edition comes from.
+pub fn zone_source(edition: ManualEdition) -> &'static str {
+    &bands_for(edition).source
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CriminalHistory::*;
+
+    fn r(min: u32, max: u32) -> GuidelineRange {
+        GuidelineRange {
+            min_months: min,
+            max_months: Some(max),
+        }
+    }
+
+    #[test]
+    fn embedded_table_parses() {
+        parse_table(TABLE_TEXT).unwrap();
+    }
+
+    #[test]
+    fn cells_quoted_in_the_reference() {
+        assert_eq!(guideline_range(12, I), r(10, 16));
+        assert_eq!(guideline_range(14, I), r(15, 21));
+        assert_eq!(guideline_range(18, I), r(27, 33));
+        assert_eq!(guideline_range(20, I), r(33, 41));
+        assert_eq!(guideline_range(26, I), r(63, 78));
+        assert_eq!(guideline_range(29, VI), r(151, 188));
+        assert_eq!(
+            guideline_range(38, V),
+            GuidelineRange {
+                min_months: 360,
+                max_months: None
+            }
+        );
+        assert!(guideline_range(43, I).is_life_only());
+    }
+
+    #[test]
+    fn levels_outside_the_table_are_clamped() {
+        assert_eq!(guideline_range(-7, III), guideline_range(1, III));
+        assert_eq!(guideline_range(50, II), guideline_range(43, II));
+    }
+
+    #[test]
+    fn zones_follow_the_2010_band_edges() {
+        for edition in ManualEdition::ALL {
+            assert_eq!(zone(guideline_range(8, I), edition), Zone::A); // 0–6
+            assert_eq!(zone(guideline_range(11, I), edition), Zone::B); // 8–14
+            assert_eq!(zone(guideline_range(12, I), edition), Zone::C); // 10–16
+            assert_eq!(zone(guideline_range(13, I), edition), Zone::C); // 12–18
+            assert_eq!(zone(guideline_range(14, I), edition), Zone::D); // 15–21
+        }
+    }
+}
