@@ -1,0 +1,48 @@
+// The release build loads, computes with the engine in WebAssembly, logs no error and
+// talks to nobody but its own origin.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, openRecordedPage, serveDist, waitForApp } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the shell renders with an engine-computed value, no console error, same-origin only", async () => {
+  const { page, context, consoleErrors, requests } = await openRecordedPage(browser);
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+
+  // USSG §5A: offense level 12, criminal history category I → 10–16 months.
+  const range = page.getByTestId("guideline-range");
+  await range.waitFor();
+  assert.equal(await range.textContent(), "10–16 months");
+  assert.ok(await page.locator("header h1").isVisible(), "header title visible");
+  assert.equal(await page.locator("footer summary").textContent(), "About / sources");
+
+  // Let late requests (favicon, preloads) settle before judging them.
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual(consoleErrors, [], "console errors");
+  assert.ok(requests.length >= 3, `expected the page, its script and its wasm; saw ${requests}`);
+  const foreign = requests.filter((url) => new URL(url).origin !== server.origin);
+  assert.deepEqual(foreign, [], "requests to other origins");
+  await context.close();
+});
+
+test("the page has a title and a language for assistive technology", async () => {
+  const { page, context } = await openRecordedPage(browser, { width: 390, height: 844 });
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  assert.match(await page.title(), /Threshold/);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await context.close();
+});
