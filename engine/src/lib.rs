@@ -1,11 +1,30 @@
 //! Threshold's engine: the law, the Guidelines and the models, as pure Rust with no web
 //! dependencies, so the browser app, the `threshold` command and the tests share one truth.
+//!
+//! Entry point: [`evaluate`]`(&Case, &Law, &SentencingParams) -> Result<Evaluation, _>`,
+//! with [`Law::embedded`] and [`SentencingParams::embedded`] as the defaults.
 
+pub mod calibration;
+pub mod case;
 pub mod edition;
+pub mod evaluate;
+pub mod guidelines;
+pub mod imposed;
+pub mod law;
 pub mod sentencing_table;
+pub mod worksheet;
 
+pub use case::{Case, CaseError};
 pub use edition::ManualEdition;
+pub use evaluate::{
+    evaluate, evaluate_each_charge, evaluate_quick, Evaluation, EvaluationError, MonthRange,
+};
+pub use imposed::{
+    expected_sentence, ExpectedSentence, Param, SentencingOverrides, SentencingParams,
+};
+pub use law::{Charge, ChargeId, GuidelineSection, Law, LawEra, Recipient, Role};
 pub use sentencing_table::{guideline_range, zone, CriminalHistory, GuidelineRange, Zone};
+pub use worksheet::{Assumption, Step, Worksheet};
 
 /// The engine's version, shown by the app and the command line so a figure can be traced to
 /// the code that produced it.

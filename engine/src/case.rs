@@ -1,0 +1,345 @@
+//! The facts of one firearms-trafficking case and the charge brought, as a user enters them;
+//! every fact a rule may need is optional so that a missing one is assumed out loud.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::law::{ChargeId, LawEra, Recipient, Role};
+use crate::{CriminalHistory, ManualEdition};
+
+/// Upper bounds that keep every figure finite and meaningful; beyond them the input is a
+/// typing mistake, not a case.
+const MAX_FIREARMS: u32 = 1_000_000;
+const MAX_COUNTS: u32 = 100;
+const MAX_PRIOR_FELONIES: u8 = 50;
+const MAX_ROUNDS: u32 = 100_000_000;
+const MAX_DRUG_GRAMS: f64 = 1.0e9;
+
+/// One case: the charge, the legal era and Manual, and the facts. Field names are stable:
+/// they are the JSON and CSV column names and go into share links.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// A free label (a name for the scenario or profile).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Which statutes apply: `april_2011` or `today`.
+    pub law_era: LawEra,
+    /// Guidelines Manual: `2010`, `2011` or `2023`; assumed from the era when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manual: Option<ManualEdition>,
+    /// The charge of conviction.
+    pub charge: ChargeId,
+    /// Number of counts of that charge (1 when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<u32>,
+    /// Criminal history category I–VI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_history: Option<CriminalHistory>,
+    /// Number of firearms involved (§2K2.1(b)(1), §2M5.2(a)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firearms: Option<u32>,
+    /// Prior felony convictions for a crime of violence or a controlled-substance offense.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_violent_or_drug_felonies: Option<u8>,
+    /// The defendant was a prohibited person (felon, unlawful alien, …) at the time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prohibited_person: Option<bool>,
+    /// A semi-automatic firearm able to accept a large-capacity magazine was involved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_capacity_semiautomatic: Option<bool>,
+    /// A firearm described in 26 U.S.C. 5845(a) (machine gun, short-barrelled rifle, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nfa_weapon: Option<bool>,
+    /// The defendant knew or had reason to believe the firearm would go to a prohibited person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knew_buyer_prohibited: Option<bool>,
+    /// Who the defendant knew or had reason to believe would receive the firearms (§2K2.1(b)(5)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trafficking_recipient: Option<Recipient>,
+    /// Any firearm was stolen (§2K2.1(b)(4)(A)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stolen_firearm: Option<bool>,
+    /// Any firearm had an altered or obliterated serial number (§2K2.1(b)(4)(B)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub altered_serial: Option<bool>,
+    /// The firearms went, or the defendant had reason to believe they would go, to Mexico
+    /// (§2K2.1(b)(6)(A) from Nov. 2011; also a prosecution factor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mexico_nexus: Option<bool>,
+    /// A firearm was used, possessed or transferred in connection with another felony.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_felony: Option<bool>,
+    /// Any weapon exported was fully automatic (§2M5.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fully_automatic: Option<bool>,
+    /// Rounds of ammunition exported (§2M5.2(a)(2), Nov. 2011 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ammunition_rounds: Option<u32>,
+    /// Grams of cocaine for the drug-conspiracy comparator (§2D1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drug_grams: Option<f64>,
+    /// Role in the offense (§3B1.1 / §3B1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// The defendant accepts responsibility (pleads guilty), §3E1.1(a).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepts_responsibility: Option<bool>,
+    /// The government moves for the further level of §3E1.1(b).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub government_motion: Option<bool>,
+    /// A firearm was recovered at a crime scene (prosecution model).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crime_gun_recovered: Option<bool>,
+    /// Strength of the evidence of criminal intent, 0 (none) to 1 (overwhelming).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_strength: Option<f64>,
+    /// ICE took part in a joint investigation (prosecution model).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ice_joint_investigation: Option<bool>,
+}
+
+impl Case {
+    /// A case with only the required fields: everything else will be assumed.
+    pub fn new(law_era: LawEra, charge: ChargeId) -> Case {
+        Case {
+            label: None,
+            law_era,
+            manual: None,
+            charge,
+            counts: None,
+            criminal_history: None,
+            firearms: None,
+            prior_violent_or_drug_felonies: None,
+            prohibited_person: None,
+            large_capacity_semiautomatic: None,
+            nfa_weapon: None,
+            knew_buyer_prohibited: None,
+            trafficking_recipient: None,
+            stolen_firearm: None,
+            altered_serial: None,
+            mexico_nexus: None,
+            other_felony: None,
+            fully_automatic: None,
+            ammunition_rounds: None,
+            drug_grams: None,
+            role: None,
+            accepts_responsibility: None,
+            government_motion: None,
+            crime_gun_recovered: None,
+            evidence_strength: None,
+            ice_joint_investigation: None,
+        }
+    }
+
+    /// The Manual edition: the one given, or the era's usual one.
+    pub fn manual_edition(&self) -> ManualEdition {
+        self.manual.unwrap_or(self.law_era.default_manual())
+    }
+
+    /// Checks the ranges JSON types cannot express.
+    pub fn validate(&self) -> Result<(), CaseError> {
+        fn check(ok: bool, field: &'static str, message: &str) -> Result<(), CaseError> {
+            if ok {
+                Ok(())
+            } else {
+                Err(CaseError {
+                    field: field.to_string(),
+                    message: message.to_string(),
+                })
+            }
+        }
+        if let Some(counts) = self.counts {
+            check(
+                (1..=MAX_COUNTS).contains(&counts),
+                "counts",
+                "must be a whole number from 1 to 100",
+            )?;
+        }
+        if let Some(firearms) = self.firearms {
+            check(
+                firearms <= MAX_FIREARMS,
+                "firearms",
+                "must be at most 1,000,000",
+            )?;
+        }
+        if let Some(priors) = self.prior_violent_or_drug_felonies {
+            check(
+                priors <= MAX_PRIOR_FELONIES,
+                "prior_violent_or_drug_felonies",
+                "must be at most 50",
+            )?;
+        }
+        if let Some(rounds) = self.ammunition_rounds {
+            check(
+                rounds <= MAX_ROUNDS,
+                "ammunition_rounds",
+                "must be at most 100,000,000",
+            )?;
+        }
+        if let Some(grams) = self.drug_grams {
+            check(
+                grams.is_finite() && (0.0..=MAX_DRUG_GRAMS).contains(&grams),
+                "drug_grams",
+                "must be a number of grams from 0 to 1,000,000,000",
+            )?;
+        }
+        if let Some(strength) = self.evidence_strength {
+            check(
+                strength.is_finite() && (0.0..=1.0).contains(&strength),
+                "evidence_strength",
+                "must be a number from 0 to 1",
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Reads one case from JSON, naming the field at fault when it cannot.
+    pub fn from_json(text: &str) -> Result<Case, CaseError> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let case: Case = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+            let path = e.path().to_string();
+            CaseError::from_serde(&path, &e.into_inner())
+        })?;
+        deserializer.end().map_err(|e| CaseError {
+            field: "(case)".into(),
+            message: format!("unexpected text after the case: {e}"),
+        })?;
+        case.validate()?;
+        Ok(case)
+    }
+
+    /// Reads one case from a JSON value (e.g. built from a CSV row).
+    pub fn from_value(value: serde_json::Value) -> Result<Case, CaseError> {
+        let case: Case = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            CaseError::from_serde(&path, &e.into_inner())
+        })?;
+        case.validate()?;
+        Ok(case)
+    }
+}
+
+/// Why a case could not be read: the field and what is wrong with it, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseError {
+    pub field: String,
+    pub message: String,
+}
+
+impl CaseError {
+    fn from_serde(path: &str, error: &serde_json::Error) -> CaseError {
+        let text = error.to_string();
+        // serde reports unknown and missing fields in the message, not the path.
+        let field = if let Some(name) = quoted_after(&text, "unknown field `") {
+            name
+        } else if let Some(name) = quoted_after(&text, "missing field `") {
+            name
+        } else if path.is_empty() || path == "." || path.starts_with('[') {
+            "(case)".to_string()
+        } else {
+            path.to_string()
+        };
+        let message = match text.find(" at line ") {
+            Some(cut) => text[..cut].to_string(),
+            None => text,
+        };
+        CaseError { field, message }
+    }
+}
+
+fn quoted_after(text: &str, prefix: &str) -> Option<String> {
+    let start = text.find(prefix)? + prefix.len();
+    let end = text[start..].find('`')?;
+    Some(text[start..start + end].to_string())
+}
+
+impl fmt::Display for CaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "field `{}`: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for CaseError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_case_reads() {
+        let case =
+            Case::from_json(r#"{"law_era":"april_2011","charge":"straw_purchase_922a6"}"#).unwrap();
+        assert_eq!(
+            case,
+            Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6)
+        );
+        assert_eq!(case.manual_edition(), ManualEdition::Nov2010);
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases = [
+            (
+                r#"{"law_era":"2011","charge":"straw_purchase_922a6"}"#,
+                "law_era",
+            ),
+            (r#"{"law_era":"today"}"#, "charge"),
+            (r#"{"law_era":"today","charge":"x"}"#, "charge"),
+            (
+                r#"{"law_era":"today","charge":"trafficking_933","firarms":3}"#,
+                "firarms",
+            ),
+            (
+                r#"{"law_era":"today","charge":"trafficking_933","firearms":-3}"#,
+                "firearms",
+            ),
+            (
+                r#"{"law_era":"today","charge":"trafficking_933","firearms":"many"}"#,
+                "firearms",
+            ),
+            (
+                r#"{"law_era":"today","charge":"trafficking_933","counts":0}"#,
+                "counts",
+            ),
+            (
+                r#"{"law_era":"today","charge":"trafficking_933","evidence_strength":1.5}"#,
+                "evidence_strength",
+            ),
+            (
+                r#"{"law_era":"today","charge":"trafficking_933","criminal_history":"VII"}"#,
+                "criminal_history",
+            ),
+            (
+                r#"{"law_era":"today","charge":"trafficking_933","manual":"2015"}"#,
+                "manual",
+            ),
+            (
+                r#"{"law_era":"today","charge":"trafficking_933","role":"boss"}"#,
+                "role",
+            ),
+            (r#"[1,2]"#, "(case)"),
+            (
+                r#"{"law_era":"today","charge":"trafficking_933"} x"#,
+                "(case)",
+            ),
+        ];
+        for (text, field) in cases {
+            let error = Case::from_json(text).unwrap_err();
+            assert_eq!(error.field, field, "{text}: {error}");
+            assert!(!error.message.is_empty());
+        }
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let mut case = Case::new(LawEra::Today, ChargeId::Trafficking933);
+        case.firearms = Some(12);
+        case.role = Some(Role::OrganizerLeader);
+        case.trafficking_recipient = Some(Recipient::Dangerous);
+        case.evidence_strength = Some(0.75);
+        let text = serde_json::to_string(&case).unwrap();
+        assert_eq!(Case::from_json(&text).unwrap(), case);
+    }
+}

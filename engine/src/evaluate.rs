@@ -1,0 +1,456 @@
+//! The one entry point: a case, the law and the sentencing parameters in; the offense
+//! level, the range within the statutes, the expected sentence and the worksheet out.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::Case;
+use crate::guidelines::{chapter_three, chapter_two_level};
+use crate::imposed::{expected_sentence, ExpectedSentence, SentencingParams};
+use crate::law::{ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
+use crate::sentencing_table::{MAX_LEVEL, MIN_LEVEL};
+use crate::worksheet::{fact, Recorder, Silent, Worksheet};
+use crate::{guideline_range, zone, CriminalHistory, GuidelineRange, ManualEdition, Zone};
+
+/// A range in months as exported: `max: None` is life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthRange {
+    pub min: u32,
+    pub max: Option<u32>,
+}
+
+impl From<GuidelineRange> for MonthRange {
+    fn from(r: GuidelineRange) -> MonthRange {
+        MonthRange {
+            min: r.min_months,
+            max: r.max_months,
+        }
+    }
+}
+
+/// Everything computed for one case under one charge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub charge: ChargeId,
+    pub statute: String,
+    pub law_era: LawEra,
+    pub manual: ManualEdition,
+    pub guideline: GuidelineSection,
+    /// Total offense level (1–43).
+    pub offense_level: i32,
+    pub criminal_history_category: CriminalHistory,
+    /// The Sentencing Table cell, before the statutes.
+    pub table_range_months: MonthRange,
+    /// The range after the statutory minimum and maximum (§5G1.1, §5G1.2).
+    pub guideline_range_months: MonthRange,
+    pub zone: Zone,
+    pub counts: u32,
+    pub statutory_min_months: u32,
+    /// Maximum for one count; `None` is life.
+    pub statutory_max_months: Option<u32>,
+    /// Maximum for all counts run consecutively (§5G1.2(d)); `None` is life.
+    pub total_statutory_max_months: Option<u32>,
+    pub expected_sentence_months: ExpectedSentence,
+    /// Empty when computed by [`evaluate_quick`].
+    pub worksheet: Worksheet,
+}
+
+/// Why a case could not be evaluated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvaluationError {
+    /// The charge did not exist in the era (e.g. 18 U.S.C. 933 in April 2011).
+    ChargeUnavailable {
+        charge: ChargeId,
+        era: LawEra,
+        source: String,
+    },
+    /// The law (as edited by a scenario) lacks a part the case needs.
+    MissingLaw(String),
+    /// The sentencing parameters are not probabilities or ordered intervals.
+    InvalidParams(String),
+}
+
+impl fmt::Display for EvaluationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ChargeUnavailable {
+                charge,
+                era,
+                source,
+            } => {
+                write!(
+                    f,
+                    "field `charge`: {charge} is not available under the {era} ({source})"
+                )
+            }
+            Self::MissingLaw(what) => write!(f, "{what}"),
+            Self::InvalidParams(why) => write!(f, "sentencing parameters: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for EvaluationError {}
+
+impl From<MissingLaw> for EvaluationError {
+    fn from(m: MissingLaw) -> Self {
+        Self::MissingLaw(m.to_string())
+    }
+}
+
+/// Evaluates a case with its full worksheet.
+pub fn evaluate(
+    case: &Case,
+    law: &Law,
+    params: &SentencingParams,
+) -> Result<Evaluation, EvaluationError> {
+    let mut worksheet = Worksheet::default();
+    let mut evaluation = run(case, law, params, &mut worksheet)?;
+    evaluation.worksheet = worksheet;
+    Ok(evaluation)
+}
+
+/// Evaluates a case without writing the worksheet: the same numbers, for bulk runs.
+pub fn evaluate_quick(
+    case: &Case,
+    law: &Law,
+    params: &SentencingParams,
+) -> Result<Evaluation, EvaluationError> {
+    run(case, law, params, &mut Silent)
+}
+
+/// The case evaluated under every charge that exists in its era (worksheets omitted), in
+/// catalog order: the basis of a charge comparison.
+pub fn evaluate_each_charge(case: &Case, law: &Law, params: &SentencingParams) -> Vec<Evaluation> {
+    law.charges_in(case.law_era)
+        .filter_map(|charge| {
+            let mut variant = case.clone();
+            variant.charge = charge.id;
+            evaluate_quick(&variant, law, params).ok()
+        })
+        .collect()
+}
+
+fn run<R: Recorder>(
+    case: &Case,
+    law: &Law,
+    params: &SentencingParams,
+    rec: &mut R,
+) -> Result<Evaluation, EvaluationError> {
+    params.validate().map_err(EvaluationError::InvalidParams)?;
+    let charge = law.charge(case.charge)?;
+    let limits = charge
+        .limits_in(case.law_era)
+        .ok_or_else(|| MissingLaw(format!("limits for {} in the {}", charge.id, case.law_era)))?;
+    if !limits.exists {
+        return Err(EvaluationError::ChargeUnavailable {
+            charge: charge.id,
+            era: case.law_era,
+            source: limits.source.clone(),
+        });
+    }
+    let edition = fact(
+        case.manual,
+        "manual",
+        case.law_era.default_manual(),
+        "no Manual edition given; the one in force for the legal era",
+        rec,
+    );
+    rec.step(
+        charge.guideline.citation(),
+        edition.label(),
+        (None, None),
+        format_args!(
+            "{} ({}) is sentenced under {}",
+            charge.name,
+            charge.statute,
+            charge.guideline.citation()
+        ),
+    );
+
+    let chapter_two = chapter_two_level(case, charge, edition, law, rec)?;
+    let adjusted = chapter_three::adjust(case, chapter_two, law.chapter_three(edition)?, rec);
+    let offense_level = adjusted.clamp(MIN_LEVEL, MAX_LEVEL);
+    if offense_level != adjusted {
+        rec.step(
+            "Ch. 5 Pt. A, note 2",
+            "USSG Ch. 5, Pt. A, application note 2",
+            (Some(adjusted), Some(offense_level)),
+            format_args!("the Sentencing Table runs from level 1 to 43"),
+        );
+    }
+
+    let history = fact(
+        case.criminal_history,
+        "criminal_history",
+        CriminalHistory::I,
+        "no criminal history given; category I, the lowest",
+        rec,
+    );
+    let table_range = guideline_range(offense_level, history);
+    rec.step(
+        "§5A Sentencing Table",
+        "USSG Ch. 5, Pt. A (Sentencing Table)",
+        (Some(offense_level), Some(offense_level)),
+        format_args!("level {offense_level}, category {history}: {table_range}"),
+    );
+
+    let counts = fact(case.counts, "counts", 1, "one count of conviction", rec);
+    let total_max = limits.max_months.map(|m| m.saturating_mul(counts));
+    rec.step(
+        &charge.statute,
+        &limits.source,
+        (None, None),
+        format_args!(
+            "statutory range per count: {} to {}",
+            months_text(Some(limits.min_months)),
+            months_text(limits.max_months)
+        ),
+    );
+    if counts > 1 {
+        rec.step(
+            "§5G1.2(d)",
+            "USSG §5G1.2(d): sentences on several counts run consecutively as far as needed to reach the total punishment",
+            (None, None),
+            format_args!("{counts} counts: the sentence may reach {}", months_text(total_max)),
+        );
+    }
+    let final_range = apply_statutes(table_range, limits.min_months, total_max, rec);
+    let zone = zone(final_range, edition);
+    rec.step(
+        "§5B1.1 / §5C1.1 zones",
+        crate::sentencing_table::zone_source(edition),
+        (None, None),
+        format_args!("final range {final_range}: zone {zone}"),
+    );
+
+    let expected = expected_sentence(final_range, zone, limits.min_months, total_max, params);
+    rec.step(
+        "expected imposed sentence",
+        &params.within_range_share.source,
+        (None, None),
+        format_args!(
+            "within range {:.1}%, below {:.1}%, above {:.1}%: mean {:.1} months, median {:.1}",
+            expected.share_within * 100.0,
+            expected.share_below * 100.0,
+            expected.share_above * 100.0,
+            expected.mean,
+            expected.median
+        ),
+    );
+
+    Ok(Evaluation {
+        label: case.label.clone(),
+        charge: charge.id,
+        statute: charge.statute.clone(),
+        law_era: case.law_era,
+        manual: edition,
+        guideline: charge.guideline,
+        offense_level,
+        criminal_history_category: history,
+        table_range_months: table_range.into(),
+        guideline_range_months: final_range.into(),
+        zone,
+        counts,
+        statutory_min_months: limits.min_months,
+        statutory_max_months: limits.max_months,
+        total_statutory_max_months: total_max,
+        expected_sentence_months: expected,
+        worksheet: Worksheet::default(),
+    })
+}
+
+fn months_text(months: Option<u32>) -> String {
+    match months {
+        None => "life".into(),
+        Some(0) => "none".into(),
+        Some(m) => format!("{m} months"),
+    }
+}
+
+/// §5G1.1: the statutory maximum caps the range and a mandatory minimum lifts it.
+fn apply_statutes<R: Recorder>(
+    range: GuidelineRange,
+    minimum: u32,
+    maximum: Option<u32>,
+    rec: &mut R,
+) -> GuidelineRange {
+    let mut r = range;
+    if let Some(max) = maximum {
+        if r.min_months > max {
+            r = GuidelineRange {
+                min_months: max,
+                max_months: Some(max),
+            };
+            rec.step(
+                "§5G1.1(a)",
+                "USSG §5G1.1(a): a statutory maximum below the range becomes the guideline sentence",
+                (None, None),
+                format_args!("the range is above the statutory maximum: guideline sentence {max} months"),
+            );
+        } else if r.max_months.is_none_or(|m| m > max) {
+            r.max_months = Some(max);
+            rec.step(
+                "§5G1.1(c)",
+                "USSG §5G1.1(c): no sentence above the statutory maximum",
+                (None, None),
+                format_args!("range capped at the statutory maximum: {r}"),
+            );
+        }
+    }
+    if minimum > r.min_months {
+        if r.max_months.is_some_and(|m| minimum > m) {
+            r = GuidelineRange {
+                min_months: minimum,
+                max_months: Some(minimum),
+            };
+            rec.step(
+                "§5G1.1(b)",
+                "USSG §5G1.1(b): a mandatory minimum above the range becomes the guideline sentence",
+                (None, None),
+                format_args!("the mandatory minimum exceeds the range: guideline sentence {minimum} months"),
+            );
+        } else {
+            r.min_months = minimum;
+            rec.step(
+                "§5G1.1(c)",
+                "USSG §5G1.1(c): no sentence below the mandatory minimum",
+                (None, None),
+                format_args!("range raised to the mandatory minimum: {r}"),
+            );
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::law::{Recipient, Role};
+
+    fn eval(case: &Case) -> Evaluation {
+        evaluate(case, Law::embedded(), SentencingParams::embedded()).unwrap()
+    }
+
+    fn range(min: u32, max: Option<u32>) -> MonthRange {
+        MonthRange { min, max }
+    }
+
+    /// Straw purchaser, April 2011 law, 2010 Manual, 5 guns, plea: 12 + 2 − 2 = 12, CHC I →
+    /// 10–16 months, zone C; statutory max 10 years.
+    #[test]
+    fn worked_straw_purchaser_2010() {
+        let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+        case.firearms = Some(5);
+        let e = eval(&case);
+        assert_eq!(e.offense_level, 12);
+        assert_eq!(e.guideline_range_months, range(10, Some(16)));
+        assert_eq!(e.zone, Zone::C);
+        assert_eq!(e.statutory_max_months, Some(120));
+        assert!(e
+            .worksheet
+            .assumptions
+            .iter()
+            .any(|a| a.field == "criminal_history"));
+        assert!(e.worksheet.assumptions.iter().any(|a| a.field == "manual"));
+        assert!(!e
+            .worksheet
+            .assumptions
+            .iter()
+            .any(|a| a.field == "firearms"));
+    }
+
+    /// 554 smuggler, 15 rifles, 2010 Manual: §2M5.2 26 − 3 = 23 → 46–57 months.
+    #[test]
+    fn worked_smuggler_2010() {
+        let mut case = Case::new(LawEra::April2011, ChargeId::Smuggling554);
+        case.firearms = Some(15);
+        let e = eval(&case);
+        assert_eq!(e.offense_level, 23);
+        assert_eq!(e.guideline_range_months, range(46, Some(57)));
+    }
+
+    /// 841(b)(1)(A) conspirator, 5 kg cocaine, 2010 Manual: 32 − 3 = 29 → 87–108, below the
+    /// 120-month minimum, so the guideline sentence is 120 (§5G1.1(b)).
+    #[test]
+    fn worked_drug_conspirator_2010() {
+        let case = Case::new(LawEra::April2011, ChargeId::DrugConspiracy841b1a);
+        let e = eval(&case);
+        assert_eq!(e.offense_level, 29);
+        assert_eq!(e.table_range_months, range(87, Some(108)));
+        assert_eq!(e.guideline_range_months, range(120, Some(120)));
+        assert_eq!(e.expected_sentence_months.median, 120.0);
+        assert!(e
+            .worksheet
+            .assumptions
+            .iter()
+            .any(|a| a.field == "drug_grams"));
+    }
+
+    /// A 933 organiser today, 30 guns to a cartel, bound for Mexico, CHC III:
+    /// 14 (933 status) + 6 (25–99) + 5 ((b)(5)(C)) + 4 ((b)(6)(A)) = 29; +4 leader = 33;
+    /// −3 = 30 → CHC III 121–151, under the 180-month maximum.
+    #[test]
+    fn worked_933_organiser_today() {
+        let mut case = Case::new(LawEra::Today, ChargeId::Trafficking933);
+        case.firearms = Some(30);
+        case.trafficking_recipient = Some(Recipient::Dangerous);
+        case.mexico_nexus = Some(true);
+        case.role = Some(Role::OrganizerLeader);
+        case.criminal_history = Some(CriminalHistory::III);
+        let e = eval(&case);
+        assert_eq!(e.offense_level, 30);
+        assert_eq!(e.guideline_range_months, range(121, Some(151)));
+    }
+
+    /// §5G1.1(a) and §5G1.2(d): a level-34 false-record case (151–188 at CHC I) against a
+    /// 60-month maximum: one count → 60; three counts → up to 180, so 151–180.
+    #[test]
+    fn statutory_maximum_and_counts() {
+        let mut case = Case::new(LawEra::April2011, ChargeId::FalseRecord924a1a);
+        case.firearms = Some(200); // 12 + 10 = 22
+        case.trafficking_recipient = Some(Recipient::Dangerous); // + 4 = 26
+        case.other_felony = Some(true); // + 4 = 30
+        case.role = Some(Role::OrganizerLeader); // + 4 = 34
+        case.accepts_responsibility = Some(false);
+        case.knew_buyer_prohibited = Some(false);
+        case.manual = Some(ManualEdition::Nov2010);
+        let e = eval(&case);
+        assert_eq!(e.offense_level, 34);
+        assert_eq!(e.guideline_range_months, range(60, Some(60)));
+        assert!(e.expected_sentence_months.p90 <= 60.0);
+        case.counts = Some(3);
+        let e = eval(&case);
+        assert_eq!(e.total_statutory_max_months, Some(180));
+        assert_eq!(e.guideline_range_months, range(151, Some(180)));
+    }
+
+    #[test]
+    fn charge_missing_in_era_says_so() {
+        let case = Case::new(LawEra::April2011, ChargeId::Trafficking933);
+        let err = evaluate(&case, Law::embedded(), SentencingParams::embedded()).unwrap_err();
+        assert!(matches!(err, EvaluationError::ChargeUnavailable { .. }));
+        assert!(err.to_string().contains("Bipartisan Safer Communities Act"));
+    }
+
+    #[test]
+    fn quick_and_full_agree_and_each_charge_covers_the_era() {
+        let mut case = Case::new(LawEra::Today, ChargeId::StrawPurchase932);
+        case.firearms = Some(6);
+        let full = eval(&case);
+        let quick = evaluate_quick(&case, Law::embedded(), SentencingParams::embedded()).unwrap();
+        assert_eq!(quick.worksheet, Worksheet::default());
+        assert_eq!(quick.guideline_range_months, full.guideline_range_months);
+        assert_eq!(
+            quick.expected_sentence_months,
+            full.expected_sentence_months
+        );
+        let all = evaluate_each_charge(&case, Law::embedded(), SentencingParams::embedded());
+        assert_eq!(all.len(), 13);
+        let then = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+        let all = evaluate_each_charge(&then, Law::embedded(), SentencingParams::embedded());
+        assert_eq!(all.len(), 10); // no 932 (two tiers) or 933
+    }
+}

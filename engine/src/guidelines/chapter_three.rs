@@ -1,0 +1,114 @@
+//! Chapter Three adjustments: aggravating and mitigating role (§3B1.1, §3B1.2) and
+//! acceptance of responsibility (§3E1.1).
+
+use crate::case::Case;
+use crate::law::{ChapterThree, Role};
+use crate::worksheet::{fact, Recorder};
+
+/// The adjusted offense level after role and acceptance.
+pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec: &mut R) -> i32 {
+    let mut level = level;
+    let role = fact(
+        case.role,
+        "role",
+        Role::None,
+        "no aggravating or mitigating role stated",
+        rec,
+    );
+    if let Some(adj) = c.roles.iter().find(|r| r.role == role) {
+        rec.step(
+            &adj.subsection,
+            &adj.source,
+            (Some(level), Some(level + adj.adjustment)),
+            format_args!("role in the offense: {:+}", adj.adjustment),
+        );
+        level += adj.adjustment;
+    }
+
+    let accepts = fact(
+        case.accepts_responsibility,
+        "accepts_responsibility",
+        true,
+        "assumed to plead guilty and accept responsibility, as most federal defendants do",
+        rec,
+    );
+    if accepts {
+        let a = &c.acceptance;
+        let before = level;
+        level -= a.reduction;
+        rec.step(
+            &a.subsection,
+            &a.source,
+            (Some(before), Some(level)),
+            format_args!("acceptance of responsibility: -{}", a.reduction),
+        );
+        // The further level needs the level *before* acceptance to be 16 or more.
+        if before >= a.extra_min_level {
+            let motion = fact(
+                case.government_motion,
+                "government_motion",
+                true,
+                "the government is assumed to move for the further level after a timely plea",
+                rec,
+            );
+            if motion {
+                rec.step(
+                    &a.extra_subsection,
+                    &a.extra_source,
+                    (Some(level), Some(level - a.extra_reduction)),
+                    format_args!(
+                        "level before acceptance was {before} (≥ {}): a further -{}",
+                        a.extra_min_level, a.extra_reduction
+                    ),
+                );
+                level -= a.extra_reduction;
+            }
+        }
+    }
+    level
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::law::{ChargeId, Law, LawEra};
+    use crate::worksheet::Silent;
+    use crate::ManualEdition;
+
+    fn adjusted(level: i32, role: Role, accepts: bool, motion: bool) -> i32 {
+        let mut case = Case::new(LawEra::Today, ChargeId::Trafficking933);
+        case.role = Some(role);
+        case.accepts_responsibility = Some(accepts);
+        case.government_motion = Some(motion);
+        let c = Law::embedded()
+            .chapter_three(ManualEdition::Nov2023)
+            .unwrap();
+        adjust(&case, level, c, &mut Silent)
+    }
+
+    #[test]
+    fn roles() {
+        let rows = [
+            (Role::None, 20),
+            (Role::OrganizerLeader, 24),
+            (Role::ManagerSupervisor, 23),
+            (Role::OrganizerSmall, 22),
+            (Role::Minor, 18),
+            (Role::MinorMinimal, 17),
+            (Role::Minimal, 16),
+        ];
+        for (role, want) in rows {
+            assert_eq!(adjusted(20, role, false, false), want, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn acceptance_and_its_level_16_condition() {
+        assert_eq!(adjusted(15, Role::None, true, true), 13); // 15 < 16: only -2
+        assert_eq!(adjusted(16, Role::None, true, true), 13); // 16 - 2 - 1
+        assert_eq!(adjusted(16, Role::None, true, false), 14); // no motion: -2 only
+        assert_eq!(adjusted(16, Role::None, false, true), 16); // no acceptance
+                                                               // Role comes first: 14 + 2 (organizer) = 16, so the further level applies → 13.
+        assert_eq!(adjusted(14, Role::OrganizerSmall, true, true), 13);
+    }
+}

@@ -1,0 +1,98 @@
+//! USSG §2M5.2 (exportation of arms without a licence), the guideline for firearms
+//! smuggled under 18 U.S.C. 554 or exported in violation of 22 U.S.C. 2778.
+
+use crate::case::Case;
+use crate::law::ExportGuideline;
+use crate::worksheet::{fact, Recorder};
+
+/// The §2M5.2 base offense level (the guideline has no specific offense characteristics).
+pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: &mut R) -> i32 {
+    let weapons = fact(
+        case.firearms,
+        "firearms",
+        1,
+        "number of firearms not given; one firearm",
+        rec,
+    );
+    let automatic = fact(
+        case.fully_automatic,
+        "fully_automatic",
+        false,
+        "no fully automatic weapon stated",
+        rec,
+    );
+    let rounds_ok = match g.small_arms_max_rounds {
+        None => true,
+        Some(max) => {
+            fact(
+                case.ammunition_rounds,
+                "ammunition_rounds",
+                0,
+                "no ammunition stated",
+                rec,
+            ) <= max
+        }
+    };
+    if !automatic && weapons <= g.small_arms_max_weapons && rounds_ok {
+        rec.step(
+            "§2M5.2(a)(2)",
+            &g.small_arms_source,
+            (None, Some(g.small_arms_level)),
+            format_args!(
+                "{weapons} non-automatic small arms, within the limit of {}: level {}",
+                g.small_arms_max_weapons, g.small_arms_level
+            ),
+        );
+        g.small_arms_level
+    } else {
+        rec.step(
+            "§2M5.2(a)(1)",
+            &g.base_source,
+            (None, Some(g.base_level)),
+            format_args!(
+                "{weapons} weapons{}: beyond the small-arms limit, level {}",
+                if automatic { ", fully automatic" } else { "" },
+                g.base_level
+            ),
+        );
+        g.base_level
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::law::{ChargeId, Law, LawEra};
+    use crate::worksheet::Silent;
+    use crate::ManualEdition;
+
+    /// (firearms, fully automatic, rounds) → level in [2010, 2011, 2023].
+    #[test]
+    fn small_arms_limit_by_edition() {
+        let rows = [
+            (1, false, 0, [14, 14, 14]),
+            (2, false, 0, [14, 14, 14]),
+            (3, false, 0, [14, 26, 26]), // 2010 allows 10 weapons, 2011+ only 2
+            (10, false, 0, [14, 26, 26]),
+            (11, false, 0, [26, 26, 26]),
+            (1, true, 0, [26, 26, 26]), // fully automatic: never the small-arms level
+            (2, false, 500, [14, 14, 14]), // 500 rounds is within the 2011+ limit
+            (2, false, 501, [14, 26, 26]), // 2010 sets no ammunition limit
+        ];
+        let law = Law::embedded();
+        for (weapons, automatic, rounds, expected) in rows {
+            let mut case = Case::new(LawEra::April2011, ChargeId::Smuggling554);
+            case.firearms = Some(weapons);
+            case.fully_automatic = Some(automatic);
+            case.ammunition_rounds = Some(rounds);
+            for (edition, want) in ManualEdition::ALL.into_iter().zip(expected) {
+                let g = law.export_guideline(edition).unwrap();
+                assert_eq!(
+                    offense_level(&case, g, &mut Silent),
+                    want,
+                    "{weapons} {automatic} {rounds} {edition:?}"
+                );
+            }
+        }
+    }
+}

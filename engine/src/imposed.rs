@@ -1,0 +1,423 @@
+//! From the final guideline range to the sentence a court is likely to impose: a mixture of
+//! probation, within-, below- and above-range sentences, computed exactly (no sampling).
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::sentencing_table::LIFE_MONTHS;
+use crate::{GuidelineRange, Zone};
+
+const PARAMS_JSON: &str = include_str!("../data/sentencing_params.json");
+
+/// A number with where it comes from; `assumption: true` marks a labelled guess.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Param {
+    pub value: f64,
+    pub assumption: bool,
+    pub source: String,
+}
+
+impl Param {
+    fn overridden(value: f64) -> Param {
+        Param {
+            value,
+            assumption: true,
+            source: "set by the user".into(),
+        }
+    }
+}
+
+/// How courts depart from the range. Defaults in `data/sentencing_params.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentencingParams {
+    /// Share of sentences within the range.
+    pub within_range_share: Param,
+    /// Share above the range; the rest (1 − within − above) is below.
+    pub above_range_share: Param,
+    /// Of within-range sentences, the share at the range minimum exactly.
+    pub within_at_minimum_share: Param,
+    /// A below-range sentence is the minimum reduced by a fraction spread evenly between these.
+    pub below_reduction_min: Param,
+    pub below_reduction_max: Param,
+    /// An above-range sentence is the maximum increased by a fraction between these.
+    pub above_increase_min: Param,
+    pub above_increase_max: Param,
+    /// Chance of probation without imprisonment in Zone A and Zone B.
+    pub probation_share_zone_a: Param,
+    pub probation_share_zone_b: Param,
+}
+
+/// A sparse set of user changes to [`SentencingParams`]; only the given fields change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SentencingOverrides {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_range_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above_range_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_at_minimum_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below_reduction_min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below_reduction_max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above_increase_min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above_increase_max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probation_share_zone_a: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probation_share_zone_b: Option<f64>,
+}
+
+impl SentencingParams {
+    /// The defaults embedded at build time, parsed once.
+    pub fn embedded() -> &'static SentencingParams {
+        static PARAMS: OnceLock<SentencingParams> = OnceLock::new();
+        // Fixed at build time and checked by the tests.
+        PARAMS.get_or_init(|| {
+            serde_json::from_str(PARAMS_JSON).expect("embedded sentencing parameters are valid")
+        })
+    }
+
+    /// A copy with the user's overrides applied and checked.
+    pub fn with_overrides(&self, o: &SentencingOverrides) -> Result<SentencingParams, String> {
+        let mut p = self.clone();
+        let fields: [(&mut Param, Option<f64>); 9] = [
+            (&mut p.within_range_share, o.within_range_share),
+            (&mut p.above_range_share, o.above_range_share),
+            (&mut p.within_at_minimum_share, o.within_at_minimum_share),
+            (&mut p.below_reduction_min, o.below_reduction_min),
+            (&mut p.below_reduction_max, o.below_reduction_max),
+            (&mut p.above_increase_min, o.above_increase_min),
+            (&mut p.above_increase_max, o.above_increase_max),
+            (&mut p.probation_share_zone_a, o.probation_share_zone_a),
+            (&mut p.probation_share_zone_b, o.probation_share_zone_b),
+        ];
+        for (param, value) in fields {
+            if let Some(v) = value {
+                *param = Param::overridden(v);
+            }
+        }
+        p.validate()?;
+        Ok(p)
+    }
+
+    /// Checks that every share is a probability and every interval is ordered.
+    pub fn validate(&self) -> Result<(), String> {
+        let unit = [
+            ("within_range_share", &self.within_range_share),
+            ("above_range_share", &self.above_range_share),
+            ("within_at_minimum_share", &self.within_at_minimum_share),
+            ("below_reduction_min", &self.below_reduction_min),
+            ("below_reduction_max", &self.below_reduction_max),
+            ("probation_share_zone_a", &self.probation_share_zone_a),
+            ("probation_share_zone_b", &self.probation_share_zone_b),
+        ];
+        for (name, p) in unit {
+            if !(p.value.is_finite() && (0.0..=1.0).contains(&p.value)) {
+                return Err(format!("{name} must be between 0 and 1, not {}", p.value));
+            }
+        }
+        for (name, p) in [
+            ("above_increase_min", &self.above_increase_min),
+            ("above_increase_max", &self.above_increase_max),
+        ] {
+            if !(p.value.is_finite() && (0.0..=10.0).contains(&p.value)) {
+                return Err(format!("{name} must be between 0 and 10, not {}", p.value));
+            }
+        }
+        if self.within_range_share.value + self.above_range_share.value > 1.0 + 1e-12 {
+            return Err("within_range_share + above_range_share must not exceed 1".into());
+        }
+        if self.below_reduction_min.value > self.below_reduction_max.value {
+            return Err("below_reduction_min must not exceed below_reduction_max".into());
+        }
+        if self.above_increase_min.value > self.above_increase_max.value {
+            return Err("above_increase_min must not exceed above_increase_max".into());
+        }
+        Ok(())
+    }
+}
+
+/// The distribution of the imposed prison term, in months (0 = no imprisonment).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ExpectedSentence {
+    pub mean: f64,
+    pub median: f64,
+    pub p10: f64,
+    pub p90: f64,
+    /// Probability of any imprisonment.
+    pub p_any_prison: f64,
+    /// Probability of 12 months or more.
+    pub p_at_least_12_months: f64,
+    /// Probability of probation without imprisonment (Zones A and B only, before minima).
+    pub p_probation: f64,
+    pub share_within: f64,
+    pub share_below: f64,
+    pub share_above: f64,
+}
+
+/// One piece of the mixture: a point mass (`lo == hi`) or an even spread over `[lo, hi]`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Piece {
+    lo: f64,
+    hi: f64,
+    weight: f64,
+}
+
+impl Piece {
+    fn is_point(&self) -> bool {
+        self.hi - self.lo <= 1e-9
+    }
+
+    /// Probability of a value ≤ x (right-continuous) or < x (left limit).
+    fn cdf(&self, x: f64, inclusive: bool) -> f64 {
+        if self.is_point() {
+            let hit = if inclusive { self.lo <= x } else { self.lo < x };
+            return if hit { self.weight } else { 0.0 };
+        }
+        self.weight * ((x - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0)
+    }
+}
+
+/// At most: probation, within point, within spread, below, above — each split into up to
+/// three by the statutory limits.
+const MAX_PIECES: usize = 15;
+
+struct Mixture {
+    pieces: [Piece; MAX_PIECES],
+    len: usize,
+}
+
+impl Mixture {
+    fn new() -> Mixture {
+        Mixture {
+            pieces: [Piece::default(); MAX_PIECES],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, lo: f64, hi: f64, weight: f64) {
+        if weight > 0.0 && self.len < MAX_PIECES {
+            self.pieces[self.len] = Piece { lo, hi, weight };
+            self.len += 1;
+        }
+    }
+
+    fn pieces(&self) -> &[Piece] {
+        &self.pieces[..self.len]
+    }
+
+    /// The same mixture with every value held within `[floor, ceiling]` (the statutes).
+    fn clamped(&self, floor: f64, ceiling: f64) -> Mixture {
+        let mut out = Mixture::new();
+        for p in self.pieces() {
+            if p.is_point() {
+                out.push(
+                    p.lo.clamp(floor, ceiling),
+                    p.lo.clamp(floor, ceiling),
+                    p.weight,
+                );
+                continue;
+            }
+            let width = p.hi - p.lo;
+            let below = ((floor - p.lo) / width).clamp(0.0, 1.0);
+            let above = ((p.hi - ceiling) / width).clamp(0.0, 1.0);
+            let inside = (1.0 - below - above).max(0.0);
+            out.push(floor, floor, p.weight * below);
+            out.push(ceiling, ceiling, p.weight * above);
+            if inside > 0.0 {
+                out.push(p.lo.max(floor), p.hi.min(ceiling), p.weight * inside);
+            }
+        }
+        out
+    }
+
+    fn cdf(&self, x: f64, inclusive: bool) -> f64 {
+        self.pieces().iter().map(|p| p.cdf(x, inclusive)).sum()
+    }
+
+    fn mean(&self) -> f64 {
+        self.pieces()
+            .iter()
+            .map(|p| p.weight * (p.lo + p.hi) / 2.0)
+            .sum()
+    }
+
+    /// The smallest x with P(X ≤ x) ≥ q.
+    fn quantile(&self, q: f64) -> f64 {
+        let mut points = [0.0f64; 2 * MAX_PIECES];
+        let mut n = 0;
+        for p in self.pieces() {
+            points[n] = p.lo;
+            points[n + 1] = p.hi;
+            n += 2;
+        }
+        let points = &mut points[..n];
+        points.sort_by(f64::total_cmp);
+        let Some(&first) = points.first() else {
+            return 0.0;
+        };
+        let (mut prev_x, mut prev_c) = (first, 0.0);
+        for &x in points.iter() {
+            let left = self.cdf(x, false);
+            if left >= q && left > prev_c {
+                return prev_x + (q - prev_c) / (left - prev_c) * (x - prev_x);
+            }
+            let at = self.cdf(x, true);
+            if at >= q {
+                return x;
+            }
+            prev_x = x;
+            prev_c = at;
+        }
+        prev_x
+    }
+}
+
+/// The imposed-sentence distribution for a final range, zone and statutory limits
+/// (`ceiling_months: None` for life).
+pub fn expected_sentence(
+    range: GuidelineRange,
+    zone: Zone,
+    floor_months: u32,
+    ceiling_months: Option<u32>,
+    params: &SentencingParams,
+) -> ExpectedSentence {
+    let lo = f64::from(range.min_months);
+    let hi = f64::from(
+        range
+            .max_months
+            .unwrap_or(LIFE_MONTHS)
+            .max(range.min_months),
+    );
+    let within = params.within_range_share.value.clamp(0.0, 1.0);
+    let above = params.above_range_share.value.clamp(0.0, 1.0 - within);
+    let below = (1.0 - within - above).max(0.0);
+    let p_probation = match zone {
+        Zone::A => params.probation_share_zone_a.value,
+        Zone::B => params.probation_share_zone_b.value,
+        Zone::C | Zone::D => 0.0,
+    }
+    .clamp(0.0, 1.0);
+    let rest = 1.0 - p_probation;
+    let at_min = params.within_at_minimum_share.value.clamp(0.0, 1.0);
+
+    let mut m = Mixture::new();
+    m.push(0.0, 0.0, p_probation);
+    m.push(lo, lo, rest * within * at_min);
+    m.push(lo, hi, rest * within * (1.0 - at_min));
+    let (r_min, r_max) = (
+        params.below_reduction_min.value,
+        params.below_reduction_max.value,
+    );
+    m.push(lo * (1.0 - r_max), lo * (1.0 - r_min), rest * below);
+    let (u_min, u_max) = (
+        params.above_increase_min.value,
+        params.above_increase_max.value,
+    );
+    // A life range has nothing above it.
+    if range.max_months.is_some() {
+        m.push(hi * (1.0 + u_min), hi * (1.0 + u_max), rest * above);
+    } else {
+        m.push(hi, hi, rest * above);
+    }
+
+    let floor = f64::from(floor_months);
+    let ceiling = f64::from(ceiling_months.unwrap_or(LIFE_MONTHS)).max(floor);
+    let m = m.clamped(floor, ceiling);
+    let p_zero = m.cdf(0.0, true).clamp(0.0, 1.0);
+    ExpectedSentence {
+        mean: m.mean(),
+        median: m.quantile(0.5),
+        p10: m.quantile(0.1),
+        p90: m.quantile(0.9),
+        p_any_prison: 1.0 - p_zero,
+        p_at_least_12_months: (1.0 - m.cdf(12.0, false)).clamp(0.0, 1.0),
+        p_probation: if floor > 0.0 { 0.0 } else { p_probation },
+        share_within: within,
+        share_below: below,
+        share_above: above,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(min: u32, max: u32) -> GuidelineRange {
+        GuidelineRange {
+            min_months: min,
+            max_months: Some(max),
+        }
+    }
+
+    #[test]
+    fn embedded_params_are_valid_and_sourced() {
+        let p: SentencingParams = serde_json::from_str(PARAMS_JSON).unwrap();
+        p.validate().unwrap();
+        assert!(!p.within_range_share.assumption);
+        assert!(p.within_range_share.source.contains("49.6%"));
+    }
+
+    /// Level 12 / CHC I, 10–16 months, zone C, default parameters:
+    /// within 0.496 (half at 10, half spread 10–16), above 0.04 (17.6–25.6),
+    /// below 0.464 (4–9). P(< 12) = 0.464 + 0.248 + 0.248 × 2/6 = 0.7947.
+    /// Mean = 0.248×10 + 0.248×13 + 0.04×21.6 + 0.464×6.5 = 9.584.
+    #[test]
+    fn worked_level_12() {
+        let p = SentencingParams::embedded();
+        let e = expected_sentence(range(10, 16), Zone::C, 0, Some(120), p);
+        assert!(
+            (1.0 - e.p_at_least_12_months - 0.7947).abs() < 1e-3,
+            "{e:?}"
+        );
+        assert!((e.mean - 9.584).abs() < 1e-3, "{e:?}");
+        assert_eq!(e.median, 10.0);
+        assert_eq!(e.p_any_prison, 1.0);
+    }
+
+    /// A mandatory minimum above the range gathers the lower mass at the minimum:
+    /// range 120–120, floor 120 → everything but the above-range share sits at 120.
+    #[test]
+    fn mandatory_minimum_holds_the_floor() {
+        let p = SentencingParams::embedded();
+        let e = expected_sentence(range(120, 120), Zone::D, 120, None, p);
+        assert_eq!(e.median, 120.0);
+        assert_eq!(e.p10, 120.0);
+        // 0.96 × 120 + 0.04 × 120 × 1.35 = 121.68
+        assert!((e.mean - 121.68).abs() < 1e-9);
+    }
+
+    /// Zone A, 0–6: probation share 0.7 plus the below-range mass at 0.
+    #[test]
+    fn zone_a_probation() {
+        let p = SentencingParams::embedded();
+        let e = expected_sentence(range(0, 6), Zone::A, 0, Some(60), p);
+        // P(0) = 0.7 + 0.3 × (0.496 × 0.5 + 0.464) = 0.9136
+        assert!((1.0 - e.p_any_prison - 0.9136).abs() < 1e-9, "{e:?}");
+        assert_eq!(e.median, 0.0);
+    }
+
+    #[test]
+    fn overrides_apply_and_are_checked() {
+        let base = SentencingParams::embedded();
+        let o = SentencingOverrides {
+            within_range_share: Some(1.0),
+            above_range_share: Some(0.0),
+            within_at_minimum_share: Some(1.0),
+            ..Default::default()
+        };
+        let p = base.with_overrides(&o).unwrap();
+        let e = expected_sentence(range(46, 57), Zone::D, 0, Some(120), &p);
+        assert_eq!((e.mean, e.median, e.p90), (46.0, 46.0, 46.0));
+        let bad = SentencingOverrides {
+            within_range_share: Some(1.5),
+            ..Default::default()
+        };
+        assert!(base.with_overrides(&bad).is_err());
+    }
+}
