@@ -4,6 +4,7 @@
 //! Entry point: [`evaluate`]`(&Case, &Law, &SentencingParams) -> Result<Evaluation, _>`,
 //! with [`Law::embedded`] and [`SentencingParams::embedded`] as the defaults.
 
+pub mod batch;
 pub mod calibration;
 pub mod case;
 pub mod edition;

@@ -260,4 +260,165 @@ mod tests {
             assert_eq!(zone(guideline_range(14, I), edition), Zone::D); // 15–21
         }
     }
+
+    /// Every row of the table, typed again from the Manual as the minimum of each cell
+    /// (categories I–VI); the maximum follows from the minimum, since the Manual uses one
+    /// ladder of ranges throughout. Level 43 is life in every column.
+    #[test]
+    fn every_row_of_the_sentencing_table() {
+        const MINIMUMS: [[u32; 6]; 42] = [
+            [0, 0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0, 1],
+            [0, 0, 0, 0, 2, 3],
+            [0, 0, 0, 2, 4, 6],
+            [0, 0, 1, 4, 6, 9],
+            [0, 1, 2, 6, 9, 12],
+            [0, 2, 4, 8, 12, 15],
+            [0, 4, 6, 10, 15, 18],
+            [4, 6, 8, 12, 18, 21],
+            [6, 8, 10, 15, 21, 24],
+            [8, 10, 12, 18, 24, 27],
+            [10, 12, 15, 21, 27, 30],
+            [12, 15, 18, 24, 30, 33],
+            [15, 18, 21, 27, 33, 37],
+            [18, 21, 24, 30, 37, 41],
+            [21, 24, 27, 33, 41, 46],
+            [24, 27, 30, 37, 46, 51],
+            [27, 30, 33, 41, 51, 57],
+            [30, 33, 37, 46, 57, 63],
+            [33, 37, 41, 51, 63, 70],
+            [37, 41, 46, 57, 70, 77],
+            [41, 46, 51, 63, 77, 84],
+            [46, 51, 57, 70, 84, 92],
+            [51, 57, 63, 77, 92, 100],
+            [57, 63, 70, 84, 100, 110],
+            [63, 70, 78, 92, 110, 120],
+            [70, 78, 87, 100, 120, 130],
+            [78, 87, 97, 110, 130, 140],
+            [87, 97, 108, 121, 140, 151],
+            [97, 108, 121, 135, 151, 168],
+            [108, 121, 135, 151, 168, 188],
+            [121, 135, 151, 168, 188, 210],
+            [135, 151, 168, 188, 210, 235],
+            [151, 168, 188, 210, 235, 262],
+            [168, 188, 210, 235, 262, 292],
+            [188, 210, 235, 262, 292, 324],
+            [210, 235, 262, 292, 324, 360],
+            [235, 262, 292, 324, 360, 360],
+            [262, 292, 324, 360, 360, 360],
+            [292, 324, 360, 360, 360, 360],
+            [324, 360, 360, 360, 360, 360],
+            [360, 360, 360, 360, 360, 360],
+        ];
+        const LADDER: [(u32, u32); 46] = [
+            (0, 6),
+            (1, 7),
+            (2, 8),
+            (3, 9),
+            (4, 10),
+            (6, 12),
+            (8, 14),
+            (9, 15),
+            (10, 16),
+            (12, 18),
+            (15, 21),
+            (18, 24),
+            (21, 27),
+            (24, 30),
+            (27, 33),
+            (30, 37),
+            (33, 41),
+            (37, 46),
+            (41, 51),
+            (46, 57),
+            (51, 63),
+            (57, 71),
+            (63, 78),
+            (70, 87),
+            (77, 96),
+            (78, 97),
+            (84, 105),
+            (87, 108),
+            (92, 115),
+            (97, 121),
+            (100, 125),
+            (108, 135),
+            (110, 137),
+            (120, 150),
+            (121, 151),
+            (130, 162),
+            (135, 168),
+            (140, 175),
+            (151, 188),
+            (168, 210),
+            (188, 235),
+            (210, 262),
+            (235, 293),
+            (262, 327),
+            (292, 365),
+            (324, 405),
+        ];
+        let max_for = |min: u32| match min {
+            360 => None,
+            _ => Some(
+                LADDER
+                    .iter()
+                    .find(|(lo, _)| *lo == min)
+                    .expect("min on the ladder")
+                    .1,
+            ),
+        };
+        for (row, minimums) in MINIMUMS.iter().enumerate() {
+            let level = row as i32 + 1;
+            for (history, &min) in CriminalHistory::ALL.into_iter().zip(minimums) {
+                let want = GuidelineRange {
+                    min_months: min,
+                    max_months: max_for(min),
+                };
+                assert_eq!(
+                    guideline_range(level, history),
+                    want,
+                    "level {level}, {history}"
+                );
+            }
+        }
+        for history in CriminalHistory::ALL {
+            assert!(guideline_range(43, history).is_life_only());
+        }
+    }
+
+    /// The table never goes down along a row or a column.
+    #[test]
+    fn table_is_monotone() {
+        for level in MIN_LEVEL..MAX_LEVEL {
+            for history in CriminalHistory::ALL {
+                let here = guideline_range(level, history);
+                assert!(guideline_range(level + 1, history).min_months >= here.min_months);
+                if history != CriminalHistory::VI {
+                    let right = CriminalHistory::ALL[history.column() + 1];
+                    assert!(guideline_range(level, right).min_months >= here.min_months);
+                }
+            }
+        }
+    }
+
+    /// Every cell's zone in every edition, from the band edges of USSG §5A as amended in
+    /// 2010 (A: minimum 0; B: 1–9; C: 10–12; D: 15 or more).
+    #[test]
+    fn zone_of_every_cell() {
+        for edition in ManualEdition::ALL {
+            for level in MIN_LEVEL..=MAX_LEVEL {
+                for history in CriminalHistory::ALL {
+                    let range = guideline_range(level, history);
+                    let want = match range.min_months {
+                        0 => Zone::A,
+                        1..=9 => Zone::B,
+                        10..=12 => Zone::C,
+                        _ => Zone::D,
+                    };
+                    assert_eq!(zone(range, edition), want, "{level} {history} {edition:?}");
+                }
+            }
+        }
+    }
 }
