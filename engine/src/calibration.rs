@@ -155,7 +155,6 @@ mod tests {
     #[test]
     fn profiles_reproduce_the_paper() {
         let rows = calibrate(Law::embedded(), SentencingParams::embedded()).unwrap();
-        println!("{}", markdown_table(&rows));
         assert_eq!(rows.len(), 5);
         for row in &rows {
             assert!(
@@ -167,5 +166,16 @@ mod tests {
             );
             assert_eq!(row.evaluation.manual, crate::ManualEdition::Nov2010);
         }
+    }
+
+    /// The README shows the table this command prints, not a stale copy.
+    #[test]
+    fn readme_table_matches_the_command() {
+        let rows = calibrate(Law::embedded(), SentencingParams::embedded()).unwrap();
+        let readme = include_str!("../README.md");
+        assert!(
+            readme.contains(&markdown_table(&rows)),
+            "engine/README.md: paste the output of `threshold calibrate`"
+        );
     }
 }

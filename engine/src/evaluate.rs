@@ -204,7 +204,7 @@ fn run<R: Recorder>(
         &limits.source,
         (None, None),
         format_args!(
-            "statutory range per count: {} to {}",
+            "per count: minimum {}, maximum {}",
             months_text(Some(limits.min_months)),
             months_text(limits.max_months)
         ),

@@ -142,22 +142,37 @@ impl SentencingParams {
     }
 }
 
-/// The distribution of the imposed prison term, in months (0 = no imprisonment).
+/// The distribution of the imposed prison term, in months (0 = no imprisonment). Serialized
+/// to three decimals: exports are read by people, bulk runs use the values directly.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ExpectedSentence {
+    #[serde(serialize_with = "three_decimals")]
     pub mean: f64,
+    #[serde(serialize_with = "three_decimals")]
     pub median: f64,
+    #[serde(serialize_with = "three_decimals")]
     pub p10: f64,
+    #[serde(serialize_with = "three_decimals")]
     pub p90: f64,
     /// Probability of any imprisonment.
+    #[serde(serialize_with = "three_decimals")]
     pub p_any_prison: f64,
     /// Probability of 12 months or more.
+    #[serde(serialize_with = "three_decimals")]
     pub p_at_least_12_months: f64,
     /// Probability of probation without imprisonment (Zones A and B only, before minima).
+    #[serde(serialize_with = "three_decimals")]
     pub p_probation: f64,
+    #[serde(serialize_with = "three_decimals")]
     pub share_within: f64,
+    #[serde(serialize_with = "three_decimals")]
     pub share_below: f64,
+    #[serde(serialize_with = "three_decimals")]
     pub share_above: f64,
+}
+
+fn three_decimals<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((value * 1000.0).round() / 1000.0)
 }
 
 /// One piece of the mixture: a point mass (`lo == hi`) or an even spread over `[lo, hi]`.
