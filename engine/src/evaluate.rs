@@ -453,4 +453,47 @@ mod tests {
         let all = evaluate_each_charge(&then, Law::embedded(), SentencingParams::embedded());
         assert_eq!(all.len(), 10); // no 932 (two tiers) or 933
     }
+
+    /// The law is data a scenario can edit: make 933 available in 2011, raise the 922(a)(6)
+    /// maximum, change the (b)(5) increase, and the evaluation follows.
+    #[test]
+    fn edited_law_changes_the_result() {
+        let params = SentencingParams::embedded();
+        let mut law = Law::embedded().clone();
+        let mut case = Case::new(LawEra::April2011, ChargeId::Trafficking933);
+        case.firearms = Some(10);
+        assert!(evaluate(&case, &law, params).is_err());
+        let limits = law
+            .charges
+            .iter_mut()
+            .find(|c| c.id == ChargeId::Trafficking933)
+            .unwrap()
+            .limits
+            .iter_mut()
+            .find(|l| l.era == LawEra::April2011)
+            .unwrap();
+        limits.exists = true;
+        limits.max_months = Some(240);
+        let e = evaluate(&case, &law, params).unwrap();
+        // 2010 Manual: no 933 status, 12 + 4 (10 guns) = 16; − 2 − 1 = 13 → 12–18.
+        assert_eq!(e.offense_level, 13);
+        assert_eq!(e.total_statutory_max_months, Some(240));
+
+        let mut straw = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+        straw.firearms = Some(10);
+        straw.trafficking_recipient = Some(Recipient::ProhibitedPerson);
+        let before = evaluate(&straw, &law, params).unwrap().offense_level; // 12+4+4 = 20 − 3 = 17
+        assert_eq!(before, 17);
+        let firearms = law
+            .firearms
+            .iter_mut()
+            .find(|g| g.edition == ManualEdition::Nov2010)
+            .unwrap();
+        firearms.trafficking_tiers[0].increase = 8;
+        assert_eq!(evaluate(&straw, &law, params).unwrap().offense_level, 21);
+
+        law.firearms.clear();
+        let err = evaluate(&straw, &law, params).unwrap_err();
+        assert!(matches!(err, EvaluationError::MissingLaw(_)), "{err}");
+    }
 }
