@@ -61,6 +61,8 @@ pub struct Evaluation {
 /// Why a case could not be evaluated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EvaluationError {
+    /// A fact is out of range (a case built in code rather than read with `Case::from_json`).
+    InvalidCase(crate::case::CaseError),
     /// The charge did not exist in the era (e.g. 18 U.S.C. 933 in April 2011).
     ChargeUnavailable {
         charge: ChargeId,
@@ -76,6 +78,7 @@ pub enum EvaluationError {
 impl fmt::Display for EvaluationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::InvalidCase(e) => write!(f, "{e}"),
             Self::ChargeUnavailable {
                 charge,
                 era,
@@ -139,6 +142,7 @@ fn run<R: Recorder>(
     params: &SentencingParams,
     rec: &mut R,
 ) -> Result<Evaluation, EvaluationError> {
+    case.validate().map_err(EvaluationError::InvalidCase)?;
     params.validate().map_err(EvaluationError::InvalidParams)?;
     let charge = law.charge(case.charge)?;
     let limits = charge
@@ -193,7 +197,7 @@ fn run<R: Recorder>(
     rec.step(
         "§5A Sentencing Table",
         "USSG Ch. 5, Pt. A (Sentencing Table)",
-        (Some(offense_level), Some(offense_level)),
+        (None, None),
         format_args!("level {offense_level}, category {history}: {table_range}"),
     );
 

@@ -21,6 +21,7 @@ COMMANDS:
     evaluate FILE|-          evaluate one case (JSON; `-` reads standard input) and print
                              the offense level, range, zone, statutory limits, expected
                              sentence and worksheet as JSON
+    explain FILE|-           the same evaluation as plain text: result, then the worksheet
     example                  print a complete example case (JSON) to start from
     batch FILE.csv           evaluate one case per CSV row; print one CSV row per case
     compare FILE|-           evaluate the case under every charge of its legal era
@@ -61,6 +62,7 @@ fn run(args: &[String]) -> Result<String, String> {
         None | Some("-h" | "--help" | "help") => Ok(USAGE.to_string()),
         Some("-V" | "--version") => Ok(format!("threshold {}\n", threshold_engine::VERSION)),
         Some("evaluate") => evaluate_command(rest),
+        Some("explain") => explain(rest),
         Some("example") => example(),
         Some("batch") => batch(rest),
         Some("compare") => compare(rest),
@@ -136,6 +138,38 @@ fn evaluate_command(args: &[String]) -> Result<String, String> {
     let (case, params) = read_case(&text)?;
     let evaluation = evaluate(&case, Law::embedded(), &params).map_err(|e| e.to_string())?;
     to_json(&evaluation)
+}
+
+fn explain(args: &[String]) -> Result<String, String> {
+    let text = read_input(one_path(args, "explain")?)?;
+    let (case, params) = read_case(&text)?;
+    let e = evaluate(&case, Law::embedded(), &params).map_err(|e| e.to_string())?;
+    let x = &e.expected_sentence_months;
+    let range = guideline_range(e.offense_level, e.criminal_history_category);
+    Ok(format!(
+        "{} ({}), {}, {}\n\
+         offense level {}, category {}: table range {range}; final range {}–{} months, zone {}\n\
+         expected sentence: mean {:.1}, median {:.1}, 10th–90th percentile {:.1}–{:.1} months; \
+         P(any prison) {:.0}%, P(12 months or more) {:.0}%\n\n{}",
+        e.statute,
+        e.charge,
+        e.law_era,
+        e.manual.label(),
+        e.offense_level,
+        e.criminal_history_category,
+        e.guideline_range_months.min,
+        e.guideline_range_months
+            .max
+            .map_or("life".to_string(), |m| m.to_string()),
+        e.zone,
+        x.mean,
+        x.median,
+        x.p10,
+        x.p90,
+        x.p_any_prison * 100.0,
+        x.p_at_least_12_months * 100.0,
+        e.worksheet.to_text()
+    ))
 }
 
 fn example() -> Result<String, String> {
