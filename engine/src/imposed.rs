@@ -435,4 +435,59 @@ mod tests {
         };
         assert!(base.with_overrides(&bad).is_err());
     }
+
+    /// No dead parameters: changing any one of them moves some figure.
+    #[test]
+    fn every_parameter_matters() {
+        let base = SentencingParams::embedded();
+        let figures = |p: &SentencingParams| {
+            let d = expected_sentence(range(46, 57), Zone::D, 0, Some(120), p);
+            let a = expected_sentence(range(0, 6), Zone::A, 0, Some(120), p);
+            let b = expected_sentence(range(4, 10), Zone::B, 0, Some(120), p);
+            [d.mean, d.p10, d.p90, a.mean, b.mean]
+        };
+        let reference = figures(base);
+        let overrides = [
+            SentencingOverrides {
+                within_range_share: Some(0.7),
+                ..Default::default()
+            },
+            SentencingOverrides {
+                above_range_share: Some(0.1),
+                ..Default::default()
+            },
+            SentencingOverrides {
+                within_at_minimum_share: Some(0.2),
+                ..Default::default()
+            },
+            SentencingOverrides {
+                below_reduction_min: Some(0.3),
+                ..Default::default()
+            },
+            SentencingOverrides {
+                below_reduction_max: Some(0.9),
+                ..Default::default()
+            },
+            SentencingOverrides {
+                above_increase_min: Some(0.3),
+                ..Default::default()
+            },
+            SentencingOverrides {
+                above_increase_max: Some(1.0),
+                ..Default::default()
+            },
+            SentencingOverrides {
+                probation_share_zone_a: Some(0.2),
+                ..Default::default()
+            },
+            SentencingOverrides {
+                probation_share_zone_b: Some(0.9),
+                ..Default::default()
+            },
+        ];
+        for o in overrides {
+            let p = base.with_overrides(&o).unwrap();
+            assert_ne!(figures(&p), reference, "{o:?} changes nothing");
+        }
+    }
 }

@@ -564,4 +564,40 @@ mod tests {
         let b = law.charge(DrugConspiracy841b1b).unwrap();
         assert_eq!(b.limits_in(LawEra::April2011).unwrap().min_months, 60);
     }
+
+    /// Every row of the law carries its source.
+    #[test]
+    fn every_rule_has_a_source() {
+        let law = Law::embedded();
+        let mut sources: Vec<&str> = Vec::new();
+        for g in &law.firearms {
+            sources.extend(g.base_levels.iter().map(|r| r.source.as_str()));
+            sources.extend(g.firearm_count_table.iter().map(|r| r.source.as_str()));
+            sources.extend(g.trafficking_tiers.iter().map(|r| r.source.as_str()));
+            sources.extend([
+                g.status_source.as_str(),
+                &g.stolen.source,
+                &g.altered_serial.source,
+                &g.characteristics_cap.source,
+                &g.other_felony.source,
+                &g.felony_floor.source,
+            ]);
+            sources.extend(g.export.iter().map(|e| e.source.as_str()));
+        }
+        for g in &law.export {
+            sources.extend([g.base_source.as_str(), &g.small_arms_source]);
+        }
+        sources.extend(law.drugs.iter().map(|g| g.source.as_str()));
+        for c in &law.chapter_three {
+            sources.extend(c.roles.iter().map(|r| r.source.as_str()));
+            sources.extend([c.acceptance.source.as_str(), &c.acceptance.extra_source]);
+        }
+        assert!(sources.len() > 60);
+        for source in sources {
+            assert!(
+                source.contains("USSG"),
+                "{source:?} names no Manual section"
+            );
+        }
+    }
 }

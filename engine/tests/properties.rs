@@ -162,6 +162,28 @@ proptest! {
     }
 
     #[test]
+    fn no_facts_panic(
+        case in case_strategy(),
+        firearms in any::<u32>(),
+        counts in any::<u32>(),
+        priors in any::<u8>(),
+        rounds in any::<u32>(),
+        grams in any::<f64>(),
+        strength in any::<f64>(),
+    ) {
+        let mut c = case;
+        c.firearms = Some(firearms);
+        c.counts = Some(counts);
+        c.prior_violent_or_drug_felonies = Some(priors);
+        c.ammunition_rounds = Some(rounds);
+        c.drug_grams = Some(grams);
+        c.evidence_strength = Some(strength);
+        if let Ok(e) = evaluate(&c, Law::embedded(), SentencingParams::embedded()) {
+            prop_assert!((1..=43).contains(&e.offense_level));
+        }
+    }
+
+    #[test]
     fn no_json_case_panics(
         era in "[a-z_0-9]{0,12}",
         charge in "[a-z_0-9]{0,30}",
