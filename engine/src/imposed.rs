@@ -10,20 +10,31 @@ use crate::{GuidelineRange, Zone};
 
 const PARAMS_JSON: &str = include_str!("../data/sentencing_params.json");
 
-/// A number with where it comes from; `assumption: true` marks a labelled guess.
+/// A number with where it comes from; `assumption: true` marks a labelled guess. The
+/// optional `meaning` says in plain words what the number does, and `low`/`high` bound the
+/// values a reasonable analyst might defend, for sensitivity analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Param {
     pub value: f64,
     pub assumption: bool,
     pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
 }
 
 impl Param {
-    fn overridden(value: f64) -> Param {
+    /// The parameter with a value the user chose; the meaning and range stay, the source
+    /// says who set it.
+    pub(crate) fn overridden(&self, value: f64) -> Param {
         Param {
             value,
             assumption: true,
             source: "set by the user".into(),
+            ..self.clone()
         }
     }
 }
@@ -98,7 +109,7 @@ impl SentencingParams {
         ];
         for (param, value) in fields {
             if let Some(v) = value {
-                *param = Param::overridden(v);
+                *param = param.overridden(v);
             }
         }
         p.validate()?;
@@ -293,15 +304,15 @@ impl Mixture {
     }
 }
 
-/// The imposed-sentence distribution for a final range, zone and statutory limits
-/// (`ceiling_months: None` for life).
-pub fn expected_sentence(
+/// The imposed-sentence mixture for a final range, zone and statutory limits: the one model
+/// behind both the summary figures and the histogram.
+fn imposed_mixture(
     range: GuidelineRange,
     zone: Zone,
     floor_months: u32,
     ceiling_months: Option<u32>,
     params: &SentencingParams,
-) -> ExpectedSentence {
+) -> (Mixture, MixtureShares) {
     let lo = f64::from(range.min_months);
     let hi = f64::from(
         range
@@ -343,7 +354,33 @@ pub fn expected_sentence(
 
     let floor = f64::from(floor_months);
     let ceiling = f64::from(ceiling_months.unwrap_or(LIFE_MONTHS)).max(floor);
-    let m = m.clamped(floor, ceiling);
+    let shares = MixtureShares {
+        within,
+        below,
+        above,
+        probation: if floor > 0.0 { 0.0 } else { p_probation },
+    };
+    (m.clamped(floor, ceiling), shares)
+}
+
+/// The mixture's weights before the statutes move any mass.
+struct MixtureShares {
+    within: f64,
+    below: f64,
+    above: f64,
+    probation: f64,
+}
+
+/// The imposed-sentence distribution for a final range, zone and statutory limits
+/// (`ceiling_months: None` for life).
+pub fn expected_sentence(
+    range: GuidelineRange,
+    zone: Zone,
+    floor_months: u32,
+    ceiling_months: Option<u32>,
+    params: &SentencingParams,
+) -> ExpectedSentence {
+    let (m, shares) = imposed_mixture(range, zone, floor_months, ceiling_months, params);
     let p_zero = m.cdf(0.0, true).clamp(0.0, 1.0);
     ExpectedSentence {
         mean: m.mean(),
@@ -352,11 +389,67 @@ pub fn expected_sentence(
         p90: m.quantile(0.9),
         p_any_prison: 1.0 - p_zero,
         p_at_least_12_months: (1.0 - m.cdf(12.0, false)).clamp(0.0, 1.0),
-        p_probation: if floor > 0.0 { 0.0 } else { p_probation },
-        share_within: within,
-        share_below: below,
-        share_above: above,
+        p_probation: shares.probation,
+        share_within: shares.within,
+        share_below: shares.below,
+        share_above: shares.above,
     }
+}
+
+/// One bar of the imposed-sentence histogram: the probability of a term in
+/// `(from_months, to_months]`, or of exactly no imprisonment for the first bar (0 to 0).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HistogramBin {
+    pub from_months: f64,
+    pub to_months: f64,
+    pub probability: f64,
+}
+
+/// The imposed-sentence distribution as `bins` equal-width bars from 0 to the longest
+/// possible term, after a first bar (0 to 0) holding the chance of no imprisonment, so a
+/// chart can show probation apart from short terms. Built from the mixture
+/// [`expected_sentence`] summarises; the probabilities sum to 1. `bins` of 0 is taken as 1.
+pub fn sentence_histogram(
+    range: GuidelineRange,
+    zone: Zone,
+    floor_months: u32,
+    ceiling_months: Option<u32>,
+    params: &SentencingParams,
+    bins: usize,
+) -> Vec<HistogramBin> {
+    let (m, _) = imposed_mixture(range, zone, floor_months, ceiling_months, params);
+    let p_zero = m.cdf(0.0, true).clamp(0.0, 1.0);
+    let top = m.pieces().iter().map(|p| p.hi).fold(0.0f64, f64::max);
+    let bins = bins.max(1);
+    let mut out = Vec::with_capacity(bins + 1);
+    out.push(HistogramBin {
+        from_months: 0.0,
+        to_months: 0.0,
+        probability: p_zero,
+    });
+    let width = top / bins as f64;
+    let mut below = p_zero;
+    for i in 0..bins {
+        let from = width * i as f64;
+        // The last edge is `top` itself, so rounding cannot leave mass outside every bar.
+        let to = if i + 1 == bins {
+            top
+        } else {
+            width * (i + 1) as f64
+        };
+        let upto = if i + 1 == bins {
+            1.0
+        } else {
+            m.cdf(to, true).clamp(below, 1.0)
+        };
+        out.push(HistogramBin {
+            from_months: from,
+            to_months: to,
+            probability: upto - below,
+        });
+        below = upto;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -415,6 +508,62 @@ mod tests {
         // P(0) = 0.7 + 0.3 × (0.496 × 0.5 + 0.464) = 0.9136
         assert!((1.0 - e.p_any_prison - 0.9136).abs() < 1e-9, "{e:?}");
         assert_eq!(e.median, 0.0);
+    }
+
+    /// Level 12, 10–16 months, zone C: nothing at 0; the longest term is 16 × 1.6 = 25.6, so
+    /// 8 bars are 3.2 months wide. The bar (9.6, 12.8] holds the point at 10 (0.248), the
+    /// within spread from 10 to 12.8 (0.248 × 2.8/6 = 0.11573) and the below spread
+    /// (4–9) above 9.6: none — 0.36373 in all.
+    #[test]
+    fn histogram_of_level_12() {
+        let p = SentencingParams::embedded();
+        let bins = sentence_histogram(range(10, 16), Zone::C, 0, Some(120), p, 8);
+        assert_eq!(bins.len(), 9);
+        assert_eq!((bins[0].from_months, bins[0].to_months), (0.0, 0.0));
+        assert_eq!(bins[0].probability, 0.0);
+        assert!((bins[8].to_months - 25.6).abs() < 1e-9);
+        assert!((bins[4].from_months - 9.6).abs() < 1e-9);
+        assert!((bins[4].probability - 0.36373).abs() < 1e-4, "{bins:?}");
+        let total: f64 = bins.iter().map(|b| b.probability).sum();
+        assert!((total - 1.0).abs() < 1e-12);
+        for pair in bins[1..].windows(2) {
+            assert_eq!(pair[0].to_months, pair[1].from_months);
+        }
+    }
+
+    /// The first bar is the chance of no imprisonment, the same figure `expected_sentence`
+    /// reports: zone A, 0–6 → 0.9136 (see `zone_a_probation`).
+    #[test]
+    fn histogram_first_bar_is_no_prison() {
+        let p = SentencingParams::embedded();
+        let e = expected_sentence(range(0, 6), Zone::A, 0, Some(60), p);
+        for bins in [0, 1, 5, 40] {
+            let h = sentence_histogram(range(0, 6), Zone::A, 0, Some(60), p, bins);
+            assert_eq!(h.len(), bins.max(1) + 1);
+            assert!((h[0].probability - (1.0 - e.p_any_prison)).abs() < 1e-12);
+            assert!((h[0].probability - 0.9136).abs() < 1e-9);
+            let total: f64 = h.iter().map(|b| b.probability).sum();
+            assert!((total - 1.0).abs() < 1e-12);
+            assert!(h.iter().all(|b| b.probability >= 0.0));
+        }
+    }
+
+    /// A point mass at the statutory cap lands in the last bar; a life range stays finite.
+    #[test]
+    fn histogram_respects_the_statutes() {
+        let p = SentencingParams::embedded();
+        // 151–188 against a 60-month maximum: everything at or under 60.
+        let h = sentence_histogram(range(60, 60), Zone::D, 0, Some(60), p, 6);
+        assert!((h[6].to_months - 60.0).abs() < 1e-9);
+        assert!(h[6].probability > 0.5);
+        let life = GuidelineRange {
+            min_months: 360,
+            max_months: None,
+        };
+        let h = sentence_histogram(life, Zone::D, 120, None, p, 10);
+        let total: f64 = h.iter().map(|b| b.probability).sum();
+        assert!((total - 1.0).abs() < 1e-12);
+        assert!(h.iter().all(|b| b.to_months.is_finite()));
     }
 
     #[test]

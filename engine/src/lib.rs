@@ -21,7 +21,8 @@ pub use evaluate::{
     evaluate, evaluate_each_charge, evaluate_quick, Evaluation, EvaluationError, MonthRange,
 };
 pub use imposed::{
-    expected_sentence, ExpectedSentence, Param, SentencingOverrides, SentencingParams,
+    expected_sentence, sentence_histogram, ExpectedSentence, HistogramBin, Param,
+    SentencingOverrides, SentencingParams,
 };
 pub use law::{Charge, ChargeId, GuidelineSection, Law, LawEra, Recipient, Role};
 pub use sentencing_table::{guideline_range, zone, CriminalHistory, GuidelineRange, Zone};
