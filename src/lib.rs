@@ -1,6 +1,10 @@
 //! Threshold's browser app: Yew components that render what the engine computes.
 
 pub mod app;
+pub mod case_fields;
 pub mod components;
+pub mod parameters;
+pub mod state;
+pub mod units;
 
 pub use app::App;

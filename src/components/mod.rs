@@ -1,5 +1,13 @@
 //! One component per file; each renders engine results and owns no domain logic.
 
-pub mod engine_status;
+pub mod assumptions_panel;
+pub mod case_builder;
+pub mod choice_field;
+pub mod fact_field;
+pub mod legal_note;
+pub mod number_field;
+pub mod param_field;
+pub mod results_summary;
 pub mod site_footer;
 pub mod site_header;
+pub mod worksheet_panel;

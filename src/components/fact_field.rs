@@ -1,0 +1,50 @@
+//! A yes / no / not-given fact; "not given" leaves the engine to assume it, out loud.
+
+use yew::prelude::*;
+
+use crate::case_fields::Fact;
+use crate::components::choice_field::{ChoiceField, ChoiceOption};
+
+#[derive(Properties, PartialEq)]
+pub struct FactFieldProps {
+    pub fact: Fact,
+    pub value: Option<bool>,
+    pub on_change: Callback<(Fact, Option<bool>)>,
+}
+
+#[component]
+pub fn FactField(props: &FactFieldProps) -> Html {
+    let fact = props.fact;
+    let on_change = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |value: String| {
+            let value = match value.as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            };
+            on_change.emit((fact, value));
+        })
+    };
+    let selected = match props.value {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    };
+    let note = fact.note();
+    html! {
+        <ChoiceField
+            id={format!("field-{}", fact.key())}
+            label={fact.label()}
+            options={vec![
+                ChoiceOption::new("", "Not given (assumed)"),
+                ChoiceOption::new("yes", "Yes"),
+                ChoiceOption::new("no", "No"),
+            ]}
+            selected={selected}
+            {on_change}
+            meaning={Some(AttrValue::from(note.meaning))}
+            citation={Some(AttrValue::from(note.citation))}
+        />
+    }
+}

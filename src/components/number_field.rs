@@ -1,0 +1,92 @@
+//! A number box that accepts what people type, says in plain words what is wrong with a bad
+//! entry, and only passes on values the engine can use.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::case_fields::Quantity;
+use crate::components::legal_note::LegalNote;
+use crate::units;
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub quantity: Quantity,
+    /// The value in the state (`None`: not given, the engine assumes it).
+    pub value: Option<f64>,
+    /// What the engine assumes when the box is empty, shown as the placeholder.
+    #[prop_or_default]
+    pub assumed: AttrValue,
+    pub on_change: Callback<(Quantity, Option<f64>)>,
+}
+
+fn shown(value: Option<f64>) -> String {
+    value
+        .map(|v| units::number(v).replace(',', ""))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let quantity = props.quantity;
+    let text = use_state(|| shown(props.value));
+    let error = use_state(|| None::<String>);
+
+    // When the state changes from elsewhere (reset, a loaded case), show the new value unless
+    // the box already says the same thing in other words.
+    {
+        let text = text.clone();
+        let error = error.clone();
+        use_effect_with(props.value, move |value| {
+            if quantity.parse(&text).ok() != Some(*value) {
+                text.set(shown(*value));
+                error.set(None);
+            }
+        });
+    }
+
+    let oninput = {
+        let text = text.clone();
+        let error = error.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |event: InputEvent| {
+            let typed = event.target_unchecked_into::<HtmlInputElement>().value();
+            match quantity.parse(&typed) {
+                Ok(value) => {
+                    error.set(None);
+                    on_change.emit((quantity, value));
+                }
+                Err(message) => error.set(Some(message)),
+            }
+            text.set(typed);
+        })
+    };
+
+    let id = format!("field-{}", quantity.key());
+    let error_id = format!("{id}-error");
+    let note = quantity.note();
+    html! {
+        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ quantity.label() }</label>
+            <div class="input-with-unit">
+                <input
+                    id={id.clone()}
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    value={(*text).clone()}
+                    placeholder={props.assumed.clone()}
+                    aria-invalid={error.is_some().to_string()}
+                    aria-describedby={error.is_some().then(|| error_id.clone())}
+                    {oninput}
+                />
+                <span class="unit">{ quantity.rule().unit }</span>
+            </div>
+            if let Some(message) = (*error).clone() {
+                <p id={error_id} class="field-error" role="alert">
+                    { message }{ " The results use the last valid value." }
+                </p>
+            }
+            <LegalNote meaning={note.meaning} citation={note.citation} />
+        </div>
+    }
+}

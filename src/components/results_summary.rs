@@ -1,0 +1,111 @@
+//! The headline numbers for the case under its charge: level, range, zone, statutory
+//! limits and the sentence a court is likely to impose.
+
+use threshold_engine::sentencing_table::LIFE_MONTHS;
+use threshold_engine::Evaluation;
+use yew::prelude::*;
+
+use crate::units;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsSummaryProps {
+    pub evaluation: Evaluation,
+}
+
+#[component]
+pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
+    let e = &props.evaluation;
+    let range = e.guideline_range_months;
+    let table = e.table_range_months;
+    let sentence = &e.expected_sentence_months;
+    let statutory = if e.statutory_min_months > 0 {
+        format!(
+            "{} minimum, {} maximum",
+            units::term(Some(e.statutory_min_months)),
+            units::term(e.statutory_max_months)
+        )
+    } else {
+        format!(
+            "no minimum, {} maximum",
+            units::term(e.statutory_max_months)
+        )
+    };
+    let total_max = (e.counts > 1).then(|| {
+        format!(
+            "{} counts: up to {} in all, run consecutively (§5G1.2(d))",
+            e.counts,
+            units::term(e.total_statutory_max_months)
+        )
+    });
+    let capped = table != range;
+    html! {
+        <section class="panel results" aria-labelledby="results-title" aria-live="polite">
+            <h2 id="results-title">{ "Sentence" }</h2>
+            <p class="charge-line">{ format!("{} — {}", e.statute, e.manual.label()) }</p>
+            <dl class="figures">
+                <div>
+                    <dt>{ "Offense level" }</dt>
+                    <dd data-testid="offense-level">{ e.offense_level }</dd>
+                </div>
+                <div>
+                    <dt>{ "Guideline range" }</dt>
+                    <dd data-testid="guideline-range">{ units::month_range(range.min, range.max, LIFE_MONTHS) }</dd>
+                </div>
+                <div>
+                    <dt>{ "Zone" }</dt>
+                    <dd data-testid="zone">{ e.zone.to_string() }</dd>
+                </div>
+                <div>
+                    <dt>{ "Criminal history" }</dt>
+                    <dd>{ e.criminal_history_category.roman() }</dd>
+                </div>
+            </dl>
+            if capped {
+                <p class="note">
+                    { format!(
+                        "The Sentencing Table gives {}; the statute moves the range to {} (§5G1.1).",
+                        units::month_range(table.min, table.max, LIFE_MONTHS),
+                        units::month_range(range.min, range.max, LIFE_MONTHS)
+                    ) }
+                </p>
+            }
+            <p data-testid="statutory-limits">{ format!("Statute: {statutory} per count.") }</p>
+            if let Some(total) = total_max {
+                <p>{ total }</p>
+            }
+            <h3>{ "Likely sentence imposed" }</h3>
+            <dl class="figures">
+                <div>
+                    <dt>{ "Median" }</dt>
+                    <dd data-testid="expected-median">{ units::months(sentence.median) }</dd>
+                </div>
+                <div>
+                    <dt>{ "Mean" }</dt>
+                    <dd data-testid="expected-mean">{ units::months(sentence.mean) }</dd>
+                </div>
+                <div>
+                    <dt>{ "10th–90th percentile" }</dt>
+                    <dd data-testid="expected-band">
+                        { format!("{}–{}", units::number(sentence.p10), units::months(sentence.p90)) }
+                    </dd>
+                </div>
+                <div>
+                    <dt>{ "Any prison" }</dt>
+                    <dd data-testid="p-any-prison">{ units::percent(sentence.p_any_prison) }</dd>
+                </div>
+                <div>
+                    <dt>{ "A year or more" }</dt>
+                    <dd data-testid="p-year-or-more">{ units::percent(sentence.p_at_least_12_months) }</dd>
+                </div>
+            </dl>
+            <p class="source">
+                { format!(
+                    "Within the range {}, below {}, above {}. Shares from the sentencing assumptions below.",
+                    units::percent(sentence.share_within),
+                    units::percent(sentence.share_below),
+                    units::percent(sentence.share_above)
+                ) }
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,52 @@
+//! "How was this computed?": every step of the engine's worksheet with its citation, in
+//! order, and the facts the engine had to assume.
+
+use threshold_engine::Worksheet;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WorksheetPanelProps {
+    pub worksheet: Worksheet,
+}
+
+#[component]
+pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
+    let worksheet = &props.worksheet;
+    html! {
+        <section class="panel worksheet" aria-labelledby="worksheet-title">
+            <details>
+                <summary><h2 id="worksheet-title">{ "How was this computed?" }</h2></summary>
+                <ol class="steps" data-testid="worksheet-steps">
+                    { for worksheet.steps.iter().map(|step| {
+                        let levels = match (step.level_before, step.level_after) {
+                            (Some(before), Some(after)) => format!("{before} → {after}"),
+                            (None, Some(after)) => after.to_string(),
+                            _ => String::new(),
+                        };
+                        html! {
+                            <li>
+                                <span class="rule">{ step.rule.clone() }</span>
+                                if !levels.is_empty() {
+                                    <span class="levels">{ levels }</span>
+                                }
+                                <span class="reason">{ step.reason.clone() }</span>
+                                <span class="citation">{ step.citation.clone() }</span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+                if !worksheet.assumptions.is_empty() {
+                    <h3>{ "Assumed, because the case does not say" }</h3>
+                    <ul class="assumptions" data-testid="worksheet-assumptions">
+                        { for worksheet.assumptions.iter().map(|a| html! {
+                            <li class="assumed">
+                                <code>{ a.field.clone() }</code>{ " = " }<strong>{ a.value.clone() }</strong>
+                                { format!(": {}", a.reason) }
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </details>
+        </section>
+    }
+}
