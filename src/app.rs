@@ -1,22 +1,51 @@
 //! The root component: holds the one app state, asks the engine for results on every
 //! change, and lays out the workspace.
 
-use threshold_engine::{evaluate, Evaluation, Law, SentencingParams};
+use threshold_engine::{
+    evaluate, sentence_histogram, Evaluation, GuidelineRange, HistogramBin, Law, SentencingParams,
+};
 use yew::prelude::*;
 
 use crate::components::{
     assumptions_panel::AssumptionsPanel, case_builder::CaseBuilder,
-    results_summary::ResultsSummary, site_footer::SiteFooter, site_header::SiteHeader,
-    worksheet_panel::WorksheetPanel,
+    results_summary::ResultsSummary, sentence_chart::SentenceChart, site_footer::SiteFooter,
+    site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
 use crate::state::{Action, AppState};
 
-/// Everything the engine says about the current state, or why it cannot say it.
-fn compute(state: &AppState) -> Result<Evaluation, String> {
+/// Bars in the sentence chart: fine enough to show the range, few enough to read.
+const CHART_BINS: usize = 24;
+
+/// Everything the engine says about the current state.
+#[derive(PartialEq)]
+struct Outcome {
+    evaluation: Evaluation,
+    histogram: Vec<HistogramBin>,
+}
+
+/// Asks the engine about the current state, or says in plain words why it cannot answer.
+fn compute(state: &AppState) -> Result<Outcome, String> {
     let params = SentencingParams::embedded()
         .with_overrides(&state.sentencing_overrides)
         .map_err(|why| format!("The sentencing assumptions do not fit together: {why}."))?;
-    evaluate(&state.case, Law::embedded(), &params).map_err(|error| error.to_string())
+    let evaluation =
+        evaluate(&state.case, Law::embedded(), &params).map_err(|error| error.to_string())?;
+    let range = GuidelineRange {
+        min_months: evaluation.guideline_range_months.min,
+        max_months: evaluation.guideline_range_months.max,
+    };
+    let histogram = sentence_histogram(
+        range,
+        evaluation.zone,
+        evaluation.statutory_min_months,
+        evaluation.total_statutory_max_months,
+        &params,
+        CHART_BINS,
+    );
+    Ok(Outcome {
+        evaluation,
+        histogram,
+    })
 }
 
 #[component]
@@ -30,9 +59,14 @@ pub fn App() -> Html {
     let result = use_memo((*state).clone(), compute);
 
     let results = match &*result {
-        Ok(evaluation) => html! {
+        Ok(Outcome {
+            evaluation,
+            histogram,
+        }) => html! {
             <>
-                <ResultsSummary evaluation={evaluation.clone()} />
+                <ResultsSummary evaluation={evaluation.clone()}>
+                    <SentenceChart bins={histogram.clone()} sentence={evaluation.expected_sentence_months} />
+                </ResultsSummary>
                 <WorksheetPanel worksheet={evaluation.worksheet.clone()} />
             </>
         },

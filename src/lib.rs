@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod case_fields;
+pub mod charts;
 pub mod components;
 pub mod parameters;
 pub mod state;

@@ -8,6 +8,7 @@ pub mod legal_note;
 pub mod number_field;
 pub mod param_field;
 pub mod results_summary;
+pub mod sentence_chart;
 pub mod site_footer;
 pub mod site_header;
 pub mod worksheet_panel;

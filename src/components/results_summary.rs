@@ -10,6 +10,9 @@ use crate::units;
 #[derive(Properties, PartialEq)]
 pub struct ResultsSummaryProps {
     pub evaluation: Evaluation,
+    /// The distribution chart, placed under the likely-sentence figures.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -98,6 +101,7 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
                     <dd data-testid="p-year-or-more">{ units::percent(sentence.p_at_least_12_months) }</dd>
                 </div>
             </dl>
+            { props.children.clone() }
             <p class="source">
                 { format!(
                     "Within the range {}, below {}, above {}. Shares from the sentencing assumptions below.",
