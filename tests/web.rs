@@ -1,13 +1,17 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts into a real DOM and
-//! shows what the engine computes.
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts into a real DOM,
+//! shows what the engine computes, and its inputs behave under real events.
 #![cfg(target_arch = "wasm32")]
 
+use threshold_app::state::AppState;
+use threshold_engine::{evaluate, Law, SentencingParams};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the whole app into a fresh element and returns that element.
-async fn mount_app() -> web_sys::Element {
+async fn mount_app() -> Element {
     let document = gloo::utils::document();
     let root = document
         .create_element("div")
@@ -22,28 +26,97 @@ async fn mount_app() -> web_sys::Element {
     root
 }
 
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("missing {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+/// Types into an input as a person would: the value changes, then an `input` event bubbles.
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).dyn_into().expect("an input");
+    input.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("input", &init).expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+    yew::scheduler::flush().await;
+}
+
+async fn choose(root: &Element, selector: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, selector).dyn_into().expect("a select");
+    select.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("change", &init).expect("event");
+    select.dispatch_event(&event).expect("dispatch");
+    yew::scheduler::flush().await;
+}
+
 #[wasm_bindgen_test]
 async fn shell_renders_header_main_and_footer() {
     let root = mount_app().await;
     for selector in ["header h1", "main#main", "footer details summary"] {
-        assert!(
-            root.query_selector(selector)
-                .expect("valid selector")
-                .is_some(),
-            "missing {selector}"
-        );
+        find(&root, selector);
     }
-    let summary = root.query_selector("footer summary").unwrap().unwrap();
-    assert_eq!(summary.text_content().as_deref(), Some("About / sources"));
+    assert_eq!(text(&root, "footer summary"), "About / sources");
 }
 
 #[wasm_bindgen_test]
-async fn engine_value_is_computed_in_the_browser() {
+async fn the_default_case_shows_what_the_engine_computes() {
     let root = mount_app().await;
-    let range = root
-        .query_selector("[data-testid=guideline-range]")
-        .unwrap()
-        .expect("the engine check panel shows a range");
+    let expected = evaluate(
+        &AppState::default().case,
+        Law::embedded(),
+        SentencingParams::embedded(),
+    )
+    .expect("the default case evaluates");
+    assert_eq!(
+        text(&root, "[data-testid=offense-level]"),
+        expected.offense_level.to_string()
+    );
     // USSG §5A: offense level 12, criminal history category I → 10–16 months.
-    assert_eq!(range.text_content().as_deref(), Some("10–16 months"));
+    assert_eq!(text(&root, "[data-testid=guideline-range]"), "10–16 months");
+}
+
+#[wasm_bindgen_test]
+async fn typing_more_firearms_recomputes_without_a_button() {
+    let root = mount_app().await;
+    let mut case = AppState::default().case;
+    case.firearms = Some(30);
+    let expected = evaluate(&case, Law::embedded(), SentencingParams::embedded()).unwrap();
+    type_into(&root, "#field-firearms", "30").await;
+    assert_eq!(
+        text(&root, "[data-testid=offense-level]"),
+        expected.offense_level.to_string()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn garbage_shows_a_message_and_keeps_the_last_valid_result() {
+    let root = mount_app().await;
+    let before = text(&root, "[data-testid=guideline-range]");
+    for garbage in ["abc", "-4", "1000000000", "2.5", "1e400"] {
+        type_into(&root, "#field-firearms", garbage).await;
+        let message = text(&root, ".field.invalid .field-error");
+        assert!(!message.is_empty(), "no message for {garbage:?}");
+        assert_eq!(text(&root, "[data-testid=guideline-range]"), before);
+    }
+    type_into(&root, "#field-firearms", "5").await;
+    assert!(root.query_selector(".field.invalid").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_charge_missing_from_the_era_is_explained_not_crashed() {
+    let root = mount_app().await;
+    choose(&root, "#field-law_era", "today").await;
+    choose(&root, "#field-charge", "trafficking_933").await;
+    find(&root, "[data-testid=guideline-range]");
+    choose(&root, "#field-law_era", "april_2011").await;
+    let message = text(&root, "[data-testid=evaluation-error]");
+    assert!(message.contains("933"), "{message}");
 }
