@@ -1,0 +1,155 @@
+// The single-case workspace in a real browser: the form drives the same engine as the
+// `threshold` command, bad input gets words not crashes, and assumptions can be edited and reset.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { launchBrowser, openRecordedPage, serveDist, waitForApp } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What `threshold evaluate` prints for a case (the CLI is the reference). */
+function cliEvaluate(caseJson) {
+  const out = execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "threshold-engine", "--bin", "threshold", "--", "evaluate", "-"],
+    { input: JSON.stringify(caseJson), encoding: "utf8" },
+  );
+  return JSON.parse(out);
+}
+
+// The page's number format (src/units.rs): one decimal at most, thousands separated.
+function number(value) {
+  const rounded = Math.round(value * 10) / 10;
+  const [whole, tenths] = Math.abs(rounded).toFixed(1).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (rounded < 0 ? "-" : "") + grouped + (tenths === "0" ? "" : `.${tenths}`);
+}
+const months = (v) => (number(v) === "1" ? "1 month" : `${number(v)} months`);
+function monthRange({ min, max }) {
+  if (max === null) return min >= 470 ? "life" : `${number(min)} months–life`;
+  return max === min ? months(min) : `${number(min)}–${number(max)} months`;
+}
+
+async function expectShown(page, evaluation, label) {
+  const text = async (id) => (await page.getByTestId(id).textContent()).trim();
+  assert.equal(await text("offense-level"), String(evaluation.offense_level), `${label}: level`);
+  assert.equal(await text("guideline-range"), monthRange(evaluation.guideline_range_months), `${label}: range`);
+  assert.equal(await text("zone"), evaluation.zone, `${label}: zone`);
+  const sentence = evaluation.expected_sentence_months;
+  assert.equal(await text("expected-median"), months(sentence.median), `${label}: median`);
+  assert.equal(await text("expected-mean"), months(sentence.mean), `${label}: mean`);
+  assert.equal(
+    await text("expected-band"),
+    `${number(sentence.p10)}–${months(sentence.p90)}`,
+    `${label}: 10th–90th`,
+  );
+}
+
+// Three cases typed into the form, each with the JSON the CLI gets for the same facts.
+const CASES = [
+  {
+    label: "lone straw purchaser, 2011 law (the default case)",
+    steps: [],
+    json: { law_era: "april_2011", charge: "straw_purchase_922a6", firearms: 5, criminal_history: "I", accepts_responsibility: true },
+  },
+  {
+    label: "933 trafficker today, 20 guns bound for a cartel in Mexico",
+    steps: [
+      ["select", "#field-law_era", "today"],
+      ["select", "#field-charge", "trafficking_933"],
+      ["fill", "#field-firearms", "20"],
+      ["select", "#field-criminal_history", "II"],
+      ["select", "#field-trafficking_recipient", "dangerous"],
+      ["select", "#field-mexico_nexus", "yes"],
+    ],
+    json: {
+      law_era: "today", charge: "trafficking_933", firearms: 20, criminal_history: "II",
+      trafficking_recipient: "dangerous", mexico_nexus: true, accepts_responsibility: true,
+    },
+  },
+  {
+    label: "554 smuggler, Nov. 2011 Manual, 15 rifles, organiser, two counts",
+    steps: [
+      ["select", "#field-manual", "2011"],
+      ["select", "#field-charge", "smuggling_554"],
+      ["fill", "#field-firearms", "15"],
+      ["fill", "#field-counts", "2"],
+      ["select", "#field-role", "organizer_small"],
+      ["select", "#field-large_capacity_semiautomatic", "yes"],
+    ],
+    json: {
+      law_era: "april_2011", manual: "2011", charge: "smuggling_554", firearms: 15, counts: 2,
+      criminal_history: "I", role: "organizer_small", large_capacity_semiautomatic: true,
+      accepts_responsibility: true,
+    },
+  },
+];
+
+for (const { label, steps, json } of CASES) {
+  test(`the form shows what threshold evaluate prints: ${label}`, async () => {
+    const { page, context, consoleErrors } = await openRecordedPage(browser);
+    await page.goto(`${server.origin}/`);
+    await waitForApp(page);
+    for (const [action, selector, value] of steps) {
+      if (action === "select") await page.selectOption(selector, value);
+      else await page.fill(selector, value);
+    }
+    await expectShown(page, cliEvaluate(json), label);
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+}
+
+test("garbage typed in every field gets a message in words and no console error", async () => {
+  const { page, context, consoleErrors } = await openRecordedPage(browser);
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  await page.locator(".comparators > summary").click();
+  const before = await page.getByTestId("guideline-range").textContent();
+  const fields = await page.locator("main input[type=text]").evaluateAll((inputs) => inputs.map((i) => `#${i.id}`));
+  assert.ok(fields.length >= 6 + 9, `expected every number box, found ${fields}`);
+  for (const selector of fields) {
+    const original = await page.inputValue(selector);
+    for (const garbage of ["abc", "-5", "1e999", "9999999999999", "½", "<script>alert(1)</script>"]) {
+      await page.fill(selector, garbage);
+      const row = page.locator(`${selector}[aria-invalid=true]`);
+      assert.equal(await row.count(), 1, `${selector} accepted ${garbage}`);
+    }
+    await page.fill(selector, original);
+  }
+  assert.equal(await page.locator(".field-error").count(), 0, "valid again, messages gone");
+  assert.equal(await page.getByTestId("guideline-range").textContent(), before);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("editing an assumption changes the result, marks it, and reset restores it", async () => {
+  const { page, context, consoleErrors } = await openRecordedPage(browser);
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  const mean = page.getByTestId("expected-mean");
+  const original = await mean.textContent();
+  await page.fill("#param-within_range_share", "90");
+  assert.notEqual(await mean.textContent(), original, "the mean follows the edited share");
+  assert.equal(await page.locator("tr.edited").count(), 1);
+  // An edit that cannot fit the others is refused in words, not applied.
+  await page.fill("#param-above_range_share", "50");
+  assert.equal(await page.locator("#param-above_range_share[aria-invalid=true]").count(), 1);
+  await page.getByRole("button", { name: "Reset to defaults" }).click();
+  assert.equal(await mean.textContent(), original);
+  assert.equal(await page.locator("tr.edited").count(), 0);
+  assert.equal(await page.inputValue("#param-within_range_share"), "49.6");
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
