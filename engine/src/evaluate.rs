@@ -73,6 +73,8 @@ pub enum EvaluationError {
     MissingLaw(String),
     /// The sentencing parameters are not probabilities or ordered intervals.
     InvalidParams(String),
+    /// The prosecution parameters are out of range (see `ProsecutionParams::validate`).
+    InvalidProsecutionParams(String),
 }
 
 impl fmt::Display for EvaluationError {
@@ -91,6 +93,7 @@ impl fmt::Display for EvaluationError {
             }
             Self::MissingLaw(what) => write!(f, "{what}"),
             Self::InvalidParams(why) => write!(f, "sentencing parameters: {why}"),
+            Self::InvalidProsecutionParams(why) => write!(f, "prosecution parameters: {why}"),
         }
     }
 }
@@ -275,7 +278,7 @@ fn months_text(months: Option<u32>) -> String {
 }
 
 /// §5G1.1: the statutory maximum caps the range and a mandatory minimum lifts it.
-fn apply_statutes<R: Recorder>(
+pub(crate) fn apply_statutes<R: Recorder>(
     range: GuidelineRange,
     minimum: u32,
     maximum: Option<u32>,

@@ -182,7 +182,7 @@ pub struct ExpectedSentence {
     pub share_above: f64,
 }
 
-fn three_decimals<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn three_decimals<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64((value * 1000.0).round() / 1000.0)
 }
 

@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod guidelines;
 pub mod imposed;
 pub mod law;
+pub mod prosecution;
 pub mod sentencing_table;
 pub mod worksheet;
 

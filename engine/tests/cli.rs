@@ -106,3 +106,102 @@ fn calibrate_prints_the_table() {
     assert_eq!(text.lines().filter(|l| l.starts_with("| (")).count(), 5);
     assert!(!text.contains("| no |"));
 }
+
+/// The lone straw purchaser of REFERENCE §3 with a recovered crime gun, 12 guns.
+const STRAW_12: &str = r#"{"law_era":"april_2011","manual":"2010","charge":"straw_purchase_922a6","firearms":12,"crime_gun_recovered":true}"#;
+
+#[test]
+fn evaluate_prints_the_prosecution_model() {
+    let out = threshold(&["evaluate", "-"], STRAW_12);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let accept = v["acceptance_probability"].as_f64().unwrap();
+    let convict = v["conviction_probability"].as_f64().unwrap();
+    let per_referral = v["expected_prison_months_per_referral"].as_f64().unwrap();
+    let reasons: f64 = [
+        "low_penalty",
+        "weak_evidence",
+        "no_intent_evidence",
+        "other",
+    ]
+    .iter()
+    .map(|k| v["decline_reasons"][k].as_f64().unwrap())
+    .sum();
+    // Three-decimal output: the parts may each be off by 0.0005.
+    assert!(
+        (reasons - (1.0 - accept)).abs() < 0.003,
+        "{reasons} vs {accept}"
+    );
+    assert!(accept < 0.5 && convict > 0.9);
+    let mean = v["expected_sentence_months"]["mean"].as_f64().unwrap();
+    assert!((per_referral - accept * convict * mean).abs() < 0.01);
+    assert_eq!(v["offense_level"], 13);
+}
+
+#[test]
+fn compare_ranks_charges_as_json_and_table() {
+    let joint = STRAW_12.replace(
+        '}',
+        r#","mexico_nexus":true,"ice_joint_investigation":true}"#,
+    );
+    let out = threshold(&["compare", "-"], &joint);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let options = v["options"].as_array().unwrap();
+    assert_eq!(options.len(), 7);
+    assert_eq!(
+        options[0]["charges"],
+        serde_json::json!(["straw_purchase_922a6", "smuggling_554"])
+    );
+    for key in [
+        "acceptance_probability",
+        "decline_reasons",
+        "conviction_probability",
+        "expected_months_if_convicted",
+        "expected_prison_months_per_referral",
+    ] {
+        assert!(options[0].get(key).is_some(), "missing {key}");
+    }
+    let out = threshold(&["compare", "--format", "table", "-"], &joint);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().filter(|l| l.starts_with("| ")).count(), 8); // header + 7
+    assert!(text.contains("| 1 | 18 U.S.C. 922(a)(6), 924(a)(2) + 18 U.S.C. 554 |"));
+    let out = threshold(&["compare", "-", "--format", "xml"], &joint);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn prosecution_overrides_are_read_and_checked() {
+    let wrapped = format!(r#"{{"case":{STRAW_12},"prosecution_params":{{"crime_gun_weight":3}}}}"#);
+    let out = threshold(&["evaluate", "-"], &wrapped);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["acceptance_probability"].as_f64().unwrap() > 0.5);
+    for (params, named) in [
+        (r#"{"crime_gun_weight":-3}"#, "crime_gun_weight"),
+        (r#"{"crime_gun":3}"#, "prosecution_params"),
+    ] {
+        let wrapped = format!(r#"{{"case":{STRAW_12},"prosecution_params":{params}}}"#);
+        let out = threshold(&["compare", "-"], &wrapped);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(named), "{err}");
+    }
+}
+
+#[test]
+fn threshold_calibration_and_parameter_commands() {
+    let out = threshold(&["find-threshold", "-"], STRAW_12);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["firearms"], 15);
+    let out = threshold(&["calibrate-prosecution"], "");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("| no |"));
+    assert!(text.contains("18 U.S.C. 554"));
+    let out = threshold(&["params"], "");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().filter(|l| l.starts_with("| `")).count(), 17);
+}

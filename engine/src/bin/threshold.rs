@@ -6,9 +6,17 @@ use std::process::ExitCode;
 use serde::Deserialize;
 use threshold_engine::batch::{cases_from_csv, evaluations_to_csv};
 use threshold_engine::calibration::{calibrate, markdown_table};
+use threshold_engine::prosecution::calibration::{
+    calibrate_prosecution, calibration_checks, calibration_markdown, parameter_markdown,
+    typical_comparisons, CalibrationData,
+};
+use threshold_engine::prosecution::{
+    assess, compare_charges, comparison_markdown, firearms_threshold, ProsecutionOverrides,
+    ProsecutionParams,
+};
 use threshold_engine::{
-    evaluate, evaluate_each_charge, guideline_range, zone, Case, CriminalHistory, Law, LawEra,
-    ManualEdition, SentencingOverrides, SentencingParams,
+    evaluate, guideline_range, zone, Case, CriminalHistory, Law, LawEra, ManualEdition,
+    SentencingOverrides, SentencingParams,
 };
 
 const USAGE: &str = "\
@@ -20,20 +28,30 @@ USAGE:
 COMMANDS:
     evaluate FILE|-          evaluate one case (JSON; `-` reads standard input) and print
                              the offense level, range, zone, statutory limits, expected
-                             sentence and worksheet as JSON
+                             sentence, worksheet and the prosecution model (acceptance,
+                             decline reasons, conviction, prison months per referral)
     explain FILE|-           the same evaluation as plain text: result, then the worksheet
     example                  print a complete example case (JSON) to start from
     batch FILE.csv           evaluate one case per CSV row; print one CSV row per case
-    compare FILE|-           evaluate the case under every charge of its legal era
+    compare FILE|- [--format json|table]
+                             rank every charge and charge set the case supports by
+                             expected prison months per referral
+    find-threshold FILE|-    the number of firearms at which the case's referral becomes
+                             more likely accepted than declined, and how penalty changes
+                             move it (JSON)
     calibrate                print the calibration table against the seed paper (Markdown)
+    calibrate-prosecution    print the prosecution model's calibration and the charge
+                             ranking of the paper's typical cases (Markdown)
+    params                   print every prosecution-model parameter (Markdown)
     charges [ERA]            list the charges and statutory limits (ERA april_2011 or today)
     range LEVEL CATEGORY [EDITION]
                              guideline range and zone for an offense level (1–43) and
                              criminal history category (I–VI); EDITION 2010, 2011 or
                              2023 (default 2023)
 
-The case file is a case object, or {\"case\": {...}, \"sentencing_params\": {...}} to
-override the sentencing assumptions. Fields: see engine/README.md.
+The case file is a case object, or {\"case\": {...}, \"sentencing_params\": {...},
+\"prosecution_params\": {...}} to override the sentencing or prosecution assumptions.
+Fields: see engine/README.md.
 
 OPTIONS:
     -h, --help       print this help
@@ -66,7 +84,10 @@ fn run(args: &[String]) -> Result<String, String> {
         Some("example") => example(),
         Some("batch") => batch(rest),
         Some("compare") => compare(rest),
+        Some("find-threshold") => find_threshold(rest),
         Some("calibrate") => calibrate_command(),
+        Some("calibrate-prosecution") => calibrate_prosecution_command(),
+        Some("params") => Ok(parameter_markdown(ProsecutionParams::embedded())),
         Some("charges") => charges(rest),
         Some("range") => range(rest),
         Some(other) => Err(format!("unknown command {other:?}; see `threshold --help`")),
@@ -94,37 +115,65 @@ fn one_path<'a>(args: &'a [String], command: &str) -> Result<&'a str, String> {
     }
 }
 
-/// A case file: the case alone, or the case with sentencing overrides.
-fn read_case(text: &str) -> Result<(Case, SentencingParams), String> {
+/// A case file's contents: the case and the parameters to evaluate it with.
+struct CaseFile {
+    case: Case,
+    sentencing: SentencingParams,
+    prosecution: ProsecutionParams,
+}
+
+/// A case file: the case alone, or the case with sentencing and prosecution overrides.
+fn read_case(text: &str) -> Result<CaseFile, String> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct WithParams {
         case: serde_json::Value,
         #[serde(default)]
         sentencing_params: Option<serde_json::Value>,
+        #[serde(default)]
+        prosecution_params: Option<serde_json::Value>,
     }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("the case is not valid JSON: {e}"))?;
-    let defaults = SentencingParams::embedded();
-    if value.get("case").is_some() {
-        let wrapped: WithParams = serde_json::from_value(value)
-            .map_err(|e| format!("case file: {e} (expected keys `case`, `sentencing_params`)"))?;
-        let case = Case::from_value(wrapped.case).map_err(|e| e.to_string())?;
-        let params = match wrapped.sentencing_params {
-            None => defaults.clone(),
-            Some(v) => {
-                let overrides: SentencingOverrides = serde_json::from_value(v)
-                    .map_err(|e| format!("field `sentencing_params`: {e}"))?;
-                defaults
-                    .with_overrides(&overrides)
-                    .map_err(|e| format!("field `sentencing_params`: {e}"))?
-            }
-        };
-        Ok((case, params))
-    } else {
+    let sentencing = SentencingParams::embedded();
+    let prosecution = ProsecutionParams::embedded();
+    if value.get("case").is_none() {
         let case = Case::from_value(value).map_err(|e| e.to_string())?;
-        Ok((case, defaults.clone()))
+        return Ok(CaseFile {
+            case,
+            sentencing: sentencing.clone(),
+            prosecution: prosecution.clone(),
+        });
     }
+    let wrapped: WithParams = serde_json::from_value(value).map_err(|e| {
+        format!("case file: {e} (expected keys `case`, `sentencing_params`, `prosecution_params`)")
+    })?;
+    let case = Case::from_value(wrapped.case).map_err(|e| e.to_string())?;
+    let sentencing = match wrapped.sentencing_params {
+        None => sentencing.clone(),
+        Some(v) => {
+            let overrides: SentencingOverrides =
+                serde_json::from_value(v).map_err(|e| format!("field `sentencing_params`: {e}"))?;
+            sentencing
+                .with_overrides(&overrides)
+                .map_err(|e| format!("field `sentencing_params`: {e}"))?
+        }
+    };
+    let prosecution = match wrapped.prosecution_params {
+        None => prosecution.clone(),
+        Some(v) => {
+            let overrides: ProsecutionOverrides = serde_json::from_value(v)
+                .map_err(|e| format!("field `prosecution_params`: {e}"))?;
+            prosecution
+                .with_overrides(&overrides)
+                .map_err(|e| format!("field `prosecution_params`: {e}"))?
+        }
+    };
+    Ok(CaseFile {
+        case,
+        sentencing,
+        prosecution,
+    })
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
@@ -135,22 +184,50 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
 
 fn evaluate_command(args: &[String]) -> Result<String, String> {
     let text = read_input(one_path(args, "evaluate")?)?;
-    let (case, params) = read_case(&text)?;
-    let evaluation = evaluate(&case, Law::embedded(), &params).map_err(|e| e.to_string())?;
-    to_json(&evaluation)
+    let file = read_case(&text)?;
+    let law = Law::embedded();
+    let evaluation = evaluate(&file.case, law, &file.sentencing).map_err(|e| e.to_string())?;
+    let prosecution =
+        assess(&file.case, law, &file.sentencing, &file.prosecution).map_err(|e| e.to_string())?;
+    let mut value = serde_json::to_value(&evaluation).map_err(|e| e.to_string())?;
+    let p = serde_json::to_value(&prosecution).map_err(|e| e.to_string())?;
+    if let (Some(out), Some(p)) = (value.as_object_mut(), p.as_object()) {
+        for key in [
+            "acceptance_probability",
+            "decline_reasons",
+            "conviction_probability",
+            "expected_months_if_convicted",
+            "expected_prison_months_per_referral",
+            "acceptance_intercept",
+            "acceptance_terms",
+        ] {
+            if let Some(v) = p.get(key) {
+                out.insert(key.into(), v.clone());
+            }
+        }
+        out.insert("prosecution_assumptions".into(), p["assumptions"].clone());
+    }
+    to_json(&value)
 }
 
 fn explain(args: &[String]) -> Result<String, String> {
     let text = read_input(one_path(args, "explain")?)?;
-    let (case, params) = read_case(&text)?;
-    let e = evaluate(&case, Law::embedded(), &params).map_err(|e| e.to_string())?;
+    let file = read_case(&text)?;
+    let (case, params) = (&file.case, &file.sentencing);
+    let e = evaluate(case, Law::embedded(), params).map_err(|e| e.to_string())?;
+    let p = assess(case, Law::embedded(), params, &file.prosecution)
+        .map_err(|e| e.to_string())?
+        .option;
     let x = &e.expected_sentence_months;
     let range = guideline_range(e.offense_level, e.criminal_history_category);
     Ok(format!(
         "{} ({}), {}, {}\n\
          offense level {}, category {}: table range {range}; final range {}–{} months, zone {}\n\
          expected sentence: mean {:.1}, median {:.1}, 10th–90th percentile {:.1}–{:.1} months; \
-         P(any prison) {:.0}%, P(12 months or more) {:.0}%\n\n{}",
+         P(any prison) {:.0}%, P(12 months or more) {:.0}%\n\
+         prosecution: P(accept) {:.0}% (declined for low penalty {:.0}%, weak evidence {:.0}%, \
+         no intent evidence {:.0}%, other {:.0}%); P(convict) {:.0}%; \
+         {:.1} prison months per referral\n\n{}",
         e.statute,
         e.charge,
         e.law_era,
@@ -168,6 +245,13 @@ fn explain(args: &[String]) -> Result<String, String> {
         x.p90,
         x.p_any_prison * 100.0,
         x.p_at_least_12_months * 100.0,
+        p.acceptance_probability * 100.0,
+        p.decline_reasons.low_penalty * 100.0,
+        p.decline_reasons.weak_evidence * 100.0,
+        p.decline_reasons.no_intent_evidence * 100.0,
+        p.decline_reasons.other * 100.0,
+        p.conviction_probability * 100.0,
+        p.expected_prison_months_per_referral,
         e.worksheet.to_text()
     ))
 }
@@ -214,22 +298,69 @@ fn batch(args: &[String]) -> Result<String, String> {
 }
 
 fn compare(args: &[String]) -> Result<String, String> {
-    let text = read_input(one_path(args, "compare")?)?;
-    let (case, params) = read_case(&text)?;
-    let rows: Vec<serde_json::Value> = evaluate_each_charge(&case, Law::embedded(), &params)
-        .into_iter()
-        .map(|e| {
-            serde_json::json!({
-                "charge": e.charge,
-                "statute": e.statute,
-                "offense_level": e.offense_level,
-                "guideline_range_months": e.guideline_range_months,
-                "total_statutory_max_months": e.total_statutory_max_months,
-                "expected_sentence_months": e.expected_sentence_months,
-            })
-        })
-        .collect();
-    to_json(&rows)
+    let (path, table) = match args {
+        [path] => (path, false),
+        [path, flag, format] | [flag, format, path] if flag == "--format" => {
+            match format.as_str() {
+                "table" => (path, true),
+                "json" => (path, false),
+                other => return Err(format!("--format must be json or table, not {other:?}")),
+            }
+        }
+        _ => return Err("compare needs one FILE (or -) and optionally --format json|table".into()),
+    };
+    let file = read_case(&read_input(path)?)?;
+    let comparison = compare_charges(
+        &file.case,
+        Law::embedded(),
+        &file.sentencing,
+        &file.prosecution,
+    )
+    .map_err(|e| e.to_string())?;
+    if table {
+        let title = comparison.label.as_deref().unwrap_or("case");
+        Ok(format!(
+            "{title} ({}, {})\n\n{}",
+            comparison.law_era,
+            comparison.manual.label(),
+            comparison_markdown(&comparison)
+        ))
+    } else {
+        to_json(&comparison)
+    }
+}
+
+fn find_threshold(args: &[String]) -> Result<String, String> {
+    let file = read_case(&read_input(one_path(args, "find-threshold")?)?)?;
+    let finding = firearms_threshold(
+        &file.case,
+        &[file.case.charge],
+        Law::embedded(),
+        &file.sentencing,
+        &file.prosecution,
+    )
+    .map_err(|e| e.to_string())?;
+    to_json(&finding)
+}
+
+fn calibrate_prosecution_command() -> Result<String, String> {
+    let (law, sentencing, prosecution, data) = (
+        Law::embedded(),
+        SentencingParams::embedded(),
+        ProsecutionParams::embedded(),
+        CalibrationData::embedded(),
+    );
+    let c = calibrate_prosecution(law, sentencing, prosecution, data).map_err(|e| e.to_string())?;
+    let mut out = calibration_markdown(&calibration_checks(&c, data));
+    for (title, comparison) in
+        typical_comparisons(law, sentencing, prosecution, data).map_err(|e| e.to_string())?
+    {
+        out.push_str(&format!(
+            "\n{title}:\n\n{}",
+            comparison_markdown(&comparison)
+        ));
+    }
+    Ok(out)
 }
 
 fn calibrate_command() -> Result<String, String> {
