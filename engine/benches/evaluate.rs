@@ -1,10 +1,15 @@
-//! Case evaluations per second: the cost the caseload Monte Carlo will pay per case.
+//! Case evaluations and acceptance evaluations per second: the cost the caseload Monte Carlo
+//! will pay per case.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::hint::black_box;
 
     use criterion::{criterion_group, Criterion, Throughput};
+    use threshold_engine::prosecution::{
+        acceptance_probability, compare_charges, decline_reasons, ProsecutionFacts,
+        ProsecutionParams,
+    };
     use threshold_engine::{
         evaluate, evaluate_each_charge, evaluate_quick, Case, ChargeId, Law, LawEra, Recipient,
         SentencingParams,
@@ -32,6 +37,42 @@ mod native {
         group.finish();
         c.bench_function("evaluate_each_charge (13 charges)", |b| {
             b.iter(|| evaluate_each_charge(black_box(&case), law, params))
+        });
+
+        // The Monte Carlo varies the facts and the sentence per draw: vary both here too, so
+        // the figure is not a cached constant.
+        let prosecution = ProsecutionParams::embedded();
+        let facts = ProsecutionFacts::of(&case, prosecution);
+        let mut group = c.benchmark_group("prosecution");
+        group.throughput(Throughput::Elements(1000));
+        group.bench_function("acceptance_probability (per 1000)", |b| {
+            b.iter(|| {
+                let mut total = 0.0;
+                let mut f = facts;
+                for i in 0..1000u32 {
+                    f.firearms = i % 50;
+                    f.crime_gun_recovered = i % 3 == 0;
+                    total += acceptance_probability(black_box(&f), f64::from(i % 120), prosecution);
+                }
+                total
+            })
+        });
+        group.bench_function("acceptance with decline reasons (per 1000)", |b| {
+            b.iter(|| {
+                let mut total = 0.0;
+                let mut f = facts;
+                for i in 0..1000u32 {
+                    f.firearms = i % 50;
+                    total += decline_reasons(black_box(&f), f64::from(i % 120), prosecution).other;
+                }
+                total
+            })
+        });
+        group.finish();
+        let mut joint = case.clone();
+        joint.ice_joint_investigation = Some(true);
+        c.bench_function("compare_charges (joint ICE case, today)", |b| {
+            b.iter(|| compare_charges(black_box(&joint), law, params, prosecution))
         });
     }
 

@@ -199,3 +199,173 @@ proptest! {
         }
     }
 }
+
+mod prosecution {
+    //! The prosecution model's promises over arbitrary cases and parameters: acceptance
+    //! never falls when a fact improves, the decline reasons sum to P(decline), the charge
+    //! comparison is ranked and never panics.
+
+    use super::*;
+    use threshold_engine::prosecution::{
+        acceptance_probability, assess, compare_charges, conviction_probability, decline_reasons,
+        ProsecutionFacts, ProsecutionOverrides, ProsecutionParams,
+    };
+    use threshold_engine::{sentence_histogram, GuidelineRange, Zone};
+
+    fn accept(case: &Case) -> Option<f64> {
+        assess(
+            case,
+            Law::embedded(),
+            SentencingParams::embedded(),
+            ProsecutionParams::embedded(),
+        )
+        .ok()
+        .map(|a| a.option.acceptance_probability)
+    }
+
+    fn facts_strategy() -> impl Strategy<Value = ProsecutionFacts> {
+        (0u32..5_000, any::<[bool; 7]>(), 0.0f64..=1.0).prop_map(|(firearms, b, evidence)| {
+            ProsecutionFacts {
+                firearms,
+                crime_gun_recovered: b[0],
+                evidence_strength: evidence,
+                intent_evidence: b[1],
+                mexico_nexus: b[2],
+                organiser: b[3],
+                ice_joint_investigation: b[4],
+                plea: b[5],
+            }
+        })
+    }
+
+    /// Any valid parameter set: every weight within its stated plausible range.
+    fn params_strategy() -> impl Strategy<Value = ProsecutionParams> {
+        let base = ProsecutionParams::embedded();
+        let n = base.fields().len();
+        prop::collection::vec(0.0f64..=1.0, n).prop_map(move |t| {
+            let mut map = serde_json::Map::new();
+            for ((name, p), t) in base.fields().into_iter().zip(t) {
+                let (lo, hi) = (p.low.unwrap(), p.high.unwrap());
+                map.insert(name.into(), (lo + t * (hi - lo)).into());
+            }
+            let o: ProsecutionOverrides = serde_json::from_value(map.into()).unwrap();
+            base.with_overrides(&o).unwrap()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn acceptance_rises_with_firearms(case in case_strategy(), extra in 1u32..300) {
+            let Some(before) = accept(&case) else { return Ok(()) };
+            let mut more = case.clone();
+            more.firearms = Some(case.firearms.unwrap_or(1) + extra);
+            let after = accept(&more).unwrap();
+            prop_assert!(after >= before - 1e-12, "{before} → {after}");
+        }
+
+        #[test]
+        fn acceptance_rises_with_crime_gun_and_evidence(
+            case in case_strategy(),
+            lower in 0.0f64..=1.0,
+            raise in 0.0f64..=1.0,
+        ) {
+            let mut without = case.clone();
+            without.crime_gun_recovered = Some(false);
+            let Some(before) = accept(&without) else { return Ok(()) };
+            let mut with = case.clone();
+            with.crime_gun_recovered = Some(true);
+            prop_assert!(accept(&with).unwrap() > before);
+            let mut weak = case.clone();
+            weak.evidence_strength = Some(lower);
+            let mut strong = case;
+            strong.evidence_strength = Some((lower + raise).min(1.0));
+            prop_assert!(accept(&strong).unwrap() >= accept(&weak).unwrap());
+        }
+
+        #[test]
+        fn acceptance_rises_with_the_expected_sentence(
+            facts in facts_strategy(),
+            params in params_strategy(),
+            months in 0.0f64..500.0,
+            more in 0.0f64..500.0,
+        ) {
+            let a = acceptance_probability(&facts, months, &params);
+            let b = acceptance_probability(&facts, months + more, &params);
+            prop_assert!(b >= a && (0.0..=1.0).contains(&a));
+        }
+
+        #[test]
+        fn decline_reasons_sum_to_the_decline_probability(
+            facts in facts_strategy(),
+            params in params_strategy(),
+            months in 0.0f64..1_000.0,
+        ) {
+            let p = acceptance_probability(&facts, months, &params);
+            let r = decline_reasons(&facts, months, &params);
+            prop_assert!((r.total() - (1.0 - p)).abs() < 1e-12, "{r:?} vs {p}");
+            for part in [r.low_penalty, r.weak_evidence, r.no_intent_evidence, r.other] {
+                prop_assert!(part >= 0.0);
+            }
+        }
+
+        #[test]
+        fn conviction_rises_with_evidence(
+            facts in facts_strategy(),
+            params in params_strategy(),
+            export in any::<bool>(),
+            raise in 0.0f64..=1.0,
+        ) {
+            let p = conviction_probability(&facts, export, &params);
+            let mut stronger = facts;
+            stronger.evidence_strength = (facts.evidence_strength + raise).min(1.0);
+            prop_assert!((0.0..=1.0).contains(&p));
+            prop_assert!(conviction_probability(&stronger, export, &params) >= p);
+        }
+
+        #[test]
+        fn comparison_is_ranked_and_consistent(case in case_strategy()) {
+            let Ok(c) = compare_charges(
+                &case,
+                Law::embedded(),
+                SentencingParams::embedded(),
+                ProsecutionParams::embedded(),
+            ) else { return Ok(()) };
+            prop_assert!(c.options.iter().any(|o| o.charges == [case.charge]));
+            for pair in c.options.windows(2) {
+                prop_assert!(pair[0].expected_prison_months_per_referral
+                    >= pair[1].expected_prison_months_per_referral);
+            }
+            for o in &c.options {
+                let r = o.decline_reasons;
+                prop_assert!((r.total() + o.acceptance_probability - 1.0).abs() < 1e-9);
+                prop_assert!((0.0..=1.0).contains(&o.conviction_probability));
+            }
+        }
+
+        #[test]
+        fn histogram_sums_to_one(
+            min in 0u32..400,
+            width in 0u32..100,
+            life in any::<bool>(),
+            floor in 0u32..200,
+            ceiling in option(1u32..500),
+            bins in 0usize..60,
+        ) {
+            let range = GuidelineRange {
+                min_months: min,
+                max_months: if life { None } else { Some(min + width) },
+            };
+            for zone in [Zone::A, Zone::B, Zone::C, Zone::D] {
+                let h = sentence_histogram(
+                    range, zone, floor, ceiling, SentencingParams::embedded(), bins,
+                );
+                let total: f64 = h.iter().map(|b| b.probability).sum();
+                prop_assert!((total - 1.0).abs() < 1e-9, "{total}");
+                prop_assert!(h.iter().all(|b| b.probability >= -1e-12));
+                prop_assert_eq!(h[0].to_months, 0.0);
+            }
+        }
+    }
+}
