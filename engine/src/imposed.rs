@@ -566,6 +566,46 @@ mod tests {
         assert!(h.iter().all(|b| b.to_months.is_finite()));
     }
 
+    /// Every parameter states its meaning and a plausible range that holds its value, and
+    /// each end of each range is a valid setting on its own (the sensitivity analysis moves
+    /// one parameter at a time).
+    #[test]
+    fn every_parameter_has_a_meaning_and_a_valid_range() {
+        let p = SentencingParams::embedded();
+        let fields = [
+            &p.within_range_share,
+            &p.above_range_share,
+            &p.within_at_minimum_share,
+            &p.below_reduction_min,
+            &p.below_reduction_max,
+            &p.above_increase_min,
+            &p.above_increase_max,
+            &p.probation_share_zone_a,
+            &p.probation_share_zone_b,
+        ];
+        for (i, param) in fields.into_iter().enumerate() {
+            assert!(param.meaning.as_deref().is_some_and(|m| !m.is_empty()));
+            let (low, high) = (param.low.unwrap(), param.high.unwrap());
+            assert!(low <= param.value && param.value <= high, "{param:?}");
+            for end in [low, high] {
+                let mut q = p.clone();
+                let target = [
+                    &mut q.within_range_share,
+                    &mut q.above_range_share,
+                    &mut q.within_at_minimum_share,
+                    &mut q.below_reduction_min,
+                    &mut q.below_reduction_max,
+                    &mut q.above_increase_min,
+                    &mut q.above_increase_max,
+                    &mut q.probation_share_zone_a,
+                    &mut q.probation_share_zone_b,
+                ];
+                target.into_iter().nth(i).unwrap().value = end;
+                q.validate().unwrap();
+            }
+        }
+    }
+
     #[test]
     fn overrides_apply_and_are_checked() {
         let base = SentencingParams::embedded();

@@ -1,8 +1,10 @@
 //! Threshold's engine: the law, the Guidelines and the models, as pure Rust with no web
 //! dependencies, so the browser app, the `threshold` command and the tests share one truth.
 //!
-//! Entry point: [`evaluate`]`(&Case, &Law, &SentencingParams) -> Result<Evaluation, _>`,
-//! with [`Law::embedded`] and [`SentencingParams::embedded`] as the defaults.
+//! Entry points: [`evaluate`]`(&Case, &Law, &SentencingParams) -> Result<Evaluation, _>`,
+//! with [`Law::embedded`] and [`SentencingParams::embedded`] as the defaults; the
+//! prosecution model in [`prosecution`]: [`assess`], [`compare_charges`],
+//! [`firearms_threshold`] with [`ProsecutionParams::embedded`].
 
 pub mod batch;
 pub mod calibration;
@@ -26,6 +28,12 @@ pub use imposed::{
     SentencingOverrides, SentencingParams,
 };
 pub use law::{Charge, ChargeId, GuidelineSection, Law, LawEra, Recipient, Role};
+pub use prosecution::{
+    acceptance_probability, assess, assess_charge_set, compare_charges, conviction_probability,
+    decline_reasons, firearms_threshold, ChargeComparison, ChargeOption, DeclineReasons,
+    ProsecutionAssessment, ProsecutionFacts, ProsecutionOverrides, ProsecutionParams,
+    ThresholdFinding,
+};
 pub use sentencing_table::{guideline_range, zone, CriminalHistory, GuidelineRange, Zone};
 pub use worksheet::{Assumption, Step, Worksheet};
 
