@@ -319,12 +319,24 @@ fn compare(args: &[String]) -> Result<String, String> {
     .map_err(|e| e.to_string())?;
     if table {
         let title = comparison.label.as_deref().unwrap_or("case");
-        Ok(format!(
+        let mut out = format!(
             "{title} ({}, {})\n\n{}",
             comparison.law_era,
             comparison.manual.label(),
             comparison_markdown(&comparison)
-        ))
+        );
+        if !comparison.not_considered.is_empty() {
+            out.push_str("\nNot considered:\n");
+            for n in &comparison.not_considered {
+                if n.charges.len() > 1 {
+                    let set: Vec<&str> = n.charges.iter().map(|c| c.code()).collect();
+                    out.push_str(&format!("- {} — {}\n", set.join(" + "), n.reason));
+                } else {
+                    out.push_str(&format!("- {}\n", n.reason));
+                }
+            }
+        }
+        Ok(out)
     } else {
         to_json(&comparison)
     }
