@@ -9,12 +9,15 @@
 pub mod batch;
 pub mod calibration;
 pub mod case;
+pub mod caseload;
 pub mod edition;
 pub mod evaluate;
 pub mod guidelines;
 pub mod imposed;
 pub mod law;
 pub mod prosecution;
+pub mod scenario;
+pub mod sensitivity;
 pub mod sentencing_table;
 pub mod worksheet;
 

@@ -1,0 +1,587 @@
+//! A caseload of referrals: the default synthetic mix resembling the Project Gunrunner
+//! referrals of the seed paper (every distribution sourced or labelled an assumption, in
+//! `data/caseload_mix.json`), or cases read from CSV; and, per scenario, what each referral
+//! is worth to the Monte Carlo in [`projection`].
+//!
+//! Implementation note: everything expensive (choosing the charge, the sentence, the
+//! acceptance and conviction chances) is done once per referral and world in [`ArmTable`];
+//! a case draw is then three integer RNG calls and a table lookup, which is what makes a
+//! 10,000-case × 1,000-draw projection cheap enough for a browser.
+
+pub mod projection;
+pub mod rng;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::Case;
+use crate::imposed::{sentence_histogram, Param};
+use crate::law::{ChargeId, LawEra, Recipient, Role};
+use crate::prosecution::{assess, ChargeOption};
+use crate::scenario::{Applied, MultipleSales};
+use crate::{CriminalHistory, GuidelineRange};
+
+pub use projection::{
+    projection_fingerprint, ArmSummary, Flips, Histogram, Interval, Projection, ProjectionSummary,
+    Totals, FLIP_DEFINITION,
+};
+use rng::Pcg32;
+
+const MIX_JSON: &str = include_str!("../../data/caseload_mix.json");
+
+/// The most referrals and draws a projection takes: beyond them a browser tab would stall.
+pub const MAX_REFERRALS: usize = 100_000;
+pub const MAX_DRAWS: usize = 1_000_000;
+
+/// Levels of the imposed-sentence quantile table: a draw picks one of 128 equally likely
+/// sentences, the quantiles at (k + ½)/128.
+pub const SENTENCE_LEVELS: usize = 128;
+
+/// A bin of the firearms-per-referral distribution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirearmsBin {
+    pub min: u32,
+    pub max: u32,
+    pub share: f64,
+}
+
+/// The firearms-per-referral distribution: a share per bin, uniform within a bin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirearmsDistribution {
+    pub bins: Vec<FirearmsBin>,
+    pub assumption: bool,
+    pub source: String,
+}
+
+/// A share of referrals in one criminal history category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryShare {
+    pub category: CriminalHistory,
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryDistribution {
+    pub shares: Vec<HistoryShare>,
+    pub assumption: bool,
+    pub source: String,
+}
+
+/// The synthetic caseload's distributions. Every field is editable; `Param` fields carry a
+/// `low`/`high` range used by the sensitivity analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseloadMix {
+    /// Fixes which synthetic referrals are drawn from the mix (not the Monte Carlo seed).
+    pub portfolio_seed: u64,
+    pub law_era: LawEra,
+    pub charge: ChargeId,
+    pub charge_source: String,
+    pub referrals: Param,
+    pub firearms: FirearmsDistribution,
+    /// Multiplies every referral's firearms (sensitivity on the size of cases).
+    pub firearms_scale: Param,
+    pub criminal_history: HistoryDistribution,
+    pub organiser_share: Param,
+    pub intent_evidence_share: Param,
+    pub dangerous_recipient_share: Param,
+    pub evidence_mean: Param,
+    pub evidence_spread: Param,
+    pub crime_gun_share: Param,
+    pub mexico_nexus_share: Param,
+    pub ice_joint_share: Param,
+    pub large_capacity_share: Param,
+}
+
+impl CaseloadMix {
+    /// The default mix embedded at build time, parsed once.
+    pub fn embedded() -> &'static CaseloadMix {
+        static MIX: OnceLock<CaseloadMix> = OnceLock::new();
+        // Fixed at build time and checked by the tests.
+        MIX.get_or_init(|| serde_json::from_str(MIX_JSON).expect("embedded caseload mix is valid"))
+    }
+
+    /// Reads a mix from JSON (an edited copy), checked.
+    pub fn from_json(text: &str) -> Result<CaseloadMix, String> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let mix: CaseloadMix = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            format!("field `{path}`: {}", e.into_inner())
+        })?;
+        mix.validate()?;
+        Ok(mix)
+    }
+
+    /// The single-number parameters with their names, for editing and sensitivity.
+    pub fn params(&self) -> Vec<(&'static str, &Param)> {
+        vec![
+            ("referrals", &self.referrals),
+            ("firearms_scale", &self.firearms_scale),
+            ("organiser_share", &self.organiser_share),
+            ("intent_evidence_share", &self.intent_evidence_share),
+            ("dangerous_recipient_share", &self.dangerous_recipient_share),
+            ("evidence_mean", &self.evidence_mean),
+            ("evidence_spread", &self.evidence_spread),
+            ("crime_gun_share", &self.crime_gun_share),
+            ("mexico_nexus_share", &self.mexico_nexus_share),
+            ("ice_joint_share", &self.ice_joint_share),
+            ("large_capacity_share", &self.large_capacity_share),
+        ]
+    }
+
+    /// The same mix with one parameter set (by the name [`CaseloadMix::params`] gives).
+    pub fn with_param(&self, name: &str, value: f64) -> Result<CaseloadMix, String> {
+        let mut m = self.clone();
+        let p = match name {
+            "referrals" => &mut m.referrals,
+            "firearms_scale" => &mut m.firearms_scale,
+            "organiser_share" => &mut m.organiser_share,
+            "intent_evidence_share" => &mut m.intent_evidence_share,
+            "dangerous_recipient_share" => &mut m.dangerous_recipient_share,
+            "evidence_mean" => &mut m.evidence_mean,
+            "evidence_spread" => &mut m.evidence_spread,
+            "crime_gun_share" => &mut m.crime_gun_share,
+            "mexico_nexus_share" => &mut m.mexico_nexus_share,
+            "ice_joint_share" => &mut m.ice_joint_share,
+            "large_capacity_share" => &mut m.large_capacity_share,
+            _ => return Err(format!("no caseload-mix parameter {name:?}")),
+        };
+        *p = p.overridden(value);
+        m.validate()?;
+        Ok(m)
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        let n = self.referrals.value;
+        if !(n.is_finite() && n >= 1.0 && n <= MAX_REFERRALS as f64) {
+            return Err(format!(
+                "referrals must be from 1 to {MAX_REFERRALS}, not {n}"
+            ));
+        }
+        let scale = self.firearms_scale.value;
+        if !(scale.is_finite() && (0.0..=100.0).contains(&scale)) {
+            return Err("firearms_scale must be from 0 to 100".into());
+        }
+        for (name, p) in self.params().into_iter().skip(2) {
+            if !(p.value.is_finite() && (0.0..=1.0).contains(&p.value)) {
+                return Err(format!("{name} must be from 0 to 1, not {}", p.value));
+            }
+        }
+        let check_shares = |name: &str, shares: &mut dyn Iterator<Item = f64>| {
+            let mut total = 0.0;
+            for s in shares {
+                if !(s.is_finite() && s >= 0.0) {
+                    return Err(format!("{name}: every share must be a number ≥ 0"));
+                }
+                total += s;
+            }
+            if (total - 1.0).abs() > 1e-6 {
+                return Err(format!("{name}: the shares must add up to 1, not {total}"));
+            }
+            Ok(())
+        };
+        check_shares(
+            "firearms.bins",
+            &mut self.firearms.bins.iter().map(|b| b.share),
+        )?;
+        for b in &self.firearms.bins {
+            if b.min > b.max || b.max > 1_000_000 {
+                return Err("firearms.bins: each bin needs min ≤ max ≤ 1,000,000".into());
+            }
+        }
+        check_shares(
+            "criminal_history.shares",
+            &mut self.criminal_history.shares.iter().map(|s| s.share),
+        )?;
+        Ok(())
+    }
+}
+
+/// One referral, with the uniform numbers that decide its policy-dependent facts, so a
+/// scenario changing a share re-decides them consistently (a higher share only adds).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Referral {
+    pub case: Case,
+    /// Joint ICE investigation when this is below the ICE share.
+    pub u_ice: f64,
+    /// Organiser reached under the multiple-sales rule when below its organiser share.
+    pub u_organiser: f64,
+}
+
+/// The referrals a projection runs over.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Caseload {
+    pub referrals: Vec<Referral>,
+    /// Where the referrals came from, for the summary.
+    pub origin: String,
+}
+
+/// Which charge a referral is assessed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChargePolicy {
+    /// The charge (set) with the most expected prison months per referral: a prosecutor who
+    /// can bring a new offence does.
+    #[default]
+    Best,
+    /// The case's own charge.
+    Own,
+}
+
+impl Caseload {
+    /// The default synthetic caseload.
+    pub fn default_mix() -> Caseload {
+        Caseload::from_mix(CaseloadMix::embedded())
+    }
+
+    /// Draws `referrals` synthetic referrals from the mix with its portfolio seed. Each fact
+    /// has its own uniform number, so changing one share leaves the other facts in place.
+    pub fn from_mix(mix: &CaseloadMix) -> Caseload {
+        let n = mix.referrals.value.round().clamp(1.0, MAX_REFERRALS as f64) as usize;
+        let mut rng = Pcg32::new(mix.portfolio_seed, 0x00ca_5e10ad);
+        let mut referrals = Vec::with_capacity(n);
+        for i in 0..n {
+            let u: [f64; 12] = std::array::from_fn(|_| rng.next_unit());
+            let mut case = Case::new(mix.law_era, mix.charge);
+            case.label = Some(format!("synthetic referral {}", i + 1));
+            let bin = pick(&mix.firearms.bins, |b| b.share, u[0]);
+            let firearms = bin.map_or(1, |b| {
+                let width = f64::from(b.max - b.min + 1);
+                b.min + ((u[1] * width) as u32).min(b.max - b.min)
+            });
+            case.firearms = Some(
+                ((f64::from(firearms) * mix.firearms_scale.value).round() as u32)
+                    .clamp(1, 1_000_000),
+            );
+            case.criminal_history = Some(
+                pick(&mix.criminal_history.shares, |s| s.share, u[2])
+                    .map_or(CriminalHistory::I, |s| s.category),
+            );
+            if u[3] < mix.organiser_share.value {
+                case.role = Some(Role::OrganizerSmall);
+            }
+            if u[4] < mix.intent_evidence_share.value {
+                case.trafficking_recipient = Some(if u[5] < mix.dangerous_recipient_share.value {
+                    Recipient::Dangerous
+                } else {
+                    Recipient::ProhibitedPerson
+                });
+            }
+            // Rounded to 0.05 so that alike referrals share one precomputation.
+            let evidence = mix.evidence_mean.value + mix.evidence_spread.value * (2.0 * u[6] - 1.0);
+            case.evidence_strength = Some((evidence.clamp(0.0, 1.0) * 20.0).round() / 20.0);
+            case.crime_gun_recovered = Some(u[7] < mix.crime_gun_share.value);
+            case.mexico_nexus = Some(u[8] < mix.mexico_nexus_share.value);
+            case.ice_joint_investigation = Some(u[9] < mix.ice_joint_share.value);
+            case.large_capacity_semiautomatic = Some(u[10] < mix.large_capacity_share.value);
+            referrals.push(Referral {
+                case,
+                u_ice: u[9],
+                u_organiser: u[11],
+            });
+        }
+        Caseload {
+            referrals,
+            origin: format!(
+                "default synthetic mix ({n} referrals, portfolio seed {})",
+                mix.portfolio_seed
+            ),
+        }
+    }
+
+    /// Referrals from cases (e.g. `batch::cases_from_csv`). Their policy numbers come from a
+    /// fixed generator, so the same file always gives the same projection.
+    pub fn from_cases(cases: Vec<Case>, origin: &str) -> Result<Caseload, String> {
+        if cases.is_empty() || cases.len() > MAX_REFERRALS {
+            return Err(format!(
+                "a caseload needs 1 to {MAX_REFERRALS} cases, not {}",
+                cases.len()
+            ));
+        }
+        let mut rng = Pcg32::new(0x5eed, 0x00c5_7000);
+        let referrals = cases
+            .into_iter()
+            .map(|case| Referral {
+                case,
+                u_ice: rng.next_unit(),
+                u_organiser: rng.next_unit(),
+            })
+            .collect();
+        Ok(Caseload {
+            referrals,
+            origin: origin.to_string(),
+        })
+    }
+
+    /// The referrals as a world sees them: the scenario's ICE share re-decides joint
+    /// investigations; the multiple-sales rule reaches organisers and adds covered referrals
+    /// (copies of covered referrals, in order, appended after the shared ones so the two
+    /// worlds draw the same random numbers for the same referral).
+    pub fn cases_in(&self, world: &Applied) -> Vec<Case> {
+        let mut out: Vec<Case> = self
+            .referrals
+            .iter()
+            .map(|r| {
+                let mut case = world.case(&r.case);
+                if let Some(share) = world.policy.ice_joint_share {
+                    case.ice_joint_investigation = Some(r.u_ice < share);
+                }
+                if let Some(rule) = world.policy.multiple_sales {
+                    if MultipleSales::covers(&case) && r.u_organiser < rule.organiser_share {
+                        case.role = Some(Role::OrganizerSmall);
+                    }
+                }
+                case
+            })
+            .collect();
+        if let Some(rule) = world.policy.multiple_sales {
+            let covered: Vec<Case> = out
+                .iter()
+                .filter(|c| MultipleSales::covers(c))
+                .cloned()
+                .collect();
+            let extra = (covered.len() as f64 * rule.extra_referral_share).round() as usize;
+            let extra = extra.min(MAX_REFERRALS.saturating_sub(out.len()));
+            for k in 0..extra {
+                if let Some(c) = covered.get(k % covered.len().max(1)) {
+                    let mut copy = c.clone();
+                    copy.label = Some(format!("extra covered referral {}", k + 1));
+                    out.push(copy);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn pick<T>(items: &[T], share: impl Fn(&T) -> f64, u: f64) -> Option<&T> {
+    let mut cumulative = 0.0;
+    for item in items {
+        cumulative += share(item);
+        if u < cumulative {
+            return Some(item);
+        }
+    }
+    items.last()
+}
+
+/// A probability as a 20-bit integer threshold: `(x >> 12) < threshold` with a uniform u32
+/// `x` happens with probability threshold / 2^20. The coarse grid makes a last-bit
+/// difference between platforms' `exp` (inside the acceptance model) change a threshold
+/// only with negligible probability, so draws stay identical on native and wasm32.
+pub fn probability_threshold(p: f64) -> u32 {
+    (p.clamp(0.0, 1.0) * 1_048_576.0).round() as u32
+}
+
+/// What one referral is worth in one world, precomputed for the draw loop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseRow {
+    pub accept_threshold: u32,
+    pub convict_threshold: u32,
+    /// Imposed sentence if convicted, in tenths of a month, at the 128 quantile levels.
+    pub sentence_tenths: [u16; SENTENCE_LEVELS],
+    pub p_accept: f64,
+    pub p_convict: f64,
+    pub months_if_convicted: f64,
+    /// The charge (set) brought, joined by " + ".
+    pub charges: String,
+}
+
+impl CaseRow {
+    fn declined(why: &str) -> CaseRow {
+        CaseRow {
+            accept_threshold: 0,
+            convict_threshold: 0,
+            sentence_tenths: [0; SENTENCE_LEVELS],
+            p_accept: 0.0,
+            p_convict: 0.0,
+            months_if_convicted: 0.0,
+            charges: format!("(not evaluable: {why})"),
+        }
+    }
+
+    fn from_option(o: &ChargeOption, world: &Applied) -> CaseRow {
+        let range = GuidelineRange {
+            min_months: o.guideline_range_months.min,
+            max_months: o.guideline_range_months.max,
+        };
+        let bins = sentence_histogram(
+            range,
+            o.zone,
+            o.statutory_min_months,
+            o.total_statutory_max_months,
+            &world.sentencing,
+            SENTENCE_LEVELS,
+        );
+        let mut quantiles = [0.0f64; SENTENCE_LEVELS];
+        let (mut bin, mut below) = (0usize, 0.0f64);
+        for (k, q) in quantiles.iter_mut().enumerate() {
+            let level = (k as f64 + 0.5) / SENTENCE_LEVELS as f64;
+            while bin + 1 < bins.len() && below + bins[bin].probability < level {
+                below += bins[bin].probability;
+                bin += 1;
+            }
+            let b = &bins[bin];
+            let within = if b.probability > 0.0 {
+                ((level - below) / b.probability).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            *q = b.from_months + within * (b.to_months - b.from_months);
+        }
+        // The bars smear point masses over a bar's width; rescaling to the model's exact
+        // mean (and, for a charge set, to the months if convicted of the counts proven)
+        // keeps expected prison-years exact. Skipped when already equal, so a last-bit
+        // difference cannot move the table.
+        let table_mean = quantiles.iter().sum::<f64>() / SENTENCE_LEVELS as f64;
+        let target = o.expected_months_if_convicted;
+        let scale = if table_mean > 0.0 && ((target - table_mean) / table_mean).abs() > 1e-6 {
+            target / table_mean
+        } else {
+            1.0
+        };
+        let sentence_tenths =
+            quantiles.map(|m| (m * scale * 10.0).round().clamp(0.0, f64::from(u16::MAX)) as u16);
+        CaseRow {
+            accept_threshold: probability_threshold(o.acceptance_probability),
+            convict_threshold: probability_threshold(o.conviction_probability),
+            sentence_tenths,
+            p_accept: o.acceptance_probability,
+            p_convict: o.conviction_probability,
+            months_if_convicted: o.expected_months_if_convicted,
+            charges: o.statutes.clone(),
+        }
+    }
+
+    /// Mean of the sentence table, months: what the draws average to.
+    pub fn table_mean_months(&self) -> f64 {
+        self.sentence_tenths
+            .iter()
+            .map(|&t| f64::from(t))
+            .sum::<f64>()
+            / (10.0 * SENTENCE_LEVELS as f64)
+    }
+}
+
+/// Every referral of a caseload precomputed in one world.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArmTable {
+    pub rows: Vec<CaseRow>,
+    /// Referrals that could not be evaluated (counted, never accepted), with the first reason.
+    pub unevaluable: usize,
+    pub first_error: Option<String>,
+}
+
+/// Exact expectations over one world's caseload (no sampling).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Expected {
+    pub referrals: usize,
+    pub accepted: f64,
+    pub convictions: f64,
+    pub prison_years: f64,
+}
+
+impl Expected {
+    pub fn per_100(&self, value: f64) -> f64 {
+        if self.referrals == 0 {
+            0.0
+        } else {
+            value * 100.0 / self.referrals as f64
+        }
+    }
+}
+
+impl ArmTable {
+    /// Precomputes every referral of `caseload` in `world`. Alike referrals are computed once.
+    pub fn build(caseload: &Caseload, world: &Applied, policy: ChargePolicy) -> ArmTable {
+        let cases = caseload.cases_in(world);
+        let mut cache: HashMap<String, CaseRow> = HashMap::new();
+        let mut rows = Vec::with_capacity(cases.len());
+        let (mut unevaluable, mut first_error) = (0, None);
+        for mut case in cases {
+            case.label = None;
+            let key = serde_json::to_string(&case).unwrap_or_default();
+            if let Some(row) = cache.get(&key) {
+                if row.charges.starts_with("(not evaluable") {
+                    unevaluable += 1;
+                }
+                rows.push(row.clone());
+                continue;
+            }
+            let option = match policy {
+                ChargePolicy::Own => {
+                    assess(&case, &world.law, &world.sentencing, &world.prosecution)
+                        .map(|a| a.option)
+                        .map_err(|e| e.to_string())
+                }
+                ChargePolicy::Best => crate::scenario::best_option(&case, world),
+            };
+            let row = match option {
+                Ok(o) => CaseRow::from_option(&o, world),
+                Err(why) => {
+                    unevaluable += 1;
+                    if first_error.is_none() {
+                        first_error = Some(why.clone());
+                    }
+                    CaseRow::declined(&why)
+                }
+            };
+            cache.insert(key, row.clone());
+            rows.push(row);
+        }
+        ArmTable {
+            rows,
+            unevaluable,
+            first_error,
+        }
+    }
+
+    /// Exact expected accepted referrals, convictions and prison-years (from the tables the
+    /// draws use, so the Monte Carlo mean converges to exactly this).
+    pub fn expected(&self) -> Expected {
+        let mut e = Expected {
+            referrals: self.rows.len(),
+            ..Expected::default()
+        };
+        for r in &self.rows {
+            let a = f64::from(r.accept_threshold) / 1_048_576.0;
+            let c = a * f64::from(r.convict_threshold) / 1_048_576.0;
+            e.accepted += a;
+            e.convictions += c;
+            e.prison_years += c * r.table_mean_months() / 12.0;
+        }
+        e
+    }
+
+    /// One draw of the whole caseload: for each referral, accepted? convicted? sentence?
+    /// Three RNG calls per referral whatever happens, so the random numbers line up
+    /// referral by referral between two worlds drawn with the same stream.
+    #[inline]
+    pub fn draw(&self, rng: &mut Pcg32) -> Totals {
+        let (mut accepted, mut convicted, mut tenths) = (0u32, 0u32, 0u64);
+        for row in &self.rows {
+            let a = rng.next_u32() >> 12;
+            let c = rng.next_u32() >> 12;
+            let s = (rng.next_u32() >> 25) as usize;
+            let is_accepted = u32::from(a < row.accept_threshold);
+            let is_convicted = is_accepted & u32::from(c < row.convict_threshold);
+            accepted += is_accepted;
+            convicted += is_convicted;
+            tenths += u64::from(row.sentence_tenths[s]) * u64::from(is_convicted);
+        }
+        Totals {
+            accepted,
+            convictions: convicted,
+            prison_tenths_of_months: tenths,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,375 @@
+//! The caseload Monte Carlo: baseline and scenario drawn side by side from one seed, in
+//! chunks the UI can interleave with input, summarised as means and 90% intervals.
+//!
+//! Implementation note: draw `d` uses its own PCG32 stream (`seed`, stream `d`), and both
+//! worlds replay that stream, so (1) results do not depend on how the work was chunked,
+//! (2) the same referral gets the same random numbers in both worlds (common random
+//! numbers: the difference between worlds has far less noise than either), and (3) native
+//! and wasm32 give bit-identical totals, all integers.
+
+use serde::{Deserialize, Serialize};
+
+use super::rng::Pcg32;
+use super::{ArmTable, Caseload, ChargePolicy, Expected, MAX_DRAWS};
+use crate::scenario::{Baseline, Scenario, ScenarioError};
+
+/// How "flipped" is defined, stated for the UI.
+pub const FLIP_DEFINITION: &str = "A referral flips to accepted when its probability of \
+acceptance is below 0.5 under the baseline (more likely declined) and at least 0.5 under the \
+scenario. Counted over the referrals both worlds share; extra referrals a scenario adds are \
+not flips. `expected_extra_acceptances` is the scenario's expected accepted referrals minus \
+the baseline's, extra referrals included.";
+
+/// One draw's totals in one world.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Totals {
+    pub accepted: u32,
+    pub convictions: u32,
+    /// Prison imposed, in tenths of a month (an integer, so sums are exact everywhere).
+    pub prison_tenths_of_months: u64,
+}
+
+impl Totals {
+    pub fn prison_years(&self) -> f64 {
+        self.prison_tenths_of_months as f64 / 120.0
+    }
+}
+
+/// A mean with its 90% interval across draws (5th and 95th percentiles, nearest rank).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Interval {
+    pub mean: f64,
+    pub p5: f64,
+    pub p95: f64,
+}
+
+impl Interval {
+    /// From per-draw values (the order does not matter; the sum is in draw order).
+    pub fn of(values: &[f64]) -> Interval {
+        if values.is_empty() {
+            return Interval::default();
+        }
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let rank = |q: f64| {
+            let k = (q * sorted.len() as f64).ceil() as usize;
+            sorted[k.clamp(1, sorted.len()) - 1]
+        };
+        Interval {
+            mean,
+            p5: rank(0.05),
+            p95: rank(0.95),
+        }
+    }
+
+    fn scaled(&self, factor: f64) -> Interval {
+        Interval {
+            mean: self.mean * factor,
+            p5: self.p5 * factor,
+            p95: self.p95 * factor,
+        }
+    }
+}
+
+/// One world's projection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArmSummary {
+    pub referrals: usize,
+    pub accepted: Interval,
+    pub convictions: Interval,
+    pub prison_years: Interval,
+    pub accepted_per_100: Interval,
+    pub convictions_per_100: Interval,
+    pub prison_years_per_100: Interval,
+    /// The exact expectations the means converge to.
+    pub expected: Expected,
+    /// Referrals that could not be evaluated in this world (never accepted).
+    pub unevaluable: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_error: Option<String>,
+}
+
+/// Referrals the scenario moves across the 50% line (see [`FLIP_DEFINITION`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flips {
+    pub declined_to_accepted: usize,
+    pub accepted_to_declined: usize,
+    /// Referrals more likely declined than accepted under the baseline.
+    pub declined_in_baseline: usize,
+    pub expected_extra_acceptances: f64,
+    pub definition: String,
+}
+
+/// Counts of draws per bin, baseline beside scenario, over shared edges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Histogram {
+    /// `bins + 1` edges; bin i is [edges[i], edges[i+1]) (the last includes its top).
+    pub edges: Vec<f64>,
+    pub baseline: Vec<u32>,
+    pub scenario: Vec<u32>,
+}
+
+/// Everything the caseload panel shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectionSummary {
+    pub scenario_id: String,
+    pub scenario_name: String,
+    pub caseload: String,
+    pub charge_policy: ChargePolicy,
+    pub seed: u64,
+    pub draws: usize,
+    pub draws_requested: usize,
+    pub baseline: ArmSummary,
+    pub scenario: ArmSummary,
+    /// Scenario − baseline, draw by draw (same random numbers), totals.
+    pub difference_accepted: Interval,
+    pub difference_convictions: Interval,
+    pub difference_prison_years: Interval,
+    pub flips: Flips,
+    pub histogram_prison_years: Histogram,
+    pub histogram_accepted: Histogram,
+}
+
+/// A projection in progress: build it, call [`Projection::step`] until
+/// [`Projection::is_done`], read [`Projection::summary`] at any point.
+#[derive(Debug, Clone)]
+pub struct Projection {
+    seed: u64,
+    draws_requested: usize,
+    policy: ChargePolicy,
+    caseload_origin: String,
+    scenario_id: String,
+    scenario_name: String,
+    baseline: ArmTable,
+    scenario: ArmTable,
+    /// Per draw: (baseline, scenario).
+    results: Vec<(Totals, Totals)>,
+}
+
+impl Projection {
+    /// Precomputes both worlds (the costly part: every referral's charge, sentence and
+    /// chances); the draws then run in [`Projection::step`].
+    pub fn new(
+        caseload: &Caseload,
+        base: &Baseline,
+        scenario: &Scenario,
+        seed: u64,
+        draws: usize,
+        policy: ChargePolicy,
+    ) -> Result<Projection, ScenarioError> {
+        if draws == 0 || draws > MAX_DRAWS {
+            return Err(ScenarioError {
+                field: "draws".into(),
+                message: format!("must be from 1 to {MAX_DRAWS}"),
+            });
+        }
+        let scenario_world = scenario.apply(base)?;
+        let baseline_world = crate::scenario::Applied::baseline(base);
+        Ok(Projection {
+            seed,
+            draws_requested: draws,
+            policy,
+            caseload_origin: caseload.origin.clone(),
+            scenario_id: scenario.id.clone(),
+            scenario_name: scenario.name.clone(),
+            baseline: ArmTable::build(caseload, &baseline_world, policy),
+            scenario: ArmTable::build(caseload, &scenario_world, policy),
+            results: Vec::with_capacity(draws),
+        })
+    }
+
+    /// Runs up to `draws` more draws; returns how many it ran.
+    pub fn step(&mut self, draws: usize) -> usize {
+        let start = self.results.len();
+        let end = (start + draws).min(self.draws_requested);
+        for d in start..end {
+            self.results.push(draw_pair(
+                &self.baseline,
+                &self.scenario,
+                self.seed,
+                d as u64,
+            ));
+        }
+        end - start
+    }
+
+    /// Share of the requested draws done, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.results.len() as f64 / self.draws_requested as f64
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.results.len() >= self.draws_requested
+    }
+
+    pub fn draws_done(&self) -> usize {
+        self.results.len()
+    }
+
+    /// Referrals in the baseline and the scenario world (a scenario may add referrals).
+    pub fn referrals(&self) -> (usize, usize) {
+        (self.baseline.rows.len(), self.scenario.rows.len())
+    }
+
+    /// The precomputed worlds, for inspection (e.g. which charge each referral gets).
+    pub fn tables(&self) -> (&ArmTable, &ArmTable) {
+        (&self.baseline, &self.scenario)
+    }
+
+    /// The per-draw totals so far: (baseline, scenario).
+    pub fn results(&self) -> &[(Totals, Totals)] {
+        &self.results
+    }
+
+    /// The summary of the draws done so far.
+    pub fn summary(&self) -> ProjectionSummary {
+        let b: Vec<Totals> = self.results.iter().map(|r| r.0).collect();
+        let s: Vec<Totals> = self.results.iter().map(|r| r.1).collect();
+        let diff = |f: fn(&Totals) -> f64| {
+            let values: Vec<f64> = self.results.iter().map(|(b, s)| f(s) - f(b)).collect();
+            Interval::of(&values)
+        };
+        ProjectionSummary {
+            scenario_id: self.scenario_id.clone(),
+            scenario_name: self.scenario_name.clone(),
+            caseload: self.caseload_origin.clone(),
+            charge_policy: self.policy,
+            seed: self.seed,
+            draws: self.results.len(),
+            draws_requested: self.draws_requested,
+            baseline: arm_summary(&self.baseline, &b),
+            scenario: arm_summary(&self.scenario, &s),
+            difference_accepted: diff(|t| f64::from(t.accepted)),
+            difference_convictions: diff(|t| f64::from(t.convictions)),
+            difference_prison_years: diff(Totals::prison_years),
+            flips: flips(&self.baseline, &self.scenario),
+            histogram_prison_years: histogram(&b, &s, Totals::prison_years, 20),
+            histogram_accepted: histogram(&b, &s, |t| f64::from(t.accepted), 20),
+        }
+    }
+}
+
+fn draw_pair(baseline: &ArmTable, scenario: &ArmTable, seed: u64, draw: u64) -> (Totals, Totals) {
+    let mut rng = Pcg32::new(seed, draw);
+    let b = baseline.draw(&mut rng);
+    let mut rng = Pcg32::new(seed, draw);
+    let s = scenario.draw(&mut rng);
+    (b, s)
+}
+
+fn arm_summary(table: &ArmTable, totals: &[Totals]) -> ArmSummary {
+    let n = table.rows.len();
+    let per_100 = if n == 0 { 0.0 } else { 100.0 / n as f64 };
+    let of = |f: fn(&Totals) -> f64| {
+        let values: Vec<f64> = totals.iter().map(f).collect();
+        Interval::of(&values)
+    };
+    let accepted = of(|t| f64::from(t.accepted));
+    let convictions = of(|t| f64::from(t.convictions));
+    let prison_years = of(Totals::prison_years);
+    ArmSummary {
+        referrals: n,
+        accepted_per_100: accepted.scaled(per_100),
+        convictions_per_100: convictions.scaled(per_100),
+        prison_years_per_100: prison_years.scaled(per_100),
+        accepted,
+        convictions,
+        prison_years,
+        expected: table.expected(),
+        unevaluable: table.unevaluable,
+        first_error: table.first_error.clone(),
+    }
+}
+
+fn flips(baseline: &ArmTable, scenario: &ArmTable) -> Flips {
+    let mut f = Flips {
+        declined_to_accepted: 0,
+        accepted_to_declined: 0,
+        declined_in_baseline: 0,
+        expected_extra_acceptances: scenario.expected().accepted - baseline.expected().accepted,
+        definition: FLIP_DEFINITION.to_string(),
+    };
+    for (b, s) in baseline.rows.iter().zip(&scenario.rows) {
+        let (was, is) = (b.p_accept >= 0.5, s.p_accept >= 0.5);
+        if !was {
+            f.declined_in_baseline += 1;
+        }
+        match (was, is) {
+            (false, true) => f.declined_to_accepted += 1,
+            (true, false) => f.accepted_to_declined += 1,
+            _ => {}
+        }
+    }
+    f
+}
+
+fn histogram(b: &[Totals], s: &[Totals], f: fn(&Totals) -> f64, bins: usize) -> Histogram {
+    let values = || b.iter().chain(s).map(f);
+    let lo = values().fold(f64::INFINITY, f64::min);
+    let hi = values().fold(f64::NEG_INFINITY, f64::max);
+    if !lo.is_finite() {
+        return Histogram {
+            edges: Vec::new(),
+            baseline: Vec::new(),
+            scenario: Vec::new(),
+        };
+    }
+    let width = if hi > lo {
+        (hi - lo) / bins as f64
+    } else {
+        1.0
+    };
+    let edges = (0..=bins).map(|i| lo + width * i as f64).collect();
+    let count = |totals: &[Totals]| {
+        let mut counts = vec![0u32; bins];
+        for t in totals {
+            let i = (((f(t) - lo) / width) as usize).min(bins - 1);
+            counts[i] += 1;
+        }
+        counts
+    };
+    Histogram {
+        edges,
+        baseline: count(b),
+        scenario: count(s),
+    }
+}
+
+/// A fingerprint of a fixed projection (the default caseload, the 2011 status quo beside
+/// the amendment 753 preset, best-charge policy) for `seed` and `draws`: the UI
+/// computes it in WASM and compares it with the native value to show both give the same
+/// draws. FNV-1a over every draw's integer totals.
+pub fn projection_fingerprint(seed: u64, draws: usize) -> u64 {
+    let caseload = super::Caseload::default_mix();
+    let base = Baseline::embedded();
+    let Some(scenario) = crate::scenario::preset("amendment_753") else {
+        return 0;
+    };
+    let Ok(mut p) = Projection::new(
+        &caseload,
+        &base,
+        scenario,
+        seed,
+        draws.clamp(1, MAX_DRAWS),
+        ChargePolicy::Best,
+    ) else {
+        return 0;
+    };
+    p.step(usize::MAX);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |x: u64| {
+        for byte in x.to_le_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for (b, s) in p.results() {
+        for t in [b, s] {
+            eat(u64::from(t.accepted));
+            eat(u64::from(t.convictions));
+            eat(t.prison_tenths_of_months);
+        }
+    }
+    hash
+}

@@ -1,0 +1,339 @@
+//! One case, baseline beside scenario: every output, the difference, and which change
+//! caused it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Applied, Baseline, Scenario, ScenarioError};
+use crate::case::Case;
+use crate::evaluate::{EvaluationError, MonthRange};
+use crate::law::LawEra;
+use crate::prosecution::{assess, compare_charges, ChargeComparison};
+
+/// How differences are attributed, stated where the UI can show it.
+pub const ATTRIBUTION_METHOD: &str = "Each change is applied alone to the baseline and the \
+case re-evaluated; a change is listed as a cause of an output when it moves that output by \
+itself, with its own difference. The combined difference is the full scenario's; \
+`interaction` is what the changes do together beyond the sum of their separate effects \
+(e.g. a higher maximum that only matters once a new enhancement lifts the range).";
+
+/// An output of the single-case model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Output {
+    /// The guideline range after the statutes (number: its minimum, months).
+    GuidelineRange,
+    /// Mean imposed sentence if convicted of the case's charge, months.
+    ExpectedSentence,
+    /// P(the U.S. Attorney accepts the referral) on the case's charge.
+    Acceptance,
+    /// P(conviction | accepted).
+    Conviction,
+    /// acceptance × conviction × months if convicted, on the case's charge.
+    PrisonMonthsPerReferral,
+    /// The charge (set) with the most prison months per referral (number: those months).
+    BestCharge,
+}
+
+impl Output {
+    pub const ALL: [Output; 6] = [
+        Self::GuidelineRange,
+        Self::ExpectedSentence,
+        Self::Acceptance,
+        Self::Conviction,
+        Self::PrisonMonthsPerReferral,
+        Self::BestCharge,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::GuidelineRange => "guideline range",
+            Self::ExpectedSentence => "expected sentence if convicted",
+            Self::Acceptance => "P(referral accepted)",
+            Self::Conviction => "P(conviction | accepted)",
+            Self::PrisonMonthsPerReferral => "expected prison months per referral",
+            Self::BestCharge => "best charge (prison months per referral)",
+        }
+    }
+}
+
+/// One output's value: a number to subtract, and text to show. `number: None` when the
+/// output does not exist in that world (e.g. 933 in April 2011).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutputValue {
+    pub number: Option<f64>,
+    pub text: String,
+}
+
+impl OutputValue {
+    fn missing(why: &str) -> OutputValue {
+        OutputValue {
+            number: None,
+            text: why.to_string(),
+        }
+    }
+
+    fn differs(&self, other: &OutputValue) -> bool {
+        match (self.number, other.number) {
+            (Some(a), Some(b)) => (a - b).abs() > 1e-9 || self.text != other.text,
+            _ => self.text != other.text,
+        }
+    }
+}
+
+/// Every output for one case in one world.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseOutputs {
+    /// Why the case's own charge could not be evaluated, if it could not.
+    pub error: Option<String>,
+    pub values: Vec<(Output, OutputValue)>,
+}
+
+impl CaseOutputs {
+    pub fn get(&self, output: Output) -> Option<&OutputValue> {
+        self.values
+            .iter()
+            .find(|(o, _)| *o == output)
+            .map(|(_, v)| v)
+    }
+}
+
+fn range_text(r: &MonthRange) -> String {
+    match r.max {
+        Some(max) if max == r.min => format!("{max} mo"),
+        Some(max) => format!("{}–{max} mo", r.min),
+        None => format!("{} mo–life", r.min),
+    }
+}
+
+/// The best option of a comparison; when the case's own charge does not exist in this world
+/// the comparison is run from the first charge that does, so "best charge" still answers.
+fn best(case: &Case, w: &Applied) -> Result<ChargeComparison, EvaluationError> {
+    match compare_charges(case, &w.law, &w.sentencing, &w.prosecution) {
+        Err(EvaluationError::ChargeUnavailable { .. }) => {
+            let era: LawEra = case.law_era;
+            let Some(first) = w.law.charges_in(era).next() else {
+                return Err(EvaluationError::MissingLaw(format!(
+                    "no charge exists under the {era}"
+                )));
+            };
+            let mut variant = case.clone();
+            variant.charge = first.id;
+            compare_charges(&variant, &w.law, &w.sentencing, &w.prosecution)
+        }
+        other => other,
+    }
+}
+
+/// Every single-case output of `case` in the world `w` (the case is first seen through the
+/// scenario: its era, Manual and evidence may change).
+pub fn case_outputs(case: &Case, w: &Applied) -> CaseOutputs {
+    let case = w.case(case);
+    let mut values = Vec::with_capacity(Output::ALL.len());
+    let own = assess(&case, &w.law, &w.sentencing, &w.prosecution);
+    let error = own.as_ref().err().map(ToString::to_string);
+    match &own {
+        Ok(a) => {
+            let o = &a.option;
+            values.push((
+                Output::GuidelineRange,
+                OutputValue {
+                    number: Some(f64::from(o.guideline_range_months.min)),
+                    text: format!(
+                        "level {} → {}",
+                        o.offense_level,
+                        range_text(&o.guideline_range_months)
+                    ),
+                },
+            ));
+            let mean = o.expected_sentence_months.mean;
+            values.push((
+                Output::ExpectedSentence,
+                OutputValue {
+                    number: Some(mean),
+                    text: format!("{mean:.1} months"),
+                },
+            ));
+            for (output, p) in [
+                (Output::Acceptance, o.acceptance_probability),
+                (Output::Conviction, o.conviction_probability),
+            ] {
+                values.push((
+                    output,
+                    OutputValue {
+                        number: Some(p),
+                        text: format!("{:.1}%", p * 100.0),
+                    },
+                ));
+            }
+            let m = o.expected_prison_months_per_referral;
+            values.push((
+                Output::PrisonMonthsPerReferral,
+                OutputValue {
+                    number: Some(m),
+                    text: format!("{m:.1} months"),
+                },
+            ));
+        }
+        Err(e) => {
+            let why = format!("not available: {e}");
+            for output in &Output::ALL[..5] {
+                values.push((*output, OutputValue::missing(&why)));
+            }
+        }
+    }
+    let best_value = match best(&case, w) {
+        Ok(c) => match c.options.first() {
+            Some(o) => OutputValue {
+                number: Some(o.expected_prison_months_per_referral),
+                text: format!(
+                    "{} ({:.1} months per referral)",
+                    o.statutes, o.expected_prison_months_per_referral
+                ),
+            },
+            None => OutputValue::missing("no charge fits the facts"),
+        },
+        Err(e) => OutputValue::missing(&format!("not available: {e}")),
+    };
+    values.push((Output::BestCharge, best_value));
+    CaseOutputs { error, values }
+}
+
+/// A change that moves an output by itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cause {
+    /// Position in the scenario's `changes`.
+    pub change: usize,
+    pub label: String,
+    pub source: String,
+    pub assumption: bool,
+    /// The output with this change alone, and its difference from the baseline.
+    pub value: OutputValue,
+    pub delta: Option<f64>,
+}
+
+/// One output, baseline beside scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SideBySideRow {
+    pub output: Output,
+    pub label: String,
+    pub baseline: OutputValue,
+    pub scenario: OutputValue,
+    pub changed: bool,
+    /// scenario − baseline, when both are numbers.
+    pub delta: Option<f64>,
+    /// The changes that move this output alone, largest |delta| first.
+    pub causes: Vec<Cause>,
+    /// delta − Σ causes' deltas: the part due to changes acting together.
+    pub interaction: Option<f64>,
+}
+
+/// The whole comparison for one case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SideBySide {
+    pub scenario_id: String,
+    pub scenario_name: String,
+    pub rows: Vec<SideBySideRow>,
+    /// Changes that act on a caseload only (ICE share, extra referrals): they move nothing
+    /// here, by design.
+    pub caseload_only: Vec<String>,
+    pub method: String,
+}
+
+fn delta(a: &OutputValue, b: &OutputValue) -> Option<f64> {
+    Some(b.number? - a.number?)
+}
+
+/// The case under the baseline and under the scenario, with each difference explained by
+/// the changes that cause it (see [`ATTRIBUTION_METHOD`]).
+pub fn side_by_side(
+    case: &Case,
+    base: &Baseline,
+    scenario: &Scenario,
+) -> Result<SideBySide, ScenarioError> {
+    let baseline_world = Applied::baseline(base);
+    let scenario_world = scenario.apply(base)?;
+    let before = case_outputs(case, &baseline_world);
+    let after = case_outputs(case, &scenario_world);
+    let mut singles = Vec::with_capacity(scenario.changes.len());
+    for i in 0..scenario.changes.len() {
+        let alone = scenario.only(i).apply(base)?;
+        singles.push(case_outputs(case, &alone));
+    }
+    let mut rows = Vec::with_capacity(Output::ALL.len());
+    for output in Output::ALL {
+        let (Some(b), Some(s)) = (before.get(output), after.get(output)) else {
+            continue;
+        };
+        let mut causes: Vec<Cause> = singles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, outs)| {
+                let v = outs.get(output)?;
+                if !v.differs(b) {
+                    return None;
+                }
+                let change = &scenario.changes[i];
+                Some(Cause {
+                    change: i,
+                    label: change.label.clone(),
+                    source: change.source.clone(),
+                    assumption: change.assumption,
+                    delta: delta(b, v),
+                    value: v.clone(),
+                })
+            })
+            .collect();
+        causes.sort_by(|x, y| {
+            let size = |c: &Cause| c.delta.map_or(f64::INFINITY, f64::abs);
+            size(y).total_cmp(&size(x))
+        });
+        let d = delta(b, s);
+        let interaction = d.and_then(|d| {
+            let separate: Option<f64> = causes.iter().map(|c| c.delta).sum();
+            separate.map(|sum| d - sum)
+        });
+        rows.push(SideBySideRow {
+            output,
+            label: output.label().to_string(),
+            changed: s.differs(b),
+            baseline: b.clone(),
+            scenario: s.clone(),
+            delta: d,
+            causes,
+            interaction,
+        });
+    }
+    let caseload_only = scenario
+        .changes
+        .iter()
+        .filter_map(|c| match c.rule {
+            super::Rule::IceJointShare { .. } => Some(c.label.clone()),
+            super::Rule::MultipleSalesReporting { .. } => Some(format!(
+                "{} (extra referrals and organisers identified; its evidence boost is shown above)",
+                c.label
+            )),
+            _ => None,
+        })
+        .collect();
+    Ok(SideBySide {
+        scenario_id: scenario.id.clone(),
+        scenario_name: scenario.name.clone(),
+        rows,
+        caseload_only,
+        method: ATTRIBUTION_METHOD.to_string(),
+    })
+}
+
+/// The best charge option for a case already seen through the world `w` (the caseload's
+/// charge policy `best`).
+pub(crate) fn best_option(
+    case: &Case,
+    w: &Applied,
+) -> Result<crate::prosecution::ChargeOption, String> {
+    let comparison = best(case, w).map_err(|e| e.to_string())?;
+    comparison
+        .options
+        .into_iter()
+        .next()
+        .ok_or_else(|| "no charge fits the facts".to_string())
+}

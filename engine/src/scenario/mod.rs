@@ -1,0 +1,629 @@
+//! Policy what-if: a scenario is a named, sparse set of changes to a baseline (the law, the
+//! sentencing and prosecution parameters, and a few policy knobs), each change with a label
+//! and its source or assumption, so every difference it makes can be traced to a rule.
+//!
+//! Implementation note: a scenario never edits the embedded data; [`Scenario::apply`] clones
+//! the baseline and returns an [`Applied`] world that every model (one case, a caseload,
+//! sensitivity) reads. Attribution ([`side_by_side`]) re-applies each change alone, which is
+//! why a change is a self-contained item rather than a diff of two worlds.
+
+mod compare;
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::Case;
+use crate::imposed::{SentencingOverrides, SentencingParams};
+use crate::law::{ChargeId, FirearmCountTier, Law, LawEra, StatutoryLimits, SubsectionIncrease};
+use crate::prosecution::{ProsecutionOverrides, ProsecutionParams};
+use crate::ManualEdition;
+
+pub(crate) use compare::best_option;
+pub use compare::{
+    case_outputs, side_by_side, CaseOutputs, Cause, Output, OutputValue, SideBySide, SideBySideRow,
+    ATTRIBUTION_METHOD,
+};
+
+const PRESETS_JSON: &str = include_str!("../../data/presets.json");
+
+/// The status quo a scenario is measured against: the law and both parameter sets. The UI
+/// passes the user's edited assumptions here, so a scenario is always "these changes on top
+/// of what I am looking at".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Baseline {
+    pub law: Law,
+    pub sentencing: SentencingParams,
+    pub prosecution: ProsecutionParams,
+}
+
+impl Baseline {
+    /// The embedded law and parameters.
+    pub fn embedded() -> Baseline {
+        Baseline {
+            law: Law::embedded().clone(),
+            sentencing: SentencingParams::embedded().clone(),
+            prosecution: ProsecutionParams::embedded().clone(),
+        }
+    }
+}
+
+/// One output a preset says it moves; the test `each preset changes what it claims` holds
+/// the presets to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Claim {
+    GuidelineRange,
+    ExpectedSentence,
+    Acceptance,
+    Conviction,
+    PrisonMonthsPerReferral,
+    BestCharge,
+    /// Expected accepted referrals over the default caseload.
+    CaseloadAccepted,
+    /// Expected prison-years over the default caseload.
+    CaseloadPrisonYears,
+}
+
+/// A named set of changes. Presets live in `data/presets.json`; a user copies one
+/// (`threshold scenario show ID`) and edits it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub id: String,
+    pub name: String,
+    /// One paragraph for people: what the proposal did and how it is modelled.
+    #[serde(default)]
+    pub description: String,
+    /// Where the proposal is documented.
+    #[serde(default)]
+    pub source: String,
+    /// Outputs the scenario is expected to move (for the standard probe case and caseload).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+    /// The case the claims are checked on when not [`standard_probe`]: a proposal that
+    /// only matters for large rings names such a case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probe: Option<Case>,
+    pub changes: Vec<Change>,
+}
+
+/// One change with its human label and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// Shown beside every output this change moves.
+    pub label: String,
+    /// The statute, bill, rule or reasoning behind the numbers.
+    pub source: String,
+    /// True when a number in the change is a labelled guess rather than a sourced figure.
+    #[serde(default)]
+    pub assumption: bool,
+    pub rule: Rule,
+}
+
+/// What a change does. `kind` names it; the other keys are its arguments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// A charge's statutory maximum per count in one era (`max_months: null` = life).
+    StatutoryMax {
+        charge: ChargeId,
+        era: LawEra,
+        max_months: Option<u32>,
+    },
+    /// A mandatory minimum per count (0 removes it).
+    MandatoryMin {
+        charge: ChargeId,
+        era: LawEra,
+        min_months: u32,
+    },
+    /// Makes an offence exist in an era where it did not (e.g. 933 in the 2011 world).
+    OffenceAvailable {
+        charge: ChargeId,
+        era: LawEra,
+        max_months: Option<u32>,
+        #[serde(default)]
+        min_months: u32,
+    },
+    /// Evaluates every case under this legal era.
+    LawEra { era: LawEra },
+    /// Evaluates every case under this Guidelines Manual.
+    Manual { edition: ManualEdition },
+    /// A §2K2.1(a) base offense level, by subsection (e.g. "§2K2.1(a)(7)").
+    BaseLevel {
+        edition: ManualEdition,
+        subsection: String,
+        level: i32,
+    },
+    /// Every §2K2.1(b)(5) trafficking tier's increase.
+    TraffickingIncrease {
+        edition: ManualEdition,
+        increase: i32,
+    },
+    /// The §2K2.1(b)(6)(A) export increase; adds the enhancement to a Manual without one.
+    ExportIncrease {
+        edition: ManualEdition,
+        increase: i32,
+    },
+    /// Replaces the §2K2.1(b)(1) number-of-firearms table.
+    FirearmCountTable {
+        edition: ManualEdition,
+        tiers: Vec<CountTier>,
+    },
+    /// Sets prosecution parameters (names as in `data/prosecution_params.json`).
+    ProsecutionParams { set: ProsecutionOverrides },
+    /// Sets sentencing parameters (names as in `data/sentencing_params.json`).
+    SentencingParams { set: SentencingOverrides },
+    /// Moves the acceptance log-odds of every referral: a U.S. Attorney more (positive) or
+    /// less (negative) willing to take firearms cases.
+    AcceptanceShift { log_odds: f64 },
+    /// Share of caseload referrals investigated jointly with ICE (caseload only).
+    IceJointShare { share: f64 },
+    /// ATF's multiple-sales reporting of rifles: more multi-gun buyers of the covered rifles
+    /// referred, better evidence on them, their organisers identified.
+    MultipleSalesReporting {
+        /// Extra referrals, as a share of the covered referrals (caseload only).
+        extra_referral_share: f64,
+        /// Added to the evidence strength of a covered case (capped at 1).
+        evidence_boost: f64,
+        /// Share of covered referrals that now reach the organiser (caseload only).
+        organiser_share: f64,
+    },
+}
+
+/// A row of a replacement (b)(1) table.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountTier {
+    pub min_firearms: u32,
+    pub increase: i32,
+}
+
+/// The policy knobs that act on a caseload rather than on the law.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Policy {
+    pub ice_joint_share: Option<f64>,
+    pub multiple_sales: Option<MultipleSales>,
+}
+
+/// See [`Rule::MultipleSalesReporting`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MultipleSales {
+    pub extra_referral_share: f64,
+    pub evidence_boost: f64,
+    pub organiser_share: f64,
+}
+
+impl MultipleSales {
+    /// A case the reporting rule reaches: two or more firearms, among them a semi-automatic
+    /// rifle able to take a detachable (large-capacity) magazine. The rule's caliber (> .22)
+    /// and border-state conditions are not case facts; the caseload mix assumes them.
+    pub fn covers(case: &Case) -> bool {
+        case.firearms.unwrap_or(1) >= 2 && case.large_capacity_semiautomatic == Some(true)
+    }
+}
+
+/// A baseline with a scenario's changes applied: what every model reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub law: Law,
+    pub sentencing: SentencingParams,
+    pub prosecution: ProsecutionParams,
+    /// When set, every case is evaluated under this era.
+    pub law_era: Option<LawEra>,
+    /// When set, every case is evaluated under this Manual.
+    pub manual: Option<ManualEdition>,
+    pub policy: Policy,
+}
+
+impl Applied {
+    /// The baseline itself, unchanged.
+    pub fn baseline(base: &Baseline) -> Applied {
+        Applied {
+            law: base.law.clone(),
+            sentencing: base.sentencing.clone(),
+            prosecution: base.prosecution.clone(),
+            law_era: None,
+            manual: None,
+            policy: Policy::default(),
+        }
+    }
+
+    /// The case as this world sees it: its era and Manual replaced when the scenario sets
+    /// them, and its evidence strengthened when the multiple-sales rule reaches it.
+    pub fn case(&self, case: &Case) -> Case {
+        let mut c = case.clone();
+        if let Some(era) = self.law_era {
+            c.law_era = era;
+            // A Manual the case chose for another era would be anachronistic; the era's own
+            // is used unless the scenario names one.
+            if self.manual.is_none() && era != case.law_era {
+                c.manual = None;
+            }
+        }
+        if let Some(edition) = self.manual {
+            c.manual = Some(edition);
+        }
+        if let Some(rule) = self.policy.multiple_sales {
+            if MultipleSales::covers(&c) {
+                let evidence = c
+                    .evidence_strength
+                    .unwrap_or(self.prosecution.assumed_evidence_strength.value);
+                c.evidence_strength = Some((evidence + rule.evidence_boost).clamp(0.0, 1.0));
+            }
+        }
+        c
+    }
+}
+
+/// Why a scenario could not be read or applied: the change (by position and label) and the
+/// field at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "field `{}`: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+fn error(field: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+    ScenarioError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// Beyond life (470 months in the Sentencing Table) a number of months is a typing mistake.
+const MAX_STATUTE_MONTHS: u32 = 1200;
+
+impl Scenario {
+    /// Reads a scenario from JSON, naming the field at fault.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let scenario: Scenario =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner().to_string();
+                let message = match inner.find(" at line ") {
+                    Some(cut) => inner[..cut].to_string(),
+                    None => inner,
+                };
+                error(
+                    if path == "." {
+                        "(scenario)".into()
+                    } else {
+                        path
+                    },
+                    message,
+                )
+            })?;
+        deserializer.end().map_err(|e| {
+            error(
+                "(scenario)",
+                format!("unexpected text after the scenario: {e}"),
+            )
+        })?;
+        scenario.apply(&Baseline::embedded())?;
+        Ok(scenario)
+    }
+
+    /// The same scenario with only one of its changes: the basis of attribution.
+    pub fn only(&self, index: usize) -> Scenario {
+        Scenario {
+            changes: self.changes.get(index).cloned().into_iter().collect(),
+            claims: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The baseline with every change applied in order (a later change to the same rule
+    /// wins), checked so that no model sees an impossible world.
+    pub fn apply(&self, base: &Baseline) -> Result<Applied, ScenarioError> {
+        let mut w = Applied::baseline(base);
+        for (i, change) in self.changes.iter().enumerate() {
+            let at = |field: &str| format!("changes[{i}].rule.{field}");
+            apply_rule(&mut w, &change.rule, &at)?;
+        }
+        Ok(w)
+    }
+}
+
+fn limits_mut<'a>(
+    law: &'a mut Law,
+    charge: ChargeId,
+    era: LawEra,
+    at: &dyn Fn(&str) -> String,
+) -> Result<&'a mut StatutoryLimits, ScenarioError> {
+    law.charges
+        .iter_mut()
+        .find(|c| c.id == charge)
+        .and_then(|c| c.limits.iter_mut().find(|l| l.era == era))
+        .ok_or_else(|| {
+            error(
+                at("charge"),
+                format!("the law has no {charge} in {}", era.code()),
+            )
+        })
+}
+
+fn firearms_mut<'a>(
+    law: &'a mut Law,
+    edition: ManualEdition,
+    at: &dyn Fn(&str) -> String,
+) -> Result<&'a mut crate::law::FirearmsGuideline, ScenarioError> {
+    law.firearms
+        .iter_mut()
+        .find(|g| g.edition == edition)
+        .ok_or_else(|| {
+            error(
+                at("edition"),
+                format!("no §2K2.1 for the {} Manual", edition.code()),
+            )
+        })
+}
+
+fn check_level(level: i32, field: String) -> Result<(), ScenarioError> {
+    if (-20..=43).contains(&level) {
+        Ok(())
+    } else {
+        Err(error(
+            field,
+            "must be a whole number of levels from −20 to 43",
+        ))
+    }
+}
+
+fn check_share(value: f64, field: String) -> Result<(), ScenarioError> {
+    if value.is_finite() && (0.0..=1.0).contains(&value) {
+        Ok(())
+    } else {
+        Err(error(field, "must be a number from 0 to 1"))
+    }
+}
+
+fn scenario_source(what: &str) -> String {
+    format!("changed by the scenario: {what}")
+}
+
+fn apply_rule(
+    w: &mut Applied,
+    rule: &Rule,
+    at: &dyn Fn(&str) -> String,
+) -> Result<(), ScenarioError> {
+    match rule {
+        Rule::StatutoryMax {
+            charge,
+            era,
+            max_months,
+        } => {
+            let limits = limits_mut(&mut w.law, *charge, *era, at)?;
+            if !limits.exists {
+                return Err(error(
+                    at("charge"),
+                    format!(
+                        "{charge} does not exist in {}; use offence_available",
+                        era.code()
+                    ),
+                ));
+            }
+            if let Some(max) = max_months {
+                if *max == 0 || *max > MAX_STATUTE_MONTHS || *max < limits.min_months {
+                    return Err(error(
+                        at("max_months"),
+                        "must be from the mandatory minimum (and at least 1) to 1,200 months, or null for life",
+                    ));
+                }
+            }
+            limits.max_months = *max_months;
+            limits.source = scenario_source("statutory maximum");
+        }
+        Rule::MandatoryMin {
+            charge,
+            era,
+            min_months,
+        } => {
+            let limits = limits_mut(&mut w.law, *charge, *era, at)?;
+            if !limits.exists {
+                return Err(error(
+                    at("charge"),
+                    format!("{charge} does not exist in {}", era.code()),
+                ));
+            }
+            if limits.max_months.is_some_and(|m| *min_months > m) {
+                return Err(error(
+                    at("min_months"),
+                    "must not exceed the statutory maximum",
+                ));
+            }
+            limits.min_months = *min_months;
+            limits.source = scenario_source("mandatory minimum");
+        }
+        Rule::OffenceAvailable {
+            charge,
+            era,
+            max_months,
+            min_months,
+        } => {
+            if max_months.is_some_and(|m| m == 0 || m > MAX_STATUTE_MONTHS || m < *min_months) {
+                return Err(error(
+                    at("max_months"),
+                    "must be from min_months (and at least 1) to 1,200 months, or null for life",
+                ));
+            }
+            let limits = limits_mut(&mut w.law, *charge, *era, at)?;
+            limits.exists = true;
+            limits.max_months = *max_months;
+            limits.min_months = *min_months;
+            limits.source = scenario_source("offence made available");
+        }
+        Rule::LawEra { era } => w.law_era = Some(*era),
+        Rule::Manual { edition } => w.manual = Some(*edition),
+        Rule::BaseLevel {
+            edition,
+            subsection,
+            level,
+        } => {
+            check_level(*level, at("level"))?;
+            let g = firearms_mut(&mut w.law, *edition, at)?;
+            let rule = g
+                .base_levels
+                .iter_mut()
+                .find(|r| &r.subsection == subsection)
+                .ok_or_else(|| {
+                    error(
+                        at("subsection"),
+                        format!(
+                            "no base level {subsection:?} in the {} Manual",
+                            edition.code()
+                        ),
+                    )
+                })?;
+            rule.level = *level;
+            rule.source = format!("USSG {} as {}", subsection, scenario_source("base level"));
+        }
+        Rule::TraffickingIncrease { edition, increase } => {
+            check_level(*increase, at("increase"))?;
+            let g = firearms_mut(&mut w.law, *edition, at)?;
+            for tier in &mut g.trafficking_tiers {
+                tier.increase = *increase;
+            }
+        }
+        Rule::ExportIncrease { edition, increase } => {
+            check_level(*increase, at("increase"))?;
+            let g = firearms_mut(&mut w.law, *edition, at)?;
+            match &mut g.export {
+                Some(export) => export.increase = *increase,
+                None => {
+                    g.export = Some(SubsectionIncrease {
+                        subsection: "§2K2.1(b)(6)(A)".into(),
+                        increase: *increase,
+                        source: format!(
+                            "USSG §2K2.1(b)(6)(A) {}",
+                            scenario_source("export enhancement added")
+                        ),
+                    })
+                }
+            }
+        }
+        Rule::FirearmCountTable { edition, tiers } => {
+            let mut previous = 0;
+            for (k, tier) in tiers.iter().enumerate() {
+                check_level(tier.increase, at(&format!("tiers[{k}].increase")))?;
+                if tier.min_firearms <= previous {
+                    return Err(error(
+                        at(&format!("tiers[{k}].min_firearms")),
+                        "tiers must rise strictly, from at least 1 firearm",
+                    ));
+                }
+                previous = tier.min_firearms;
+            }
+            let g = firearms_mut(&mut w.law, *edition, at)?;
+            g.firearm_count_table = tiers
+                .iter()
+                .map(|t| FirearmCountTier {
+                    min_firearms: t.min_firearms,
+                    increase: t.increase,
+                    source: format!("USSG §2K2.1(b)(1) {}", scenario_source("firearms table")),
+                })
+                .collect();
+        }
+        Rule::ProsecutionParams { set } => {
+            w.prosecution = w
+                .prosecution
+                .with_overrides(set)
+                .map_err(|m| error(at("set"), m))?;
+        }
+        Rule::SentencingParams { set } => {
+            w.sentencing = w
+                .sentencing
+                .with_overrides(set)
+                .map_err(|m| error(at("set"), m))?;
+        }
+        Rule::AcceptanceShift { log_odds } => {
+            if !(log_odds.is_finite() && (-10.0..=10.0).contains(log_odds)) {
+                return Err(error(at("log_odds"), "must be a number from −10 to 10"));
+            }
+            let shifted = w.prosecution.acceptance_intercept.value + log_odds;
+            w.prosecution = w
+                .prosecution
+                .with_overrides(&ProsecutionOverrides {
+                    acceptance_intercept: Some(shifted),
+                    ..Default::default()
+                })
+                .map_err(|m| error(at("log_odds"), m))?;
+        }
+        Rule::IceJointShare { share } => {
+            check_share(*share, at("share"))?;
+            w.policy.ice_joint_share = Some(*share);
+        }
+        Rule::MultipleSalesReporting {
+            extra_referral_share,
+            evidence_boost,
+            organiser_share,
+        } => {
+            if !(extra_referral_share.is_finite() && (0.0..=5.0).contains(extra_referral_share)) {
+                return Err(error(
+                    at("extra_referral_share"),
+                    "must be a number from 0 to 5",
+                ));
+            }
+            check_share(*evidence_boost, at("evidence_boost"))?;
+            check_share(*organiser_share, at("organiser_share"))?;
+            w.policy.multiple_sales = Some(MultipleSales {
+                extra_referral_share: *extra_referral_share,
+                evidence_boost: *evidence_boost,
+                organiser_share: *organiser_share,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The case a preset's single-case claims are checked on: a Mexico-bound straw purchaser of
+/// ten rifles for a cartel, the typical Gunrunner referral of the seed paper.
+pub fn standard_probe() -> Case {
+    let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+    case.firearms = Some(10);
+    case.trafficking_recipient = Some(crate::law::Recipient::Dangerous);
+    case.mexico_nexus = Some(true);
+    case.large_capacity_semiautomatic = Some(true);
+    case
+}
+
+/// The presets of `data/presets.json`, parsed once.
+pub fn presets() -> &'static [Scenario] {
+    static PRESETS: OnceLock<Vec<Scenario>> = OnceLock::new();
+    // Fixed at build time; the tests parse and apply every preset.
+    PRESETS.get_or_init(|| serde_json::from_str(PRESETS_JSON).expect("embedded presets are valid"))
+}
+
+/// A preset by its id.
+pub fn preset(id: &str) -> Option<&'static Scenario> {
+    presets().iter().find(|s| s.id == id)
+}
+
+/// A scenario named by a preset id, or given as JSON text (what `--scenario` accepts).
+pub fn scenario_from_name_or_json(name_or_json: &str) -> Result<Scenario, ScenarioError> {
+    if name_or_json.trim_start().starts_with('{') {
+        Scenario::from_json(name_or_json)
+    } else {
+        preset(name_or_json).cloned().ok_or_else(|| {
+            let ids: Vec<&str> = presets().iter().map(|s| s.id.as_str()).collect();
+            error(
+                "scenario",
+                format!("no preset {name_or_json:?}; presets: {}", ids.join(", ")),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

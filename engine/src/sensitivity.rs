@@ -1,0 +1,271 @@
+//! Which assumption drives the answer: each uncertain parameter set to the low and the high
+//! end of its stated range, the caseload's expected outputs recomputed (exactly, no Monte
+//! Carlo noise), rows sorted by how far the chosen output swings — a tornado chart's data.
+
+use serde::{Deserialize, Serialize};
+
+use crate::caseload::{ArmTable, Caseload, CaseloadMix, ChargePolicy, Expected};
+use crate::imposed::{Param, SentencingOverrides};
+use crate::prosecution::ProsecutionOverrides;
+use crate::scenario::{Applied, Baseline, Scenario, ScenarioError};
+
+/// The output the rows are sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Scenario − baseline expected prison-years per 100 referrals: what the proposal buys.
+    #[default]
+    DeltaPrisonYearsPer100,
+    /// Scenario − baseline expected accepted referrals per 100.
+    DeltaAcceptedPer100,
+    /// Expected prison-years per 100 referrals under the scenario.
+    ScenarioPrisonYearsPer100,
+    /// Expected accepted referrals per 100 under the scenario.
+    ScenarioAcceptedPer100,
+}
+
+/// Where a parameter lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Prosecution,
+    Sentencing,
+    CaseloadMix,
+}
+
+/// Expected outputs per 100 referrals in both worlds.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Point {
+    pub baseline_accepted_per_100: f64,
+    pub baseline_prison_years_per_100: f64,
+    pub scenario_accepted_per_100: f64,
+    pub scenario_prison_years_per_100: f64,
+}
+
+impl Point {
+    fn of(b: &Expected, s: &Expected) -> Point {
+        Point {
+            baseline_accepted_per_100: b.per_100(b.accepted),
+            baseline_prison_years_per_100: b.per_100(b.prison_years),
+            scenario_accepted_per_100: s.per_100(s.accepted),
+            scenario_prison_years_per_100: s.per_100(s.prison_years),
+        }
+    }
+
+    pub fn metric(&self, m: Metric) -> f64 {
+        match m {
+            Metric::DeltaPrisonYearsPer100 => {
+                self.scenario_prison_years_per_100 - self.baseline_prison_years_per_100
+            }
+            Metric::DeltaAcceptedPer100 => {
+                self.scenario_accepted_per_100 - self.baseline_accepted_per_100
+            }
+            Metric::ScenarioPrisonYearsPer100 => self.scenario_prison_years_per_100,
+            Metric::ScenarioAcceptedPer100 => self.scenario_accepted_per_100,
+        }
+    }
+}
+
+/// One bar of the tornado.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub group: Group,
+    pub parameter: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<String>,
+    pub source: String,
+    pub assumption: bool,
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+    /// True when the range is the engine's default, not one stated with the parameter.
+    pub range_assumed: bool,
+    pub at_low: Point,
+    pub at_high: Point,
+    /// metric(high) − metric(low).
+    pub swing: f64,
+}
+
+/// The tornado's data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sensitivity {
+    pub metric: Metric,
+    pub central: Point,
+    /// Largest |swing| first.
+    pub rows: Vec<Row>,
+    /// Parameters left out because their low or high made the parameters invalid.
+    pub skipped: Vec<String>,
+}
+
+/// Ranges for the sentencing parameters, whose data file states none: labelled assumptions.
+const SENTENCING_RANGES: [(&str, f64, f64); 9] = [
+    ("within_range_share", 0.40, 0.60),
+    ("above_range_share", 0.02, 0.08),
+    ("within_at_minimum_share", 0.30, 0.70),
+    ("below_reduction_min", 0.05, 0.20),
+    ("below_reduction_max", 0.45, 0.75),
+    ("above_increase_min", 0.05, 0.20),
+    ("above_increase_max", 0.45, 0.75),
+    ("probation_share_zone_a", 0.50, 0.90),
+    ("probation_share_zone_b", 0.20, 0.60),
+];
+
+fn sentencing_override(name: &str, value: f64) -> SentencingOverrides {
+    let v = Some(value);
+    let mut o = SentencingOverrides::default();
+    match name {
+        "within_range_share" => o.within_range_share = v,
+        "above_range_share" => o.above_range_share = v,
+        "within_at_minimum_share" => o.within_at_minimum_share = v,
+        "below_reduction_min" => o.below_reduction_min = v,
+        "below_reduction_max" => o.below_reduction_max = v,
+        "above_increase_min" => o.above_increase_min = v,
+        "above_increase_max" => o.above_increase_max = v,
+        "probation_share_zone_a" => o.probation_share_zone_a = v,
+        _ => o.probation_share_zone_b = v,
+    }
+    o
+}
+
+fn sentencing_param<'a>(base: &'a Baseline, name: &str) -> &'a Param {
+    let s = &base.sentencing;
+    match name {
+        "within_range_share" => &s.within_range_share,
+        "above_range_share" => &s.above_range_share,
+        "within_at_minimum_share" => &s.within_at_minimum_share,
+        "below_reduction_min" => &s.below_reduction_min,
+        "below_reduction_max" => &s.below_reduction_max,
+        "above_increase_min" => &s.above_increase_min,
+        "above_increase_max" => &s.above_increase_max,
+        "probation_share_zone_a" => &s.probation_share_zone_a,
+        _ => &s.probation_share_zone_b,
+    }
+}
+
+fn prosecution_override(name: &str, value: f64) -> Result<ProsecutionOverrides, String> {
+    let mut object = serde_json::Map::new();
+    object.insert(name.to_string(), serde_json::Value::from(value));
+    serde_json::from_value(serde_json::Value::Object(object)).map_err(|e| e.to_string())
+}
+
+fn point(
+    caseload: &Caseload,
+    base: &Baseline,
+    scenario: &Scenario,
+    policy: ChargePolicy,
+) -> Result<Point, ScenarioError> {
+    let world = scenario.apply(base)?;
+    let b = ArmTable::build(caseload, &Applied::baseline(base), policy).expected();
+    let s = ArmTable::build(caseload, &world, policy).expected();
+    Ok(Point::of(&b, &s))
+}
+
+/// The tornado for `caseload` (regenerated from `mix` for the mix's own parameters when a
+/// mix is given) under `scenario` against `base`. Prosecution and sentencing parameters
+/// change in the baseline, so both worlds share the assumption; a scenario that sets the
+/// same parameter keeps its own value.
+pub fn sensitivity(
+    caseload: &Caseload,
+    mix: Option<&CaseloadMix>,
+    base: &Baseline,
+    scenario: &Scenario,
+    metric: Metric,
+    policy: ChargePolicy,
+) -> Result<Sensitivity, ScenarioError> {
+    let central = point(caseload, base, scenario, policy)?;
+    let mut rows = Vec::new();
+    let mut skipped = Vec::new();
+    let mut push = |group: Group,
+                    name: &str,
+                    param: &Param,
+                    range: (f64, f64, bool),
+                    at: &mut dyn FnMut(f64) -> Result<Option<Point>, ScenarioError>|
+     -> Result<(), ScenarioError> {
+        let (low, high, range_assumed) = range;
+        match (at(low)?, at(high)?) {
+            (Some(at_low), Some(at_high)) => rows.push(Row {
+                group,
+                parameter: name.to_string(),
+                meaning: param.meaning.clone(),
+                source: param.source.clone(),
+                assumption: param.assumption,
+                value: param.value,
+                low,
+                high,
+                range_assumed,
+                swing: at_high.metric(metric) - at_low.metric(metric),
+                at_low,
+                at_high,
+            }),
+            _ => skipped.push(name.to_string()),
+        }
+        Ok(())
+    };
+
+    for (name, param) in base.prosecution.fields() {
+        let (Some(low), Some(high)) = (param.low, param.high) else {
+            continue;
+        };
+        let mut at = |v: f64| -> Result<Option<Point>, ScenarioError> {
+            let Ok(o) = prosecution_override(name, v) else {
+                return Ok(None);
+            };
+            let Ok(p) = base.prosecution.with_overrides(&o) else {
+                return Ok(None);
+            };
+            let b = Baseline {
+                prosecution: p,
+                ..base.clone()
+            };
+            point(caseload, &b, scenario, policy).map(Some)
+        };
+        push(Group::Prosecution, name, param, (low, high, false), &mut at)?;
+    }
+    for (name, default_low, default_high) in SENTENCING_RANGES {
+        let param = sentencing_param(base, name).clone();
+        let stated = param.low.zip(param.high);
+        let (low, high) = stated.unwrap_or((default_low, default_high));
+        let mut at = |v: f64| -> Result<Option<Point>, ScenarioError> {
+            let Ok(s) = base
+                .sentencing
+                .with_overrides(&sentencing_override(name, v))
+            else {
+                return Ok(None);
+            };
+            let b = Baseline {
+                sentencing: s,
+                ..base.clone()
+            };
+            point(caseload, &b, scenario, policy).map(Some)
+        };
+        push(
+            Group::Sentencing,
+            name,
+            &param,
+            (low, high, stated.is_none()),
+            &mut at,
+        )?;
+    }
+    if let Some(mix) = mix {
+        // The number of referrals scales totals only; per 100 it changes nothing.
+        for (name, param) in mix.params().into_iter().skip(1) {
+            let (Some(low), Some(high)) = (param.low, param.high) else {
+                continue;
+            };
+            let mut at = |v: f64| -> Result<Option<Point>, ScenarioError> {
+                let Ok(m) = mix.with_param(name, v) else {
+                    return Ok(None);
+                };
+                point(&Caseload::from_mix(&m), base, scenario, policy).map(Some)
+            };
+            push(Group::CaseloadMix, name, param, (low, high, false), &mut at)?;
+        }
+    }
+    rows.sort_by(|a, b| b.swing.abs().total_cmp(&a.swing.abs()));
+    Ok(Sensitivity {
+        metric,
+        central,
+        rows,
+        skipped,
+    })
+}
