@@ -50,6 +50,28 @@ macro_rules! prosecution_params {
             pub $name: Option<f64>,)*
         }
 
+        impl ProsecutionOverrides {
+            /// The user's value for a parameter named as in [`ProsecutionParams::fields`].
+            pub fn get(&self, name: &str) -> Option<f64> {
+                match name {
+                    $(stringify!($name) => self.$name,)*
+                    _ => None,
+                }
+            }
+
+            /// Sets (or, with `None`, clears) a parameter by name; false when there is no
+            /// parameter of that name, so an edit panel cannot silently drop a change.
+            pub fn set(&mut self, name: &str, value: Option<f64>) -> bool {
+                match name {
+                    $(stringify!($name) => {
+                        self.$name = value;
+                        true
+                    })*
+                    _ => false,
+                }
+            }
+        }
+
         impl ProsecutionParams {
             /// Every parameter with its field name, in the order of the data file.
             pub fn fields(&self) -> Vec<(&'static str, &Param)> {

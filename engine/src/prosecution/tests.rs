@@ -412,3 +412,16 @@ fn readme_shows_the_commands_output() {
         );
     }
 }
+
+#[test]
+fn overrides_set_and_get_every_parameter_by_name() {
+    let params = ProsecutionParams::embedded();
+    for (name, param) in params.fields() {
+        let mut overrides = ProsecutionOverrides::default();
+        assert!(overrides.set(name, Some(param.value)), "{name}");
+        assert_eq!(overrides.get(name), Some(param.value), "{name}");
+        assert!(overrides.set(name, None));
+        assert_eq!(overrides, ProsecutionOverrides::default(), "{name}");
+    }
+    assert!(!ProsecutionOverrides::default().set("no_such_parameter", Some(1.0)));
+}
