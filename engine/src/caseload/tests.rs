@@ -1,1 +1,259 @@
+use super::*;
+use crate::scenario::{preset, Baseline, Scenario};
 
+#[test]
+fn embedded_mix_is_valid_and_every_number_is_labelled() {
+    let mix = CaseloadMix::embedded();
+    mix.validate().unwrap();
+    for (name, p) in mix.params() {
+        assert!(!p.source.is_empty(), "{name}");
+        assert!(p.meaning.is_some(), "{name}");
+        let (low, high) = (p.low.unwrap(), p.high.unwrap());
+        assert!(low <= p.value && p.value <= high, "{name}");
+    }
+    assert!(mix.firearms.source.contains("GRIT"));
+}
+
+/// The default caseload: 400 referrals; mean firearms near the GRIT figure of 1,300 guns
+/// in 174 investigations (7.5); the bins' own mean is 0.38×1.5 + 0.38×5 + 0.20×16 +
+/// 0.04×42.5 = 7.37.
+#[test]
+fn default_caseload_resembles_the_mix() {
+    let c = Caseload::default_mix();
+    assert_eq!(c.referrals.len(), 400);
+    let guns: u32 = c.referrals.iter().map(|r| r.case.firearms.unwrap()).sum();
+    let mean = f64::from(guns) / 400.0;
+    assert!((6.0..9.0).contains(&mean), "{mean}");
+    let ice = c
+        .referrals
+        .iter()
+        .filter(|r| r.case.ice_joint_investigation == Some(true))
+        .count();
+    assert!((20..=65).contains(&ice), "{ice}");
+    assert_eq!(Caseload::default_mix(), c);
+}
+
+fn projection(scenario: &Scenario, seed: u64, draws: usize) -> Projection {
+    Projection::new(
+        &Caseload::default_mix(),
+        &Baseline::embedded(),
+        scenario,
+        seed,
+        draws,
+        ChargePolicy::Best,
+    )
+    .unwrap()
+}
+
+/// Same seed, same draws, however the work is chunked; another seed, other draws.
+#[test]
+fn seeded_and_independent_of_chunking() {
+    let s = preset("amendment_753").unwrap();
+    let mut whole = projection(s, 7, 50);
+    assert_eq!(whole.step(1000), 50);
+    assert!(whole.is_done());
+    let mut chunked = projection(s, 7, 50);
+    for chunk in [1, 7, 13, 29] {
+        chunked.step(chunk);
+    }
+    assert_eq!(chunked.progress(), 1.0);
+    assert_eq!(whole.results(), chunked.results());
+    assert_eq!(whole.summary(), chunked.summary());
+    let mut other = projection(s, 8, 50);
+    other.step(50);
+    assert_ne!(whole.results(), other.results());
+}
+
+/// The Monte Carlo means converge to the exact expectations of the same tables.
+#[test]
+fn means_match_the_expectations() {
+    let s = preset("amendment_753").unwrap();
+    let mut p = projection(s, 1, 2000);
+    p.step(2000);
+    let sum = p.summary();
+    for arm in [&sum.baseline, &sum.scenario] {
+        let e = arm.expected;
+        // Accepted is a sum of 400 Bernoulli draws: sd ≤ 10, so the mean of 2,000 draws is
+        // within 1 of its expectation with overwhelming probability.
+        assert!((arm.accepted.mean - e.accepted).abs() < 1.0, "{arm:?}");
+        assert!(
+            (arm.convictions.mean - e.convictions).abs() < 1.0,
+            "{arm:?}"
+        );
+        assert!(
+            (arm.prison_years.mean - e.prison_years).abs() < 0.02 * e.prison_years + 1.0,
+            "{arm:?}"
+        );
+        assert!(arm.accepted.p5 <= arm.accepted.mean && arm.accepted.mean <= arm.accepted.p95);
+        assert!(
+            (arm.accepted_per_100.mean - arm.accepted.mean * 100.0 / arm.referrals as f64).abs()
+                < 1e-9
+        );
+    }
+    // Amendment 753 raises ranges: more prison, never less, draw by draw for the referrals
+    // both worlds share (common random numbers).
+    assert!(sum.difference_prison_years.mean > 0.0);
+    assert!(sum.scenario.expected.prison_years > sum.baseline.expected.prison_years);
+    let h = &sum.histogram_prison_years;
+    assert_eq!(h.edges.len(), 21);
+    assert_eq!(h.baseline.iter().sum::<u32>(), 2000);
+    assert_eq!(h.scenario.iter().sum::<u32>(), 2000);
+}
+
+/// N identical referrals accepted with p = 0.3: the accepted count is Binomial(N, 0.3).
+fn identical_referrals(n: usize, p: f64) -> ArmTable {
+    let row = CaseRow {
+        accept_threshold: probability_threshold(p),
+        convict_threshold: probability_threshold(1.0),
+        sentence_tenths: [120; SENTENCE_LEVELS],
+        p_accept: p,
+        p_convict: 1.0,
+        months_if_convicted: 12.0,
+        charges: "test".into(),
+    };
+    ArmTable {
+        rows: vec![row; n],
+        unevaluable: 0,
+        first_error: None,
+    }
+}
+
+fn binomial_cdf(n: u64, p: f64) -> Vec<f64> {
+    let mut pmf = vec![0.0; n as usize + 1];
+    pmf[0] = (1.0 - p).powi(n as i32);
+    for k in 1..=n as usize {
+        pmf[k] = pmf[k - 1] * (n as f64 - k as f64 + 1.0) / k as f64 * p / (1.0 - p);
+    }
+    pmf.iter()
+        .scan(0.0, |c, x| {
+            *c += x;
+            Some(*c)
+        })
+        .collect()
+}
+
+/// Interval coverage on a case with a known answer: 200 referrals with P(accept) 0.3.
+/// Binomial(200, 0.3): mean 60, 5th percentile 49, 95th 71. The Monte Carlo interval finds
+/// them, and across seeds it covers the truth at about its nominal 90%.
+#[test]
+fn interval_coverage_on_a_known_binomial() {
+    let (n, p) = (200u64, 0.3);
+    let cdf = binomial_cdf(n, p);
+    let quantile = |q: f64| cdf.iter().position(|&c| c >= q).unwrap() as f64;
+    let (true_p5, true_p95) = (quantile(0.05), quantile(0.95));
+    assert_eq!((true_p5, true_p95), (49.0, 71.0));
+    let table = identical_referrals(n as usize, p);
+    let accepted = |seed: u64, draws: u64| -> Vec<f64> {
+        (0..draws)
+            .map(|d| f64::from(table.draw(&mut Pcg32::new(seed, d)).accepted))
+            .collect()
+    };
+    let interval = Interval::of(&accepted(1, 4000));
+    assert!((interval.mean - 60.0).abs() < 0.5, "{interval:?}");
+    assert!((interval.p5 - true_p5).abs() <= 1.0, "{interval:?}");
+    assert!((interval.p95 - true_p95).abs() <= 1.0, "{interval:?}");
+    // Coverage: the exact probability that a fresh outcome falls in each seed's interval
+    // (from 500 draws), averaged over 40 seeds, is near 90% (the binomial is discrete, so
+    // an inclusive interval covers a little more).
+    let mut coverage = 0.0;
+    for seed in 100..140 {
+        let i = Interval::of(&accepted(seed, 500));
+        let below = if i.p5 >= 1.0 {
+            cdf[i.p5 as usize - 1]
+        } else {
+            0.0
+        };
+        coverage += cdf[i.p95 as usize] - below;
+    }
+    coverage /= 40.0;
+    assert!((0.87..=0.95).contains(&coverage), "coverage {coverage}");
+}
+
+#[test]
+fn thresholds_are_exact_at_the_ends() {
+    assert_eq!(probability_threshold(0.0), 0);
+    assert_eq!(probability_threshold(1.0), 1 << 20);
+    assert_eq!(probability_threshold(-1.0), 0);
+    assert_eq!(probability_threshold(f64::NAN.max(2.0)), 1 << 20);
+    // Certain acceptance and conviction: every draw accepts all, with the table's sentence.
+    let t = identical_referrals(10, 1.0);
+    let totals = t.draw(&mut Pcg32::new(0, 0));
+    assert_eq!((totals.accepted, totals.convictions), (10, 10));
+    assert_eq!(totals.prison_tenths_of_months, 1200);
+    assert_eq!(totals.prison_years(), 10.0);
+}
+
+/// A world that accepts more flips declined referrals and never the other way.
+#[test]
+fn flips_and_extra_referrals() {
+    let shift = Scenario::from_json(
+        r#"{"id":"x","name":"more willing","changes":[{"label":"+2","source":"test",
+            "rule":{"kind":"acceptance_shift","log_odds":2.0}}]}"#,
+    )
+    .unwrap();
+    let sum = projection(&shift, 3, 10).summary();
+    assert!(sum.flips.declined_to_accepted > 0, "{:?}", sum.flips);
+    assert_eq!(sum.flips.accepted_to_declined, 0);
+    assert!(sum.flips.declined_to_accepted <= sum.flips.declined_in_baseline);
+    assert!(sum.flips.expected_extra_acceptances > 0.0);
+    let rule = preset("atf_multiple_sales_2010").unwrap();
+    let p = projection(rule, 3, 10);
+    let (before, after) = p.referrals();
+    assert_eq!(before, 400);
+    assert!(after > before, "{after}");
+    let sq = projection(preset("status_quo_2011").unwrap(), 3, 10);
+    let mut sq = sq;
+    sq.step(10);
+    assert!(sq.results().iter().all(|(b, s)| b == s));
+    assert_eq!(sq.summary().flips.declined_to_accepted, 0);
+}
+
+#[test]
+fn bad_requests_are_refused() {
+    let s = preset("status_quo_2011").unwrap();
+    let c = Caseload::default_mix();
+    let base = Baseline::embedded();
+    for draws in [0, MAX_DRAWS + 1] {
+        let e = Projection::new(&c, &base, s, 1, draws, ChargePolicy::Best).unwrap_err();
+        assert_eq!(e.field, "draws");
+    }
+    assert!(Caseload::from_cases(Vec::new(), "empty").is_err());
+    assert!(CaseloadMix::embedded()
+        .with_param("organiser_share", 1.5)
+        .is_err());
+    assert!(CaseloadMix::embedded().with_param("nope", 0.5).is_err());
+    assert!(CaseloadMix::from_json("{}").unwrap_err().contains("field"));
+}
+
+/// Cases from CSV: the same file gives the same projection; a charge unavailable in the
+/// era is counted and never accepted.
+#[test]
+fn caseload_from_csv() {
+    let text = "law_era,charge,firearms,trafficking_recipient\n\
+                april_2011,straw_purchase_922a6,12,dangerous\n\
+                april_2011,trafficking_933,12,dangerous\n\
+                today,trafficking_933,30,dangerous\n";
+    let cases = crate::batch::cases_from_csv(text).unwrap();
+    let c = Caseload::from_cases(cases, "test.csv").unwrap();
+    let base = Baseline::embedded();
+    let s = preset("status_quo_2011").unwrap();
+    let own = Projection::new(&c, &base, s, 1, 5, ChargePolicy::Own).unwrap();
+    let (b, _) = own.tables();
+    assert_eq!(b.unevaluable, 1);
+    assert_eq!(b.rows[1].accept_threshold, 0);
+    // With the best-charge policy the prosecutor picks a charge that exists.
+    let best = Projection::new(&c, &base, s, 1, 5, ChargePolicy::Best).unwrap();
+    assert_eq!(best.tables().0.unevaluable, 0);
+}
+
+/// The figure the UI compares with its WASM build: fixed for a seed and draw count.
+#[test]
+fn fingerprint_is_stable() {
+    let a = projection_fingerprint(2011, 100);
+    assert_eq!(a, projection_fingerprint(2011, 100));
+    assert_ne!(a, projection_fingerprint(2012, 100));
+    assert_eq!(a, FINGERPRINT_2011_100);
+}
+
+/// `projection_fingerprint(2011, 100)` on native; the browser check must get the same.
+const FINGERPRINT_2011_100: u64 = 11_512_596_654_762_350_400;

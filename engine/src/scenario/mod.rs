@@ -281,6 +281,12 @@ fn error(field: impl Into<String>, message: impl Into<String>) -> ScenarioError 
     }
 }
 
+fn quoted_after(text: &str, prefix: &str) -> Option<String> {
+    let start = text.find(prefix)? + prefix.len();
+    let end = text[start..].find('`')?;
+    Some(text[start..start + end].to_string())
+}
+
 /// Beyond life (470 months in the Sentencing Table) a number of months is a typing mistake.
 const MAX_STATUTE_MONTHS: u32 = 1200;
 
@@ -296,14 +302,17 @@ impl Scenario {
                     Some(cut) => inner[..cut].to_string(),
                     None => inner,
                 };
-                error(
-                    if path == "." {
-                        "(scenario)".into()
-                    } else {
-                        path
-                    },
-                    message,
-                )
+                // serde names a missing or unknown field in the message, not the path.
+                let named = ["unknown field `", "missing field `"]
+                    .iter()
+                    .find_map(|prefix| quoted_after(&message, prefix));
+                let field = match named {
+                    Some(name) if path == "." => name,
+                    Some(name) => format!("{path}.{name}"),
+                    None if path == "." => "(scenario)".into(),
+                    None => path,
+                };
+                error(field, message)
             })?;
         deserializer.end().map_err(|e| {
             error(

@@ -1,1 +1,347 @@
+use super::*;
+use crate::caseload::{ArmTable, Caseload, ChargePolicy};
+use crate::law::{Recipient, Role};
+use crate::CriminalHistory;
 
+fn value(outputs: &CaseOutputs, output: Output) -> OutputValue {
+    outputs.get(output).cloned().unwrap()
+}
+
+#[test]
+fn presets_parse_apply_and_are_documented() {
+    let base = Baseline::embedded();
+    let ids: Vec<&str> = presets().iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "status_quo_2011",
+            "atf_multiple_sales_2010",
+            "hr_2554_2011",
+            "gtpa_20yr_straw",
+            "amendment_753",
+            "today_bsca_819"
+        ]
+    );
+    for s in presets() {
+        s.apply(&base).unwrap();
+        assert!(s.description.len() > 200, "{}: one paragraph", s.id);
+        assert!(!s.source.is_empty(), "{}", s.id);
+        for c in &s.changes {
+            assert!(!c.label.is_empty() && !c.source.is_empty(), "{}", s.id);
+        }
+        // What `threshold scenario show` prints reads back as the same scenario.
+        let text = serde_json::to_string_pretty(s).unwrap();
+        assert_eq!(&Scenario::from_json(&text).unwrap(), s);
+    }
+}
+
+#[test]
+fn status_quo_changes_nothing() {
+    let base = Baseline::embedded();
+    let s = preset("status_quo_2011").unwrap();
+    let sbs = side_by_side(&standard_probe(), &base, s).unwrap();
+    assert_eq!(sbs.rows.len(), Output::ALL.len());
+    assert!(sbs.rows.iter().all(|r| !r.changed && r.causes.is_empty()));
+}
+
+fn caseload_expected(world: &Applied) -> crate::caseload::Expected {
+    ArmTable::build(&Caseload::default_mix(), world, ChargePolicy::Best).expected()
+}
+
+/// Each preset moves every output it claims: single-case claims on its probe case (the
+/// standard probe when it names none), caseload claims on the default caseload.
+#[test]
+fn each_preset_changes_what_it_claims() {
+    let base = Baseline::embedded();
+    let baseline_world = Applied::baseline(&base);
+    let caseload_before = caseload_expected(&baseline_world);
+    for s in presets() {
+        let probe = s.probe.clone().unwrap_or_else(standard_probe);
+        let sbs = side_by_side(&probe, &base, s).unwrap();
+        let world = s.apply(&base).unwrap();
+        let caseload_after = caseload_expected(&world);
+        for claim in &s.claims {
+            let output = match claim {
+                Claim::GuidelineRange => Some(Output::GuidelineRange),
+                Claim::ExpectedSentence => Some(Output::ExpectedSentence),
+                Claim::Acceptance => Some(Output::Acceptance),
+                Claim::Conviction => Some(Output::Conviction),
+                Claim::PrisonMonthsPerReferral => Some(Output::PrisonMonthsPerReferral),
+                Claim::BestCharge => Some(Output::BestCharge),
+                Claim::CaseloadAccepted => {
+                    assert!(
+                        (caseload_after.accepted - caseload_before.accepted).abs() > 0.5,
+                        "{}: accepted {} → {}",
+                        s.id,
+                        caseload_before.accepted,
+                        caseload_after.accepted
+                    );
+                    None
+                }
+                Claim::CaseloadPrisonYears => {
+                    assert!(
+                        (caseload_after.prison_years - caseload_before.prison_years).abs() > 0.5,
+                        "{}: prison-years {} → {}",
+                        s.id,
+                        caseload_before.prison_years,
+                        caseload_after.prison_years
+                    );
+                    None
+                }
+            };
+            if let Some(output) = output {
+                let row = sbs.rows.iter().find(|r| r.output == output).unwrap();
+                assert!(row.changed, "{}: {:?} unchanged: {:?}", s.id, output, row);
+                assert!(
+                    !row.causes.is_empty(),
+                    "{}: {:?} has no cause",
+                    s.id,
+                    output
+                );
+            }
+        }
+    }
+}
+
+/// Amendment 753 on the standard probe (10 rifles, cartel, Mexico, 922(a)(6)):
+/// 2010: 12 + 4 ((b)(1) 8–24) + 4 ((b)(5)) − 3 = 17 → 24–30 months.
+/// 2011: 20 (knew the buyer prohibited, large-capacity rifle) + 4 + 4 + 4 ((b)(6)(A)) = 32,
+/// −3 = 29 → 87–108 months, under the 120-month maximum.
+#[test]
+fn amendment_753_side_by_side_is_attributed() {
+    let base = Baseline::embedded();
+    let s = preset("amendment_753").unwrap();
+    let sbs = side_by_side(&standard_probe(), &base, s).unwrap();
+    let range = sbs
+        .rows
+        .iter()
+        .find(|r| r.output == Output::GuidelineRange)
+        .unwrap();
+    assert_eq!(range.baseline.text, "level 17 → 24–30 mo");
+    assert_eq!(range.scenario.text, "level 29 → 87–108 mo");
+    assert_eq!(range.delta, Some(63.0));
+    assert_eq!(range.causes.len(), 1);
+    assert_eq!(range.causes[0].change, 0);
+    assert_eq!(range.interaction, Some(0.0));
+    let acceptance = sbs
+        .rows
+        .iter()
+        .find(|r| r.output == Output::Acceptance)
+        .unwrap();
+    assert!(acceptance.delta.unwrap() > 0.0);
+    assert!(sbs.method.contains("alone"));
+}
+
+/// Today's law is two changes; the era alone moves the statutes (best charge), the Manual
+/// alone the range, and the combined delta is reported with what they do together.
+#[test]
+fn today_preset_attributes_to_both_changes() {
+    let base = Baseline::embedded();
+    let s = preset("today_bsca_819").unwrap();
+    let sbs = side_by_side(&standard_probe(), &base, s).unwrap();
+    let best = sbs
+        .rows
+        .iter()
+        .find(|r| r.output == Output::BestCharge)
+        .unwrap();
+    assert!(best.changed, "{best:?}");
+    assert!(best.interaction.is_some());
+    let range = sbs
+        .rows
+        .iter()
+        .find(|r| r.output == Output::GuidelineRange)
+        .unwrap();
+    assert!(range.causes.iter().any(|c| c.change == 1), "{range:?}");
+}
+
+/// A new offence in the 2011 world: 933 did not exist, so the case charged under it has no
+/// outputs in the baseline and full ones in the scenario.
+#[test]
+fn offence_made_available() {
+    let base = Baseline::embedded();
+    let mut case = Case::new(LawEra::April2011, ChargeId::Trafficking933);
+    case.firearms = Some(12);
+    case.trafficking_recipient = Some(Recipient::Dangerous);
+    let before = case_outputs(&case, &Applied::baseline(&base));
+    assert!(before.error.as_deref().unwrap().contains("not available"));
+    assert_eq!(value(&before, Output::Acceptance).number, None);
+    assert!(value(&before, Output::BestCharge).number.is_some());
+    let s = preset("hr_2554_2011").unwrap();
+    let after = case_outputs(&case, &s.apply(&base).unwrap());
+    assert!(after.error.is_none(), "{after:?}");
+    assert!(value(&after, Output::Acceptance).number.unwrap() > 0.0);
+}
+
+#[test]
+fn guideline_rules_apply() {
+    let base = Baseline::embedded();
+    let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+    case.firearms = Some(5);
+    // 12 + 2 − 2 = 12 → 10–16; base 12 → 16: 16 + 2 = 18, −3 = 15 → 18–24.
+    let s = Scenario::from_json(
+        r#"{"id":"x","name":"x","changes":[{"label":"base 16","source":"test",
+            "rule":{"kind":"base_level","edition":"2010","subsection":"§2K2.1(a)(7)","level":16}}]}"#,
+    )
+    .unwrap();
+    let out = case_outputs(&case, &s.apply(&base).unwrap());
+    assert_eq!(
+        value(&out, Output::GuidelineRange).text,
+        "level 15 → 18–24 mo"
+    );
+    // A (b)(1) table with +6 from 3 guns: 12 + 6 − 3 = 15 → 18–24.
+    let s = Scenario::from_json(
+        r#"{"id":"x","name":"x","changes":[{"label":"t","source":"test",
+            "rule":{"kind":"firearm_count_table","edition":"2010","tiers":[{"min_firearms":3,"increase":6}]}}]}"#,
+    )
+    .unwrap();
+    let out = case_outputs(&case, &s.apply(&base).unwrap());
+    assert_eq!(
+        value(&out, Output::GuidelineRange).text,
+        "level 15 → 18–24 mo"
+    );
+    // Trafficking +8 and an export enhancement in the 2010 Manual, for a Mexico case:
+    // 12 + 2 + 8 + 4 = 26, −3 = 23 → 46–57.
+    case.trafficking_recipient = Some(Recipient::ProhibitedPerson);
+    case.mexico_nexus = Some(true);
+    let s = Scenario::from_json(
+        r#"{"id":"x","name":"x","changes":[
+            {"label":"t","source":"test","rule":{"kind":"trafficking_increase","edition":"2010","increase":8}},
+            {"label":"e","source":"test","rule":{"kind":"export_increase","edition":"2010","increase":4}}]}"#,
+    )
+    .unwrap();
+    let out = case_outputs(&case, &s.apply(&base).unwrap());
+    assert_eq!(
+        value(&out, Output::GuidelineRange).text,
+        "level 23 → 46–57 mo"
+    );
+}
+
+/// A mandatory minimum lifts the range: 5 years on 922(a)(6) for the 10–16 case.
+#[test]
+fn mandatory_minimum_and_policy_knobs() {
+    let base = Baseline::embedded();
+    let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+    case.firearms = Some(5);
+    let s = Scenario::from_json(
+        r#"{"id":"x","name":"x","changes":[
+            {"label":"min","source":"test","rule":{"kind":"mandatory_min","charge":"straw_purchase_922a6","era":"april_2011","min_months":60}},
+            {"label":"shift","source":"test","rule":{"kind":"acceptance_shift","log_odds":-1.0}},
+            {"label":"p","source":"test","rule":{"kind":"prosecution_params","set":{"crime_gun_weight":2.0}}},
+            {"label":"s","source":"test","rule":{"kind":"sentencing_params","set":{"within_range_share":0.7}}}]}"#,
+    )
+    .unwrap();
+    let w = s.apply(&base).unwrap();
+    assert_eq!(
+        w.prosecution.acceptance_intercept.value,
+        base.prosecution.acceptance_intercept.value - 1.0
+    );
+    assert_eq!(w.prosecution.crime_gun_weight.value, 2.0);
+    assert_eq!(w.sentencing.within_range_share.value, 0.7);
+    let out = case_outputs(&case, &w);
+    assert_eq!(value(&out, Output::GuidelineRange).text, "level 12 → 60 mo");
+}
+
+#[test]
+fn multiple_sales_rule_strengthens_covered_cases_only() {
+    let base = Baseline::embedded();
+    let w = preset("atf_multiple_sales_2010")
+        .unwrap()
+        .apply(&base)
+        .unwrap();
+    let covered = standard_probe();
+    assert_eq!(w.case(&covered).evidence_strength, Some(0.65));
+    let mut one_gun = covered.clone();
+    one_gun.firearms = Some(1);
+    assert_eq!(w.case(&one_gun).evidence_strength, None);
+    let mut pistols = covered;
+    pistols.large_capacity_semiautomatic = Some(false);
+    assert_eq!(w.case(&pistols).evidence_strength, None);
+}
+
+#[test]
+fn errors_name_the_field() {
+    let cases = [
+        (r#"{"id":"x","name":"x","changes":[],"colour":1}"#, "colour"),
+        (r#"{"id":"x","changes":[]}"#, "name"),
+        (
+            r#"{"id":"x","name":"x","changes":[{"label":"a","source":"b","rule":{"kind":"nope"}}]}"#,
+            "changes[0].rule",
+        ),
+        (
+            r#"{"id":"x","name":"x","changes":[{"label":"a","source":"b","rule":{"kind":"statutory_max","charge":"straw_purchase_922a6","era":"april_2011","max_months":0}}]}"#,
+            "changes[0].rule.max_months",
+        ),
+        (
+            r#"{"id":"x","name":"x","changes":[{"label":"a","source":"b","rule":{"kind":"statutory_max","charge":"trafficking_933","era":"april_2011","max_months":240}}]}"#,
+            "changes[0].rule.charge",
+        ),
+        (
+            r#"{"id":"x","name":"x","changes":[{"label":"a","source":"b","rule":{"kind":"prosecution_params","set":{"acceptance_intercep":1}}}]}"#,
+            "changes[0].rule.acceptance_intercep",
+        ),
+        (
+            r#"{"id":"x","name":"x","changes":[{"label":"a","source":"b","rule":{"kind":"ice_joint_share","share":1.5}}]}"#,
+            "changes[0].rule.share",
+        ),
+        (
+            r#"{"id":"x","name":"x","changes":[{"label":"a","source":"b","rule":{"kind":"firearm_count_table","edition":"2010","tiers":[{"min_firearms":5,"increase":2},{"min_firearms":5,"increase":4}]}}]}"#,
+            "changes[0].rule.tiers[1].min_firearms",
+        ),
+        (
+            r#"{"id":"x","name":"x","changes":[{"label":"a","source":"b","rule":{"kind":"base_level","edition":"2010","subsection":"§9","level":12}}]}"#,
+            "changes[0].rule.subsection",
+        ),
+        (
+            r#"{"id":"x","name":"x","changes":[]} trailing"#,
+            "(scenario)",
+        ),
+    ];
+    for (text, field) in cases {
+        let e = Scenario::from_json(text).unwrap_err();
+        assert!(
+            e.field.starts_with(field),
+            "{text}: got field {:?} ({})",
+            e.field,
+            e.message
+        );
+        assert!(!e.message.is_empty());
+    }
+    assert!(scenario_from_name_or_json("no_such_preset")
+        .unwrap_err()
+        .message
+        .contains("amendment_753"));
+    assert_eq!(
+        scenario_from_name_or_json("amendment_753").unwrap().id,
+        "amendment_753"
+    );
+}
+
+/// A leader of a 200-gun ring with a long record is where the 10-year cap binds; the
+/// 20-year straw-purchase maximum lifts his range: 12 + 10 + 4 + 4 − 3 = 27, VI → 130–162,
+/// capped at 120 today.
+#[test]
+fn twenty_year_straw_maximum_bites_only_at_the_cap() {
+    let base = Baseline::embedded();
+    let s = preset("gtpa_20yr_straw").unwrap();
+    let w = s.apply(&base).unwrap();
+    let mut ring = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+    ring.firearms = Some(200);
+    ring.trafficking_recipient = Some(Recipient::Dangerous);
+    ring.role = Some(Role::OrganizerLeader);
+    ring.criminal_history = Some(CriminalHistory::VI);
+    let before = case_outputs(&ring, &Applied::baseline(&base));
+    let after = case_outputs(&ring, &w);
+    assert_eq!(
+        value(&before, Output::GuidelineRange).text,
+        "level 27 → 120 mo"
+    );
+    assert_eq!(
+        value(&after, Output::GuidelineRange).text,
+        "level 27 → 130–162 mo"
+    );
+    let typical = standard_probe();
+    assert_eq!(
+        case_outputs(&typical, &Applied::baseline(&base)),
+        case_outputs(&typical, &w)
+    );
+}
