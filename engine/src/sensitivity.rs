@@ -269,3 +269,27 @@ pub fn sensitivity(
         skipped,
     })
 }
+
+/// The tornado as a Markdown table (`threshold sensitivity`).
+pub fn sensitivity_markdown(t: &Sensitivity) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!(
+        "Sorted by the swing of {:?} (central value {:.2}).\n\n| parameter | group | low → high | at low | at high | swing |\n|---|---|---|---|---|---|\n",
+        t.metric,
+        t.central.metric(t.metric)
+    );
+    for r in &t.rows {
+        let _ = writeln!(
+            out,
+            "| {} | {:?} | {} → {} | {:.2} | {:.2} | {:+.2} |",
+            r.parameter,
+            r.group,
+            r.low,
+            r.high,
+            r.at_low.metric(t.metric),
+            r.at_high.metric(t.metric),
+            r.swing
+        );
+    }
+    out
+}

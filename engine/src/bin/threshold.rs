@@ -1,5 +1,8 @@
 //! `threshold`: the engine on the command line, for analysts and batch runs.
 
+#[path = "commands/scenario.rs"]
+mod scenario_commands;
+
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -44,6 +47,18 @@ COMMANDS:
                              ranking of the paper's typical cases (Markdown)
     params                   print every prosecution-model parameter (Markdown)
     charges [ERA]            list the charges and statutory limits (ERA april_2011 or today)
+    scenario list            the preset policy scenarios: id, name, source (Markdown)
+    scenario show ID         a preset as JSON, to copy into a FILE and edit
+    project --scenario ID|FILE [--cases CSV|default] [--draws N] [--seed S]
+            [--policy best|own] [--format json|table]
+                             a caseload under the baseline and the scenario (seeded
+                             Monte Carlo): accepted referrals, convictions, prison-years
+                             with 90% intervals, flips (defaults: the synthetic caseload,
+                             1000 draws, seed 2011, best charge, table)
+    sensitivity --scenario ID|FILE [--cases CSV|default] [--metric M] [--format json|table]
+                             each uncertain parameter at its low and high (tornado); M is
+                             delta_prison_years_per_100 (default), delta_accepted_per_100,
+                             scenario_prison_years_per_100 or scenario_accepted_per_100
     range LEVEL CATEGORY [EDITION]
                              guideline range and zone for an offense level (1–43) and
                              criminal history category (I–VI); EDITION 2010, 2011 or
@@ -90,6 +105,9 @@ fn run(args: &[String]) -> Result<String, String> {
         Some("params") => Ok(parameter_markdown(ProsecutionParams::embedded())),
         Some("charges") => charges(rest),
         Some("range") => range(rest),
+        Some("scenario") => scenario_commands::scenario_command(rest),
+        Some("project") => scenario_commands::project(rest),
+        Some("sensitivity") => scenario_commands::sensitivity_command(rest),
         Some(other) => Err(format!("unknown command {other:?}; see `threshold --help`")),
     }
 }

@@ -24,8 +24,8 @@ use crate::scenario::{Applied, MultipleSales};
 use crate::{CriminalHistory, GuidelineRange};
 
 pub use projection::{
-    projection_fingerprint, ArmSummary, Flips, Histogram, Interval, Projection, ProjectionSummary,
-    Totals, FLIP_DEFINITION,
+    projection_fingerprint, summary_markdown, ArmSummary, Flips, Histogram, Interval, Projection,
+    ProjectionSummary, Totals, FLIP_DEFINITION,
 };
 use rng::Pcg32;
 

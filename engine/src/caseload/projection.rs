@@ -373,3 +373,129 @@ pub fn projection_fingerprint(seed: u64, draws: usize) -> u64 {
     }
     hash
 }
+
+fn interval_text(i: &Interval, digits: usize) -> String {
+    format!("{:.d$} ({:.d$}–{:.d$})", i.mean, i.p5, i.p95, d = digits)
+}
+
+fn signed_interval_text(i: &Interval, digits: usize) -> String {
+    format!(
+        "{:+.d$} ({:+.d$} to {:+.d$})",
+        i.mean,
+        i.p5,
+        i.p95,
+        d = digits
+    )
+}
+
+/// The summary as a Markdown table for people (`threshold project --format table`).
+pub fn summary_markdown(s: &ProjectionSummary) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!(
+        "Scenario `{}` ({}) against the baseline\nCaseload: {}; charge policy: {}; seed {}, {} draws\n\n",
+        s.scenario_id,
+        s.scenario_name,
+        s.caseload,
+        match s.charge_policy {
+            ChargePolicy::Best => "best charge",
+            ChargePolicy::Own => "own charge",
+        },
+        s.seed,
+        s.draws
+    );
+    out.push_str("| output | baseline | scenario | difference |\n|---|---|---|---|\n");
+    let (b, sc) = (&s.baseline, &s.scenario);
+    let _ = writeln!(
+        out,
+        "| referrals | {} | {} | {:+} |",
+        b.referrals,
+        sc.referrals,
+        sc.referrals as i64 - b.referrals as i64
+    );
+    let rows: [(&str, &Interval, &Interval, &Interval, usize); 3] = [
+        (
+            "accepted referrals",
+            &b.accepted,
+            &sc.accepted,
+            &s.difference_accepted,
+            1,
+        ),
+        (
+            "convictions",
+            &b.convictions,
+            &sc.convictions,
+            &s.difference_convictions,
+            1,
+        ),
+        (
+            "prison-years",
+            &b.prison_years,
+            &sc.prison_years,
+            &s.difference_prison_years,
+            1,
+        ),
+    ];
+    for (name, bi, si, di, d) in rows {
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} |",
+            interval_text(bi, d),
+            interval_text(si, d),
+            signed_interval_text(di, d)
+        );
+    }
+    for (name, bi, si) in [
+        (
+            "accepted per 100 referrals",
+            &b.accepted_per_100,
+            &sc.accepted_per_100,
+        ),
+        (
+            "convictions per 100 referrals",
+            &b.convictions_per_100,
+            &sc.convictions_per_100,
+        ),
+        (
+            "prison-years per 100 referrals",
+            &b.prison_years_per_100,
+            &sc.prison_years_per_100,
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {:+.1} |",
+            interval_text(bi, 1),
+            interval_text(si, 1),
+            si.mean - bi.mean
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| expected prison-years (exact) | {:.1} | {:.1} | {:+.1} |",
+        b.expected.prison_years,
+        sc.expected.prison_years,
+        sc.expected.prison_years - b.expected.prison_years
+    );
+    let f = &s.flips;
+    let _ = write!(
+        out,
+        "\nMean (5th–95th percentile across draws). Flips: {} of the {} referrals more likely \
+         declined than accepted under the baseline become more likely accepted ({} the other \
+         way); expected extra acceptances {:+.1}.\n",
+        f.declined_to_accepted,
+        f.declined_in_baseline,
+        f.accepted_to_declined,
+        f.expected_extra_acceptances
+    );
+    for (name, arm) in [("baseline", b), ("scenario", sc)] {
+        if arm.unevaluable > 0 {
+            let _ = writeln!(
+                out,
+                "{} referrals could not be evaluated under the {name} (counted as declined): {}",
+                arm.unevaluable,
+                arm.first_error.as_deref().unwrap_or("")
+            );
+        }
+    }
+    out
+}

@@ -634,5 +634,14 @@ pub fn scenario_from_name_or_json(name_or_json: &str) -> Result<Scenario, Scenar
     }
 }
 
+/// The presets as a Markdown table: id, name, source (`threshold scenario list`).
+pub fn presets_markdown() -> String {
+    let mut out = String::from("| id | name | source |\n|---|---|---|\n");
+    for s in presets() {
+        out.push_str(&format!("| {} | {} | {} |\n", s.id, s.name, s.source));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests;
