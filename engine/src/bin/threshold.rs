@@ -49,13 +49,14 @@ COMMANDS:
     charges [ERA]            list the charges and statutory limits (ERA april_2011 or today)
     scenario list            the preset policy scenarios: id, name, source (Markdown)
     scenario show ID         a preset as JSON, to copy into a FILE and edit
-    project --scenario ID|FILE [--cases CSV|default] [--draws N] [--seed S]
+    project --scenario ID|FILE [--cases CSV|default] [--referrals N] [--draws N] [--seed S]
             [--policy best|own] [--format json|table]
                              a caseload under the baseline and the scenario (seeded
                              Monte Carlo): accepted referrals, convictions, prison-years
                              with 90% intervals, flips (defaults: the synthetic caseload,
                              1000 draws, seed 2011, best charge, table)
-    sensitivity --scenario ID|FILE [--cases CSV|default] [--metric M] [--format json|table]
+    sensitivity --scenario ID|FILE [--cases CSV|default] [--referrals N] [--metric M]
+            [--format json|table]
                              each uncertain parameter at its low and high (tornado); M is
                              delta_prison_years_per_100 (default), delta_accepted_per_100,
                              scenario_prison_years_per_100 or scenario_accepted_per_100

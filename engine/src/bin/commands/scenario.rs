@@ -74,12 +74,24 @@ fn read_scenario(name_or_file: &str) -> Result<Scenario, String> {
     ))
 }
 
-fn read_caseload(cases: Option<&str>) -> Result<(Caseload, Option<CaseloadMix>), String> {
+fn read_caseload(
+    cases: Option<&str>,
+    referrals: Option<&str>,
+) -> Result<(Caseload, Option<CaseloadMix>), String> {
     match cases {
-        None | Some("default") => Ok((
-            Caseload::default_mix(),
-            Some(CaseloadMix::embedded().clone()),
-        )),
+        None | Some("default") => {
+            let mut mix = CaseloadMix::embedded().clone();
+            if let Some(n) = referrals {
+                let n: f64 = parse_number("referrals", n, "a number of referrals")?;
+                mix = mix
+                    .with_param("referrals", n)
+                    .map_err(|e| format!("--referrals: {e}"))?;
+            }
+            Ok((Caseload::from_mix(&mix), Some(mix)))
+        }
+        Some(_) if referrals.is_some() => {
+            Err("--referrals sizes the default caseload only, not a CSV file".into())
+        }
         Some(path) => {
             let text =
                 std::fs::read_to_string(path).map_err(|e| format!("cannot read {path:?}: {e}"))?;
@@ -108,10 +120,18 @@ fn json_or_table(format: Option<&str>) -> Result<bool, String> {
 pub fn project(args: &[String]) -> Result<String, String> {
     let f = flags(
         args,
-        &["scenario", "cases", "draws", "seed", "policy", "format"],
+        &[
+            "scenario",
+            "cases",
+            "referrals",
+            "draws",
+            "seed",
+            "policy",
+            "format",
+        ],
     )?;
     let scenario = read_scenario(get(&f, "scenario").ok_or("project needs --scenario ID|FILE")?)?;
-    let (caseload, _) = read_caseload(get(&f, "cases"))?;
+    let (caseload, _) = read_caseload(get(&f, "cases"), get(&f, "referrals"))?;
     let draws: usize = match get(&f, "draws") {
         None => 1000,
         Some(t) => parse_number("draws", t, "a whole number of draws")?,
@@ -151,10 +171,13 @@ pub fn project(args: &[String]) -> Result<String, String> {
 
 /// `threshold sensitivity`.
 pub fn sensitivity_command(args: &[String]) -> Result<String, String> {
-    let f = flags(args, &["scenario", "cases", "metric", "format"])?;
+    let f = flags(
+        args,
+        &["scenario", "cases", "referrals", "metric", "format"],
+    )?;
     let scenario =
         read_scenario(get(&f, "scenario").ok_or("sensitivity needs --scenario ID|FILE")?)?;
-    let (caseload, mix) = read_caseload(get(&f, "cases"))?;
+    let (caseload, mix) = read_caseload(get(&f, "cases"), get(&f, "referrals"))?;
     let metric = match get(&f, "metric") {
         None => Metric::DeltaPrisonYearsPer100,
         Some(m) => serde_json::from_value(serde_json::Value::String(m.to_string()))
