@@ -2,12 +2,15 @@
 //! change, and lays out the workspace.
 
 use threshold_engine::{
-    evaluate, sentence_histogram, Evaluation, GuidelineRange, HistogramBin, Law, SentencingParams,
+    assess_charge_set, compare_charges, evaluate, firearms_threshold, sentence_histogram,
+    ChargeComparison, Evaluation, GuidelineRange, HistogramBin, Law, ProsecutionAssessment,
+    ProsecutionParams, SentencingParams, ThresholdFinding,
 };
 use yew::prelude::*;
 
 use crate::components::{
-    assumptions_panel::AssumptionsPanel, case_builder::CaseBuilder,
+    acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel,
+    case_builder::CaseBuilder, charge_comparison::ChargeComparisonPanel,
     results_summary::ResultsSummary, sentence_chart::SentenceChart, site_footer::SiteFooter,
     site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
@@ -19,31 +22,60 @@ const CHART_BINS: usize = 24;
 /// Everything the engine says about the current state.
 #[derive(PartialEq)]
 struct Outcome {
-    evaluation: Evaluation,
+    /// The count that sets the guideline range, with its worksheet.
+    governing: Evaluation,
+    /// Range, sentence and prosecution figures for all the counts brought together.
+    assessment: ProsecutionAssessment,
+    comparison: ChargeComparison,
+    threshold: ThresholdFinding,
     histogram: Vec<HistogramBin>,
 }
 
 /// Asks the engine about the current state, or says in plain words why it cannot answer.
 fn compute(state: &AppState) -> Result<Outcome, String> {
-    let params = SentencingParams::embedded()
+    let law = Law::embedded();
+    let sentencing = SentencingParams::embedded()
         .with_overrides(&state.sentencing_overrides)
         .map_err(|why| format!("The sentencing assumptions do not fit together: {why}."))?;
-    let evaluation =
-        evaluate(&state.case, Law::embedded(), &params).map_err(|error| error.to_string())?;
-    let range = GuidelineRange {
-        min_months: evaluation.guideline_range_months.min,
-        max_months: evaluation.guideline_range_months.max,
-    };
+    let prosecution = ProsecutionParams::embedded()
+        .with_overrides(&state.prosecution_overrides)
+        .map_err(|why| format!("The prosecution assumptions do not fit together: {why}."))?;
+    let mut governing: Option<Evaluation> = None;
+    for &charge in &state.charges {
+        let mut count = state.case.clone();
+        count.charge = charge;
+        let evaluation = evaluate(&count, law, &sentencing).map_err(|e| e.to_string())?;
+        if governing
+            .as_ref()
+            .is_none_or(|g| evaluation.offense_level > g.offense_level)
+        {
+            governing = Some(evaluation);
+        }
+    }
+    let governing = governing.ok_or("No charge is chosen.")?;
+    let assessment = assess_charge_set(&state.case, &state.charges, law, &sentencing, &prosecution)
+        .map_err(|e| e.to_string())?;
+    let comparison =
+        compare_charges(&state.case, law, &sentencing, &prosecution).map_err(|e| e.to_string())?;
+    let threshold = firearms_threshold(&state.case, &state.charges, law, &sentencing, &prosecution)
+        .map_err(|e| e.to_string())?;
+    let option = &assessment.option;
     let histogram = sentence_histogram(
-        range,
-        evaluation.zone,
-        evaluation.statutory_min_months,
-        evaluation.total_statutory_max_months,
-        &params,
+        GuidelineRange {
+            min_months: option.guideline_range_months.min,
+            max_months: option.guideline_range_months.max,
+        },
+        option.zone,
+        option.statutory_min_months,
+        option.total_statutory_max_months,
+        &sentencing,
         CHART_BINS,
     );
     Ok(Outcome {
-        evaluation,
+        governing,
+        assessment,
+        comparison,
+        threshold,
         histogram,
     })
 }
@@ -59,15 +91,18 @@ pub fn App() -> Html {
     let result = use_memo((*state).clone(), compute);
 
     let results = match &*result {
-        Ok(Outcome {
-            evaluation,
-            histogram,
-        }) => html! {
+        Ok(outcome) => html! {
             <>
-                <ResultsSummary evaluation={evaluation.clone()}>
-                    <SentenceChart bins={histogram.clone()} sentence={evaluation.expected_sentence_months} />
+                <ResultsSummary option={outcome.assessment.option.clone()} governing={outcome.governing.clone()}>
+                    <SentenceChart bins={outcome.histogram.clone()}
+                        sentence={outcome.assessment.option.expected_sentence_months} />
                 </ResultsSummary>
-                <WorksheetPanel worksheet={evaluation.worksheet.clone()} />
+                <AcceptancePanel assessment={outcome.assessment.clone()} threshold={outcome.threshold.clone()}
+                    firearms={state.case.firearms} />
+                <ChargeComparisonPanel comparison={outcome.comparison.clone()} chosen={state.charges.clone()}
+                    on_choose={on_action.reform(Action::SetChargeSet)} />
+                <WorksheetPanel worksheet={outcome.governing.worksheet.clone()}
+                    prosecution_assumptions={outcome.assessment.assumptions.clone()} />
             </>
         },
         Err(message) => html! {
@@ -90,7 +125,8 @@ pub fn App() -> Html {
                     { results }
                 </div>
                 <div class="wide-column">
-                    <AssumptionsPanel overrides={state.sentencing_overrides.clone()} on_action={on_action} />
+                    <AssumptionsPanel sentencing_overrides={state.sentencing_overrides.clone()}
+                        prosecution_overrides={state.prosecution_overrides.clone()} {on_action} />
                 </div>
             </main>
             <SiteFooter />

@@ -4,18 +4,23 @@
 use std::rc::Rc;
 
 use threshold_engine::{
-    Case, ChargeId, CriminalHistory, LawEra, ManualEdition, Recipient, Role, SentencingOverrides,
+    Case, ChargeId, CriminalHistory, LawEra, ManualEdition, ProsecutionOverrides, Recipient, Role,
+    SentencingOverrides,
 };
 use yew::Reducible;
 
 use crate::case_fields::{Fact, Quantity};
 use crate::parameters::SentencingParam;
 
-/// Everything the user has set: the case and the assumptions they changed.
+/// Everything the user has set: the case, the charges brought, and the assumptions they
+/// changed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub case: Case,
+    /// The counts brought together; never empty, and its first is always `case.charge`.
+    pub charges: Vec<ChargeId>,
     pub sentencing_overrides: SentencingOverrides,
+    pub prosecution_overrides: ProsecutionOverrides,
 }
 
 impl Default for AppState {
@@ -28,8 +33,10 @@ impl Default for AppState {
         case.criminal_history = Some(CriminalHistory::I);
         case.accepts_responsibility = Some(true);
         AppState {
+            charges: vec![case.charge],
             case,
             sentencing_overrides: SentencingOverrides::default(),
+            prosecution_overrides: ProsecutionOverrides::default(),
         }
     }
 }
@@ -40,13 +47,17 @@ pub enum Action {
     SetLawEra(LawEra),
     SetManual(Option<ManualEdition>),
     SetCharge(ChargeId),
+    /// Several charges brought together (a row of the charge comparison).
+    SetChargeSet(Vec<ChargeId>),
     SetCriminalHistory(Option<CriminalHistory>),
     SetRole(Option<Role>),
     SetRecipient(Option<Recipient>),
     SetFact(Fact, Option<bool>),
     SetQuantity(Quantity, Option<f64>),
     SetSentencingParam(SentencingParam, Option<f64>),
-    ResetSentencingParams,
+    SetProsecutionParam(&'static str, Option<f64>),
+    /// Both parameter sets back to their defaults.
+    ResetParams,
 }
 
 impl Reducible for AppState {
@@ -57,7 +68,16 @@ impl Reducible for AppState {
         match action {
             Action::SetLawEra(era) => next.case.law_era = era,
             Action::SetManual(manual) => next.case.manual = manual,
-            Action::SetCharge(charge) => next.case.charge = charge,
+            Action::SetCharge(charge) => {
+                next.case.charge = charge;
+                next.charges = vec![charge];
+            }
+            Action::SetChargeSet(charges) => {
+                if let Some(first) = charges.first() {
+                    next.case.charge = *first;
+                    next.charges = charges;
+                }
+            }
             Action::SetCriminalHistory(history) => next.case.criminal_history = history,
             Action::SetRole(role) => next.case.role = role,
             Action::SetRecipient(recipient) => next.case.trafficking_recipient = recipient,
@@ -66,8 +86,12 @@ impl Reducible for AppState {
             Action::SetSentencingParam(param, value) => {
                 param.set(&mut next.sentencing_overrides, value)
             }
-            Action::ResetSentencingParams => {
-                next.sentencing_overrides = SentencingOverrides::default()
+            Action::SetProsecutionParam(name, value) => {
+                next.prosecution_overrides.set(name, value);
+            }
+            Action::ResetParams => {
+                next.sentencing_overrides = SentencingOverrides::default();
+                next.prosecution_overrides = ProsecutionOverrides::default();
             }
         }
         // Returning the same Rc tells Yew nothing changed, so it skips the re-render.
@@ -76,5 +100,50 @@ impl Reducible for AppState {
         } else {
             Rc::new(next)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: AppState, action: Action) -> AppState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn the_first_charge_of_the_set_is_the_case_charge() {
+        let state = reduce(
+            AppState::default(),
+            Action::SetChargeSet(vec![ChargeId::StrawPurchase922a6, ChargeId::Smuggling554]),
+        );
+        assert_eq!(state.case.charge, ChargeId::StrawPurchase922a6);
+        assert_eq!(state.charges.len(), 2);
+        let state = reduce(state, Action::SetCharge(ChargeId::ArmsExport2778));
+        assert_eq!(state.charges, vec![ChargeId::ArmsExport2778]);
+        // An empty set would leave no charge: it is ignored.
+        let state = reduce(state, Action::SetChargeSet(vec![]));
+        assert_eq!(state.charges, vec![ChargeId::ArmsExport2778]);
+    }
+
+    #[test]
+    fn a_no_op_keeps_the_same_state_so_yew_skips_the_render() {
+        let state = Rc::new(AppState::default());
+        let same = Rc::clone(&state).reduce(Action::SetLawEra(LawEra::April2011));
+        assert!(Rc::ptr_eq(&state, &same));
+    }
+
+    #[test]
+    fn reset_clears_both_parameter_sets() {
+        let state = reduce(
+            AppState::default(),
+            Action::SetProsecutionParam("sentence_weight", Some(0.1)),
+        );
+        let state = reduce(
+            state,
+            Action::SetSentencingParam(SentencingParam::WithinRangeShare, Some(0.2)),
+        );
+        assert_ne!(state, AppState::default());
+        assert_eq!(reduce(state, Action::ResetParams), AppState::default());
     }
 }

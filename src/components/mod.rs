@@ -1,7 +1,9 @@
 //! One component per file; each renders engine results and owns no domain logic.
 
+pub mod acceptance_panel;
 pub mod assumptions_panel;
 pub mod case_builder;
+pub mod charge_comparison;
 pub mod choice_field;
 pub mod fact_field;
 pub mod legal_note;
@@ -11,4 +13,5 @@ pub mod results_summary;
 pub mod sentence_chart;
 pub mod site_footer;
 pub mod site_header;
+pub mod stacked_bar;
 pub mod worksheet_panel;

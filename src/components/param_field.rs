@@ -11,8 +11,14 @@ pub struct ParamFieldProps {
     /// Stable name, e.g. `within_range_share`; used for the element id.
     pub key_name: AttrValue,
     pub label: AttrValue,
-    /// The value in use, as a fraction.
+    /// The value in use (a fraction when `percent`).
     pub value: f64,
+    /// Shown and typed as a percentage; otherwise as a plain number.
+    #[prop_or(true)]
+    pub percent: bool,
+    /// What the parameter means, in plain words.
+    #[prop_or_default]
+    pub meaning: Option<AttrValue>,
     pub source: AttrValue,
     pub assumption: bool,
     pub edited: bool,
@@ -21,38 +27,47 @@ pub struct ParamFieldProps {
     pub on_change: Callback<f64>,
 }
 
-fn percent_text(fraction: f64) -> String {
-    units::number(fraction * 100.0).replace(',', "")
+fn shown(value: f64, percent: bool) -> String {
+    if percent {
+        units::number(value * 100.0).replace(',', "")
+    } else {
+        // Weights need two decimals to be read back as they are.
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
 }
 
-/// Reads a percentage as typed ("49.6", "49.6%") into a fraction.
-fn parse_percent(text: &str) -> Result<f64, String> {
+/// Reads what was typed ("49.6", "49.6%", "-6.5") into the stored value.
+fn parse(text: &str, percent: bool) -> Result<f64, String> {
     let cleaned = text.trim().trim_end_matches('%').trim();
     let value: f64 = cleaned
         .parse()
         .ok()
         .filter(|v: &f64| v.is_finite())
-        .ok_or_else(|| format!("“{}” is not a percentage.", text.trim()))?;
-    if !(0.0..=1000.0).contains(&value) {
-        return Err("Enter a percentage from 0 to 1000.".into());
+        .ok_or_else(|| format!("“{}” is not a number.", text.trim()))?;
+    if percent {
+        if !(0.0..=1000.0).contains(&value) {
+            return Err("Enter a percentage from 0 to 1000.".into());
+        }
+        Ok(value / 100.0)
+    } else if value.abs() > 1.0e6 {
+        Err("Too large to be meant: check the number.".into())
+    } else {
+        Ok(value)
     }
-    Ok(value / 100.0)
 }
 
 #[component]
 pub fn ParamField(props: &ParamFieldProps) -> Html {
-    let text = use_state(|| percent_text(props.value));
+    let percent = props.percent;
+    let text = use_state(|| shown(props.value, percent));
     let error = use_state(|| None::<String>);
     {
         let text = text.clone();
         let error = error.clone();
         use_effect_with(props.value, move |value| {
-            if parse_percent(&text)
-                .ok()
-                .map(|v| (v - value).abs() > 1e-9)
-                .unwrap_or(true)
-            {
-                text.set(percent_text(*value));
+            if parse(&text, percent).map_or(true, |v| (v - value).abs() > 1e-9) {
+                text.set(shown(*value, percent));
                 error.set(None);
             }
         });
@@ -64,7 +79,7 @@ pub fn ParamField(props: &ParamFieldProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| {
             let typed = event.target_unchecked_into::<HtmlInputElement>().value();
-            match parse_percent(&typed).and_then(|v| check.emit(v).map(|()| v)) {
+            match parse(&typed, percent).and_then(|v| check.emit(v).map(|()| v)) {
                 Ok(value) => {
                     error.set(None);
                     on_change.emit(value);
@@ -77,11 +92,18 @@ pub fn ParamField(props: &ParamFieldProps) -> Html {
     let id = format!("param-{}", props.key_name);
     html! {
         <tr class={classes!(props.edited.then_some("edited"), error.is_some().then_some("invalid"))}>
-            <th scope="row"><label for={id.clone()}>{ props.label.clone() }</label></th>
+            <th scope="row">
+                <label for={id.clone()}>{ props.label.clone() }</label>
+                if let Some(meaning) = props.meaning.clone() {
+                    <span class="param-meaning">{ meaning }</span>
+                }
+            </th>
             <td class="param-value">
                 <input id={id.clone()} type="text" inputmode="decimal" size="6"
                     value={(*text).clone()} aria-invalid={error.is_some().to_string()} {oninput} />
-                { "%" }
+                if percent {
+                    { "%" }
+                }
                 if props.edited {
                     <span class="edited-mark">{ "edited" }</span>
                 }

@@ -1,15 +1,18 @@
-//! The headline numbers for the case under its charge: level, range, zone, statutory
-//! limits and the sentence a court is likely to impose.
+//! The headline numbers for the case under the charges brought: level, range, zone,
+//! statutory limits and the sentence a court is likely to impose.
 
 use threshold_engine::sentencing_table::LIFE_MONTHS;
-use threshold_engine::Evaluation;
+use threshold_engine::{ChargeOption, Evaluation};
 use yew::prelude::*;
 
 use crate::units;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsSummaryProps {
-    pub evaluation: Evaluation,
+    /// The figures for all counts together (one charge or a charge set).
+    pub option: ChargeOption,
+    /// The count that sets the range: its Sentencing Table cell and criminal history.
+    pub governing: Evaluation,
     /// The distribution chart, placed under the likely-sentence figures.
     #[prop_or_default]
     pub children: Html,
@@ -17,38 +20,39 @@ pub struct ResultsSummaryProps {
 
 #[component]
 pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
-    let e = &props.evaluation;
-    let range = e.guideline_range_months;
-    let table = e.table_range_months;
-    let sentence = &e.expected_sentence_months;
-    let statutory = if e.statutory_min_months > 0 {
+    let option = &props.option;
+    let governing = &props.governing;
+    let range = option.guideline_range_months;
+    let table = governing.table_range_months;
+    let sentence = &option.expected_sentence_months;
+    let minimum = if option.statutory_min_months > 0 {
+        format!("{} minimum", units::term(Some(option.statutory_min_months)))
+    } else {
+        "no minimum".to_string()
+    };
+    let several_counts = option.charges.len() > 1 || governing.counts > 1;
+    let statutory = if several_counts {
         format!(
-            "{} minimum, {} maximum",
-            units::term(Some(e.statutory_min_months)),
-            units::term(e.statutory_max_months)
+            "Statute: {minimum}; up to {} in all, the counts run consecutively (§5G1.2(d)).",
+            units::term(option.total_statutory_max_months)
         )
     } else {
         format!(
-            "no minimum, {} maximum",
-            units::term(e.statutory_max_months)
+            "Statute: {minimum}, {} maximum.",
+            units::term(option.total_statutory_max_months)
         )
     };
-    let total_max = (e.counts > 1).then(|| {
-        format!(
-            "{} counts: up to {} in all, run consecutively (§5G1.2(d))",
-            e.counts,
-            units::term(e.total_statutory_max_months)
-        )
-    });
     let capped = table != range;
     html! {
         <section class="panel results" aria-labelledby="results-title" aria-live="polite">
             <h2 id="results-title">{ "Sentence" }</h2>
-            <p class="charge-line">{ format!("{} — {}", e.statute, e.manual.label()) }</p>
+            <p class="charge-line" data-testid="charge-line">
+                { format!("{} — {}", option.statutes, governing.manual.label()) }
+            </p>
             <dl class="figures">
                 <div>
                     <dt>{ "Offense level" }</dt>
-                    <dd data-testid="offense-level">{ e.offense_level }</dd>
+                    <dd data-testid="offense-level">{ option.offense_level }</dd>
                 </div>
                 <div>
                     <dt>{ "Guideline range" }</dt>
@@ -56,13 +60,18 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
                 </div>
                 <div>
                     <dt>{ "Zone" }</dt>
-                    <dd data-testid="zone">{ e.zone.to_string() }</dd>
+                    <dd data-testid="zone">{ option.zone.to_string() }</dd>
                 </div>
                 <div>
                     <dt>{ "Criminal history" }</dt>
-                    <dd>{ e.criminal_history_category.roman() }</dd>
+                    <dd>{ governing.criminal_history_category.roman() }</dd>
                 </div>
             </dl>
+            if option.charges.len() > 1 {
+                <p class="note">
+                    { format!("Counts brought together: the range comes from {}, the count with the highest offense level.", governing.statute) }
+                </p>
+            }
             if capped {
                 <p class="note">
                     { format!(
@@ -72,10 +81,7 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
                     ) }
                 </p>
             }
-            <p data-testid="statutory-limits">{ format!("Statute: {statutory} per count.") }</p>
-            if let Some(total) = total_max {
-                <p>{ total }</p>
-            }
+            <p data-testid="statutory-limits">{ statutory }</p>
             <h3>{ "Likely sentence imposed" }</h3>
             <dl class="figures">
                 <div>
@@ -104,7 +110,7 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
             { props.children.clone() }
             <p class="source">
                 { format!(
-                    "Within the range {}, below {}, above {}. Shares from the sentencing assumptions below.",
+                    "Within the range {}, below {}, above {}: shares from the sentencing assumptions below.",
                     units::percent(sentence.share_within),
                     units::percent(sentence.share_below),
                     units::percent(sentence.share_above)

@@ -1,17 +1,31 @@
 //! "How was this computed?": every step of the engine's worksheet with its citation, in
 //! order, and the facts the engine had to assume.
 
-use threshold_engine::Worksheet;
+use threshold_engine::{Assumption, Worksheet};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct WorksheetPanelProps {
     pub worksheet: Worksheet,
+    /// Facts the prosecution model had to assume.
+    #[prop_or_default]
+    pub prosecution_assumptions: Vec<Assumption>,
 }
 
 #[component]
 pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
     let worksheet = &props.worksheet;
+    let assumptions: Vec<&Assumption> = worksheet
+        .assumptions
+        .iter()
+        .chain(
+            // The two models may assume the same fact (the plea): list it once.
+            props
+                .prosecution_assumptions
+                .iter()
+                .filter(|p| !worksheet.assumptions.iter().any(|w| w.field == p.field)),
+        )
+        .collect();
     html! {
         <section class="panel worksheet" aria-labelledby="worksheet-title">
             <details>
@@ -35,10 +49,10 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                         }
                     }) }
                 </ol>
-                if !worksheet.assumptions.is_empty() {
+                if !assumptions.is_empty() {
                     <h3>{ "Assumed, because the case does not say" }</h3>
                     <ul class="assumptions" data-testid="worksheet-assumptions">
-                        { for worksheet.assumptions.iter().map(|a| html! {
+                        { for assumptions.iter().map(|a| html! {
                             <li class="assumed">
                                 <code>{ a.field.clone() }</code>{ " = " }<strong>{ a.value.clone() }</strong>
                                 { format!(": {}", a.reason) }

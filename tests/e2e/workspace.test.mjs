@@ -36,6 +36,12 @@ function number(value) {
   return (rounded < 0 ? "-" : "") + grouped + (tenths === "0" ? "" : `.${tenths}`);
 }
 const months = (v) => (number(v) === "1" ? "1 month" : `${number(v)} months`);
+function percent(p) {
+  const v = Math.min(Math.max(p, 0), 1) * 100;
+  if (v > 0 && v < 0.5) return "<1%";
+  if (v < 100 && v > 99.5) return ">99%";
+  return `${Math.round(v)}%`;
+}
 function monthRange({ min, max }) {
   if (max === null) return min >= 470 ? "life" : `${number(min)} months–life`;
   return max === min ? months(min) : `${number(min)}–${number(max)} months`;
@@ -53,6 +59,13 @@ async function expectShown(page, evaluation, label) {
     await text("expected-band"),
     `${number(sentence.p10)}–${months(sentence.p90)}`,
     `${label}: 10th–90th`,
+  );
+  assert.equal(await text("acceptance-probability"), percent(evaluation.acceptance_probability), `${label}: acceptance`);
+  assert.equal(await text("conviction-probability"), percent(evaluation.conviction_probability), `${label}: conviction`);
+  assert.equal(
+    await text("months-per-referral"),
+    months(evaluation.expected_prison_months_per_referral),
+    `${label}: months per referral`,
   );
 }
 
@@ -111,6 +124,34 @@ for (const { label, steps, json } of CASES) {
   });
 }
 
+test("choosing a row of the charge comparison makes it the case's charge", async () => {
+  const { page, context, consoleErrors } = await openRecordedPage(browser);
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  // A joint ATF–ICE case with a proven Mexico nexus opens the export charges.
+  await page.selectOption("#field-mexico_nexus", "yes");
+  await page.selectOption("#field-ice_joint_investigation", "yes");
+  const rows = page.locator("[data-testid=comparison-table] tbody tr");
+  assert.ok((await rows.count()) >= 4, "export charges and pairings are offered");
+  const chosenBefore = await page.locator("tr.chosen th").textContent();
+  const target = rows.filter({ hasText: "554" }).first();
+  const statutes = await target.locator("th").textContent();
+  assert.notEqual(statutes, chosenBefore);
+  await target.click();
+  assert.equal(await page.locator("tr.chosen th").textContent(), statutes);
+  assert.equal(await page.getByTestId("charge-line").textContent().then((t) => t.startsWith(statutes)), true);
+  // The charge box follows when the row is a single charge; a pairing keeps its first count.
+  const selected = await page.inputValue("#field-charge");
+  assert.ok(["smuggling_554", "straw_purchase_922a6"].includes(selected), selected);
+  // Keyboard: the row's button takes Enter.
+  const other = rows.filter({ hasNotText: "554" }).first();
+  await other.getByRole("button").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("tr.chosen th").textContent(), await other.locator("th").textContent());
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
 test("garbage typed in every field gets a message in words and no console error", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(browser);
   await page.goto(`${server.origin}/`);
@@ -121,7 +162,9 @@ test("garbage typed in every field gets a message in words and no console error"
   assert.ok(fields.length >= 6 + 9, `expected every number box, found ${fields}`);
   for (const selector of fields) {
     const original = await page.inputValue(selector);
-    for (const garbage of ["abc", "-5", "1e999", "9999999999999", "½", "<script>alert(1)</script>"]) {
+    // Negative numbers are garbage for counts and amounts, not for model weights.
+    const negative = selector.startsWith("#field-") ? ["-5"] : [];
+    for (const garbage of ["abc", "1e999", "9999999999999", "½", "NaN", "1..2", "<script>alert(1)</script>", ...negative]) {
       await page.fill(selector, garbage);
       const row = page.locator(`${selector}[aria-invalid=true]`);
       assert.equal(await row.count(), 1, `${selector} accepted ${garbage}`);

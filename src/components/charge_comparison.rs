@@ -1,0 +1,111 @@
+//! Which charge to bring: every option for the case ranked by expected prison months per
+//! referral, each factor shown, the chosen one highlighted; choosing a row makes it the
+//! current charge.
+
+use threshold_engine::sentencing_table::LIFE_MONTHS;
+use threshold_engine::{ChargeComparison, ChargeId, Law};
+use yew::prelude::*;
+
+use crate::charts::LinearScale;
+use crate::units;
+
+#[derive(Properties, PartialEq)]
+pub struct ChargeComparisonProps {
+    pub comparison: ChargeComparison,
+    pub chosen: Vec<ChargeId>,
+    pub on_choose: Callback<Vec<ChargeId>>,
+}
+
+const BAR_WIDTH: f64 = 160.0;
+
+/// The statutes of a charge set as people cite them, e.g. "18 U.S.C. 554 + 22 U.S.C. 2778".
+fn statutes(charges: &[ChargeId]) -> String {
+    let law = Law::embedded();
+    charges
+        .iter()
+        .map(|id| law.charge(*id).map_or(id.code(), |c| c.statute.as_str()))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+#[component]
+pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
+    let options = &props.comparison.options;
+    let top = options
+        .iter()
+        .map(|o| o.expected_prison_months_per_referral)
+        .fold(0.0f64, f64::max);
+    let x = LinearScale::new((0.0, top.max(f64::EPSILON)), (0.0, BAR_WIDTH));
+    let rows = options.iter().enumerate().map(|(rank, option)| {
+        let chosen = option.charges == props.chosen;
+        let choose = {
+            let on_choose = props.on_choose.clone();
+            let charges = option.charges.clone();
+            Callback::from(move |_: MouseEvent| on_choose.emit(charges.clone()))
+        };
+        let range = option.guideline_range_months;
+        let per_referral = option.expected_prison_months_per_referral;
+        html! {
+            <tr class={classes!("option", chosen.then_some("chosen"))} onclick={choose.clone()}
+                aria-current={chosen.then_some("true")}>
+                <td>{ rank + 1 }</td>
+                <th scope="row">{ option.statutes.clone() }</th>
+                <td>{ units::month_range(range.min, range.max, LIFE_MONTHS) }</td>
+                <td>{ units::percent(option.acceptance_probability) }</td>
+                <td>{ units::percent(option.conviction_probability) }</td>
+                <td>{ units::number(option.expected_months_if_convicted) }</td>
+                <td><div class="per-referral">
+                    <svg class="bar-cell" viewBox={format!("0 0 {BAR_WIDTH} 14")} aria-hidden="true" preserveAspectRatio="none">
+                        <rect x="0" y="1" height="12" width={format!("{:.1}", x.at(per_referral).max(0.5))} />
+                    </svg>
+                    <span>{ units::number(per_referral) }</span>
+                </div></td>
+                <td>
+                    <button type="button" class={if chosen { "secondary chosen-button" } else { "secondary" }}
+                        onclick={choose} aria-pressed={chosen.to_string()}>
+                        { if chosen { "Chosen" } else { "Choose" } }
+                    </button>
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="panel comparison" aria-labelledby="comparison-title">
+            <h2 id="comparison-title">{ "Which charge to bring?" }</h2>
+            <p>
+                { "Every charge the facts support in this era, ranked by expected prison months per referral: chance accepted × chance convicted × months if convicted. Choose a row to make it the case's charge." }
+            </p>
+            <div class="table-scroll">
+                <table class="comparison-table" data-testid="comparison-table">
+                    <caption>{ format!("Charges for this case under the {}", props.comparison.law_era) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "#" }</th>
+                            <th scope="col">{ "Charges" }</th>
+                            <th scope="col">{ "Guideline range" }</th>
+                            <th scope="col">{ "Accepted" }</th>
+                            <th scope="col">{ "Convicted" }</th>
+                            <th scope="col">{ "Months if convicted" }</th>
+                            <th scope="col">{ "Months per referral" }</th>
+                            <th scope="col"><span class="visually-hidden">{ "Choose" }</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            if !props.comparison.not_considered.is_empty() {
+                <details class="not-considered">
+                    <summary>{ format!("{} charges left out, and why", props.comparison.not_considered.len()) }</summary>
+                    <ul>
+                        { for props.comparison.not_considered.iter().map(|n| html! {
+                            <li>
+                                <strong>{ statutes(&n.charges) }</strong>
+                                { format!(": {}", n.reason) }
+                            </li>
+                        }) }
+                    </ul>
+                </details>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,61 @@
+//! A single 100% bar split into labelled shares, with a legend and a table for screen
+//! readers; used for acceptance and the reasons a referral is declined.
+
+use yew::prelude::*;
+
+use crate::charts::LinearScale;
+use crate::units;
+
+#[derive(Clone, PartialEq)]
+pub struct Share {
+    pub label: AttrValue,
+    pub probability: f64,
+    /// CSS class giving the segment its colour.
+    pub class: &'static str,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StackedBarProps {
+    pub title: AttrValue,
+    pub shares: Vec<Share>,
+}
+
+const WIDTH: f64 = 600.0;
+const HEIGHT: f64 = 28.0;
+
+#[component]
+pub fn StackedBar(props: &StackedBarProps) -> Html {
+    let total: f64 = props.shares.iter().map(|s| s.probability.max(0.0)).sum();
+    let x = LinearScale::new((0.0, total.max(f64::EPSILON)), (0.0, WIDTH));
+    let mut start = 0.0;
+    let segments = props.shares.iter().map(|share| {
+        let from = start;
+        start += share.probability.max(0.0);
+        html! {
+            <rect class={share.class} x={format!("{:.1}", x.at(from))} y="0"
+                width={format!("{:.1}", (x.at(start) - x.at(from)).max(0.0))} height={HEIGHT.to_string()}>
+                <title>{ format!("{}: {}", share.label, units::percent(share.probability)) }</title>
+            </rect>
+        }
+    });
+    let summary = props
+        .shares
+        .iter()
+        .map(|s| format!("{} {}", s.label, units::percent(s.probability)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    html! {
+        <figure class="chart stacked-bar">
+            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
+                aria-label={format!("{}: {summary}", props.title)} preserveAspectRatio="none">
+                { for segments }
+            </svg>
+            <ul class="legend">
+                { for props.shares.iter().map(|s| html! {
+                    <li><span class={classes!("swatch", s.class)}></span>
+                        { format!("{} {}", s.label, units::percent(s.probability)) }</li>
+                }) }
+            </ul>
+        </figure>
+    }
+}
