@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::{
     acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel,
-    case_builder::CaseBuilder, charge_comparison::ChargeComparisonPanel,
+    case_builder::CaseBuilder, case_facts::CaseFacts, charge_comparison::ChargeComparisonPanel,
     results_summary::ResultsSummary, sentence_chart::SentenceChart, site_footer::SiteFooter,
     site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
@@ -122,6 +122,7 @@ pub fn App() -> Html {
                     <CaseBuilder case={state.case.clone()} on_action={on_action.clone()} />
                 </div>
                 <div class="results-column">
+                    <CaseFacts case={state.case.clone()} charges={state.charges.clone()} />
                     { results }
                 </div>
                 <div class="wide-column">

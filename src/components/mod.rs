@@ -3,6 +3,7 @@
 pub mod acceptance_panel;
 pub mod assumptions_panel;
 pub mod case_builder;
+pub mod case_facts;
 pub mod charge_comparison;
 pub mod choice_field;
 pub mod fact_field;

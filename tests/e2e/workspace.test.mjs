@@ -196,3 +196,19 @@ test("editing an assumption changes the result, marks it, and reset restores it"
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
+
+test("the print view fits one case on one A4 and one Letter page", async () => {
+  const { page, context, consoleErrors } = await openRecordedPage(browser);
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  // The longest comparison: a joint ATF–ICE case with export charges and pairings.
+  await page.selectOption("#field-mexico_nexus", "yes");
+  await page.selectOption("#field-ice_joint_investigation", "yes");
+  for (const format of ["A4", "Letter"]) {
+    const pdf = (await page.pdf({ format, printBackground: true })).toString("latin1");
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    assert.equal(pages.length, 1, `${format}: ${pages.length} pages`);
+  }
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
