@@ -274,8 +274,8 @@ pub fn sensitivity(
 pub fn sensitivity_markdown(t: &Sensitivity) -> String {
     use std::fmt::Write as _;
     let mut out = format!(
-        "Sorted by the swing of {:?} (central value {:.2}).\n\n| parameter | group | low → high | at low | at high | swing |\n|---|---|---|---|---|---|\n",
-        t.metric,
+        "Sorted by the swing of {} (central value {:.2}).\n\n| parameter | group | low → high | at low | at high | swing |\n|---|---|---|---|---|---|\n",
+        serde_json::to_string(&t.metric).unwrap_or_default().trim_matches('"'),
         t.central.metric(t.metric)
     );
     for r in &t.rows {

@@ -207,3 +207,147 @@ fn same_seed_same_projection() {
     assert_eq!(a.draws, 200);
     assert_ne!(a.baseline, run(43).baseline);
 }
+
+fn threshold(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_threshold"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The commands: list, show (which reads back as a scenario file), project as table and
+/// JSON with the same numbers, and bad input that names what is wrong with exit code 2.
+#[test]
+fn scenario_and_project_commands() {
+    let (code, list, _) = threshold(&["scenario", "list"]);
+    assert_eq!(code, 0);
+    assert!(list.contains("| amendment_753 |"));
+    let (code, shown, _) = threshold(&["scenario", "show", "gtpa_20yr_straw"]);
+    assert_eq!(code, 0);
+    let file = std::env::temp_dir().join(format!("threshold-scenario-{}.json", std::process::id()));
+    std::fs::write(&file, &shown).unwrap();
+    let path = file.to_str().unwrap();
+    let args = |format: &'static str| {
+        vec![
+            "project",
+            "--scenario",
+            path,
+            "--referrals",
+            "50",
+            "--draws",
+            "40",
+            "--seed",
+            "9",
+            "--format",
+            format,
+        ]
+    };
+    let (code, table, err) = threshold(&args("table"));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        table.contains("| prison-years per 100 referrals |"),
+        "{table}"
+    );
+    assert!(table.contains("seed 9, 40 draws"));
+    let (code, json, _) = threshold(&args("json"));
+    assert_eq!(code, 0);
+    let summary: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(summary["seed"], 9);
+    assert_eq!(summary["baseline"]["referrals"], 50);
+    let _ = std::fs::remove_file(&file);
+    for (bad, says) in [
+        (vec!["project", "--scenario", "nope"], "no preset"),
+        (vec!["project"], "--scenario"),
+        (
+            vec!["project", "--scenario", "amendment_753", "--draws", "0"],
+            "--draws",
+        ),
+        (
+            vec!["project", "--scenario", "amendment_753", "--seed", "-1"],
+            "--seed",
+        ),
+        (
+            vec!["project", "--scenario", "amendment_753", "--colour", "red"],
+            "--colour",
+        ),
+        (
+            vec![
+                "project",
+                "--scenario",
+                "amendment_753",
+                "--cases",
+                "/no/such.csv",
+            ],
+            "cannot read",
+        ),
+        (vec!["scenario", "show", "nope"], "no preset"),
+        (
+            vec![
+                "sensitivity",
+                "--scenario",
+                "amendment_753",
+                "--metric",
+                "x",
+            ],
+            "--metric",
+        ),
+    ] {
+        let (code, _, err) = threshold(&bad);
+        assert_eq!(code, 2, "{bad:?}");
+        assert!(err.contains(says), "{bad:?}: {err}");
+    }
+}
+
+/// A CSV line at fault is named by its line number.
+#[test]
+fn project_names_the_bad_csv_line() {
+    let file = std::env::temp_dir().join(format!("threshold-cases-{}.csv", std::process::id()));
+    std::fs::write(
+        &file,
+        "law_era,charge,firearms\napril_2011,straw_purchase_922a6,3\napril_2011,straw_purchase_922a6,many\n",
+    )
+    .unwrap();
+    let (code, _, err) = threshold(&[
+        "project",
+        "--scenario",
+        "amendment_753",
+        "--cases",
+        file.to_str().unwrap(),
+    ]);
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(code, 2);
+    assert!(err.contains("line 3") && err.contains("firearms"), "{err}");
+}
+
+/// The README shows what the commands print, not a stale copy.
+#[test]
+fn readme_shows_the_presets_and_a_projection() {
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&threshold_engine::scenario::presets_markdown()),
+        "engine/README.md: paste the output of `threshold scenario list`"
+    );
+    let mut p = Projection::new(
+        &Caseload::default_mix(),
+        &Baseline::embedded(),
+        preset("amendment_753").unwrap(),
+        2011,
+        1000,
+        ChargePolicy::Best,
+    )
+    .unwrap();
+    p.step(1000);
+    let table = threshold_engine::caseload::summary_markdown(&p.summary());
+    assert!(
+        readme.contains(table.trim_end()),
+        "engine/README.md: paste `threshold project --scenario amendment_753 --draws 1000 --seed 2011`:\n{table}"
+    );
+    assert!(
+        readme.contains(&threshold_engine::caseload::projection_fingerprint(2011, 100).to_string())
+    );
+}
