@@ -459,6 +459,11 @@ impl CaseRow {
         }
     }
 
+    /// True for a referral that could not be evaluated (never accepted).
+    pub fn is_unevaluable(&self) -> bool {
+        self.charges.starts_with("(not evaluable")
+    }
+
     /// Mean of the sentence table, months: what the draws average to.
     pub fn table_mean_months(&self) -> f64 {
         self.sentence_tenths
@@ -497,49 +502,104 @@ impl Expected {
     }
 }
 
+/// An [`ArmTable`] being built a few referrals at a time, so a UI can precompute a large
+/// caseload in slices between frames.
+#[derive(Debug, Clone)]
+pub struct ArmTableBuilder {
+    world: Applied,
+    policy: ChargePolicy,
+    cases: Vec<Case>,
+    cache: HashMap<String, CaseRow>,
+    table: ArmTable,
+}
+
+impl ArmTableBuilder {
+    pub fn new(caseload: &Caseload, world: Applied, policy: ChargePolicy) -> ArmTableBuilder {
+        let cases = caseload.cases_in(&world);
+        ArmTableBuilder {
+            table: ArmTable {
+                rows: Vec::with_capacity(cases.len()),
+                unevaluable: 0,
+                first_error: None,
+            },
+            world,
+            policy,
+            cases,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Referrals in this world.
+    pub fn len(&self) -> usize {
+        self.cases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cases.is_empty()
+    }
+
+    pub fn done(&self) -> usize {
+        self.table.rows.len()
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done() >= self.cases.len()
+    }
+
+    /// Precomputes up to `referrals` more referrals; returns how many it did.
+    pub fn advance(&mut self, referrals: usize) -> usize {
+        let start = self.table.rows.len();
+        let end = start.saturating_add(referrals).min(self.cases.len());
+        for i in start..end {
+            let mut case = self.cases[i].clone();
+            case.label = None;
+            let key = serde_json::to_string(&case).unwrap_or_default();
+            let row = match self.cache.get(&key) {
+                Some(row) => row.clone(),
+                None => {
+                    let w = &self.world;
+                    let option = match self.policy {
+                        ChargePolicy::Own => assess(&case, &w.law, &w.sentencing, &w.prosecution)
+                            .map(|a| a.option)
+                            .map_err(|e| e.to_string()),
+                        ChargePolicy::Best => crate::scenario::best_option(&case, w),
+                    };
+                    let row = match option {
+                        Ok(o) => CaseRow::from_option(&o, w),
+                        Err(why) => {
+                            if self.table.first_error.is_none() {
+                                self.table.first_error = Some(why.clone());
+                            }
+                            CaseRow::declined(&why)
+                        }
+                    };
+                    self.cache.insert(key, row.clone());
+                    row
+                }
+            };
+            if row.is_unevaluable() {
+                self.table.unevaluable += 1;
+            }
+            self.table.rows.push(row);
+        }
+        end - start
+    }
+
+    /// The table so far (complete once [`ArmTableBuilder::is_done`]).
+    pub fn table(&self) -> &ArmTable {
+        &self.table
+    }
+
+    pub fn finish(mut self) -> ArmTable {
+        self.advance(usize::MAX);
+        self.table
+    }
+}
+
 impl ArmTable {
     /// Precomputes every referral of `caseload` in `world`. Alike referrals are computed once.
     pub fn build(caseload: &Caseload, world: &Applied, policy: ChargePolicy) -> ArmTable {
-        let cases = caseload.cases_in(world);
-        let mut cache: HashMap<String, CaseRow> = HashMap::new();
-        let mut rows = Vec::with_capacity(cases.len());
-        let (mut unevaluable, mut first_error) = (0, None);
-        for mut case in cases {
-            case.label = None;
-            let key = serde_json::to_string(&case).unwrap_or_default();
-            if let Some(row) = cache.get(&key) {
-                if row.charges.starts_with("(not evaluable") {
-                    unevaluable += 1;
-                }
-                rows.push(row.clone());
-                continue;
-            }
-            let option = match policy {
-                ChargePolicy::Own => {
-                    assess(&case, &world.law, &world.sentencing, &world.prosecution)
-                        .map(|a| a.option)
-                        .map_err(|e| e.to_string())
-                }
-                ChargePolicy::Best => crate::scenario::best_option(&case, world),
-            };
-            let row = match option {
-                Ok(o) => CaseRow::from_option(&o, world),
-                Err(why) => {
-                    unevaluable += 1;
-                    if first_error.is_none() {
-                        first_error = Some(why.clone());
-                    }
-                    CaseRow::declined(&why)
-                }
-            };
-            cache.insert(key, row.clone());
-            rows.push(row);
-        }
-        ArmTable {
-            rows,
-            unevaluable,
-            first_error,
-        }
+        ArmTableBuilder::new(caseload, world.clone(), policy).finish()
     }
 
     /// Exact expected accepted referrals, convictions and prison-years (from the tables the

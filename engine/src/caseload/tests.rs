@@ -59,6 +59,21 @@ fn seeded_and_independent_of_chunking() {
     assert_eq!(chunked.progress(), 1.0);
     assert_eq!(whole.results(), chunked.results());
     assert_eq!(whole.summary(), chunked.summary());
+    // Preparing in slices first changes nothing; progress runs 0 → ½ (prepared) → 1.
+    let mut sliced = projection(s, 7, 50);
+    assert_eq!(sliced.progress(), 0.0);
+    let mut prepared = 0;
+    while !sliced.is_prepared() {
+        prepared += sliced.prepare(97);
+    }
+    assert_eq!(prepared, 800);
+    assert_eq!(sliced.progress(), 0.5);
+    assert!(!sliced.is_done());
+    sliced.step(25);
+    assert_eq!(sliced.progress(), 0.75);
+    sliced.step(25);
+    assert!(sliced.is_done());
+    assert_eq!(sliced.results(), whole.results());
     let mut other = projection(s, 8, 50);
     other.step(50);
     assert_ne!(whole.results(), other.results());
@@ -191,7 +206,9 @@ fn flips_and_extra_referrals() {
             "rule":{"kind":"acceptance_shift","log_odds":2.0}}]}"#,
     )
     .unwrap();
-    let sum = projection(&shift, 3, 10).summary();
+    let mut p = projection(&shift, 3, 10);
+    p.step(10);
+    let sum = p.summary();
     assert!(sum.flips.declined_to_accepted > 0, "{:?}", sum.flips);
     assert_eq!(sum.flips.accepted_to_declined, 0);
     assert!(sum.flips.declined_to_accepted <= sum.flips.declined_in_baseline);
@@ -201,8 +218,7 @@ fn flips_and_extra_referrals() {
     let (before, after) = p.referrals();
     assert_eq!(before, 400);
     assert!(after > before, "{after}");
-    let sq = projection(preset("status_quo_2011").unwrap(), 3, 10);
-    let mut sq = sq;
+    let mut sq = projection(preset("status_quo_2011").unwrap(), 3, 10);
     sq.step(10);
     assert!(sq.results().iter().all(|(b, s)| b == s));
     assert_eq!(sq.summary().flips.declined_to_accepted, 0);
@@ -237,12 +253,14 @@ fn caseload_from_csv() {
     let c = Caseload::from_cases(cases, "test.csv").unwrap();
     let base = Baseline::embedded();
     let s = preset("status_quo_2011").unwrap();
-    let own = Projection::new(&c, &base, s, 1, 5, ChargePolicy::Own).unwrap();
+    let mut own = Projection::new(&c, &base, s, 1, 5, ChargePolicy::Own).unwrap();
+    own.prepare(usize::MAX);
     let (b, _) = own.tables();
     assert_eq!(b.unevaluable, 1);
     assert_eq!(b.rows[1].accept_threshold, 0);
     // With the best-charge policy the prosecutor picks a charge that exists.
-    let best = Projection::new(&c, &base, s, 1, 5, ChargePolicy::Best).unwrap();
+    let mut best = Projection::new(&c, &base, s, 1, 5, ChargePolicy::Best).unwrap();
+    best.prepare(usize::MAX);
     assert_eq!(best.tables().0.unevaluable, 0);
 }
 
