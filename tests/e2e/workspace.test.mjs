@@ -212,3 +212,18 @@ test("the print view fits one case on one A4 and one Letter page", async () => {
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
+
+test("the page fits every width from a 360 px phone to a projector without sideways scrolling", async () => {
+  for (const width of [360, 390, 768, 1280, 1920]) {
+    const { page, context, consoleErrors } = await openRecordedPage(browser, { width, height: 800 });
+    await page.goto(`${server.origin}/`);
+    await waitForApp(page);
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
+    assert.ok(scrollWidth <= innerWidth, `${width} px: the page is ${scrollWidth} px wide`);
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  }
+});
