@@ -160,10 +160,198 @@ fn point(
     Ok(Point::of(&b, &s))
 }
 
+/// Which model a tornado parameter belongs to, with what is needed to set it.
+#[derive(Debug, Clone)]
+struct Knob {
+    group: Group,
+    name: &'static str,
+    param: Param,
+    low: f64,
+    high: f64,
+    range_assumed: bool,
+}
+
+/// A tornado being computed a parameter at a time, so a UI can spread the work over frames
+/// (each parameter re-evaluates the caseload four times: two ends × two worlds).
+#[derive(Debug, Clone)]
+pub struct SensitivityRun {
+    caseload: Caseload,
+    mix: Option<CaseloadMix>,
+    base: Baseline,
+    scenario: Scenario,
+    metric: Metric,
+    policy: ChargePolicy,
+    knobs: Vec<Knob>,
+    next: usize,
+    central: Point,
+    rows: Vec<Row>,
+    skipped: Vec<String>,
+}
+
+impl SensitivityRun {
+    /// Lists the parameters and computes the central point (one caseload evaluation).
+    pub fn new(
+        caseload: &Caseload,
+        mix: Option<&CaseloadMix>,
+        base: &Baseline,
+        scenario: &Scenario,
+        metric: Metric,
+        policy: ChargePolicy,
+    ) -> Result<SensitivityRun, ScenarioError> {
+        let central = point(caseload, base, scenario, policy)?;
+        let mut knobs = Vec::new();
+        for (name, param) in base.prosecution.fields() {
+            if let (Some(low), Some(high)) = (param.low, param.high) {
+                knobs.push(Knob {
+                    group: Group::Prosecution,
+                    name,
+                    param: param.clone(),
+                    low,
+                    high,
+                    range_assumed: false,
+                });
+            }
+        }
+        for (name, default_low, default_high) in SENTENCING_RANGES {
+            let param = sentencing_param(base, name).clone();
+            let stated = param.low.zip(param.high);
+            let (low, high) = stated.unwrap_or((default_low, default_high));
+            knobs.push(Knob {
+                group: Group::Sentencing,
+                name,
+                param,
+                low,
+                high,
+                range_assumed: stated.is_none(),
+            });
+        }
+        if let Some(mix) = mix {
+            // The number of referrals scales totals only; per 100 it changes nothing.
+            for (name, param) in mix.params().into_iter().skip(1) {
+                if let (Some(low), Some(high)) = (param.low, param.high) {
+                    knobs.push(Knob {
+                        group: Group::CaseloadMix,
+                        name,
+                        param: param.clone(),
+                        low,
+                        high,
+                        range_assumed: false,
+                    });
+                }
+            }
+        }
+        Ok(SensitivityRun {
+            caseload: caseload.clone(),
+            mix: mix.cloned(),
+            base: base.clone(),
+            scenario: scenario.clone(),
+            metric,
+            policy,
+            knobs,
+            next: 0,
+            central,
+            rows: Vec::new(),
+            skipped: Vec::new(),
+        })
+    }
+
+    /// The outputs with one parameter at `value`; `None` when that value makes the
+    /// parameters invalid.
+    fn at(&self, knob: &Knob, value: f64) -> Result<Option<Point>, ScenarioError> {
+        let (base, scenario, policy) = (&self.base, &self.scenario, self.policy);
+        match knob.group {
+            Group::Prosecution => {
+                let Ok(o) = prosecution_override(knob.name, value) else {
+                    return Ok(None);
+                };
+                let Ok(p) = base.prosecution.with_overrides(&o) else {
+                    return Ok(None);
+                };
+                let b = Baseline {
+                    prosecution: p,
+                    ..base.clone()
+                };
+                point(&self.caseload, &b, scenario, policy).map(Some)
+            }
+            Group::Sentencing => {
+                let o = sentencing_override(knob.name, value);
+                let Ok(s) = base.sentencing.with_overrides(&o) else {
+                    return Ok(None);
+                };
+                let b = Baseline {
+                    sentencing: s,
+                    ..base.clone()
+                };
+                point(&self.caseload, &b, scenario, policy).map(Some)
+            }
+            Group::CaseloadMix => {
+                let Some(Ok(m)) = self.mix.as_ref().map(|m| m.with_param(knob.name, value)) else {
+                    return Ok(None);
+                };
+                point(&Caseload::from_mix(&m), base, scenario, policy).map(Some)
+            }
+        }
+    }
+
+    /// Computes up to `parameters` more rows; returns how many it did.
+    pub fn step(&mut self, parameters: usize) -> Result<usize, ScenarioError> {
+        let start = self.next;
+        let end = start.saturating_add(parameters).min(self.knobs.len());
+        for i in start..end {
+            let knob = self.knobs[i].clone();
+            match (self.at(&knob, knob.low)?, self.at(&knob, knob.high)?) {
+                (Some(at_low), Some(at_high)) => self.rows.push(Row {
+                    group: knob.group,
+                    parameter: knob.name.to_string(),
+                    meaning: knob.param.meaning.clone(),
+                    source: knob.param.source.clone(),
+                    assumption: knob.param.assumption,
+                    value: knob.param.value,
+                    low: knob.low,
+                    high: knob.high,
+                    range_assumed: knob.range_assumed,
+                    swing: at_high.metric(self.metric) - at_low.metric(self.metric),
+                    at_low,
+                    at_high,
+                }),
+                _ => self.skipped.push(knob.name.to_string()),
+            }
+            self.next = i + 1;
+        }
+        Ok(end - start)
+    }
+
+    /// Share of the parameters done, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        if self.knobs.is_empty() {
+            1.0
+        } else {
+            self.next as f64 / self.knobs.len() as f64
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.next >= self.knobs.len()
+    }
+
+    /// The rows so far, largest |swing| first.
+    pub fn result(&self) -> Sensitivity {
+        let mut rows = self.rows.clone();
+        rows.sort_by(|a, b| b.swing.abs().total_cmp(&a.swing.abs()));
+        Sensitivity {
+            metric: self.metric,
+            central: self.central,
+            rows,
+            skipped: self.skipped.clone(),
+        }
+    }
+}
+
 /// The tornado for `caseload` (regenerated from `mix` for the mix's own parameters when a
-/// mix is given) under `scenario` against `base`. Prosecution and sentencing parameters
-/// change in the baseline, so both worlds share the assumption; a scenario that sets the
-/// same parameter keeps its own value.
+/// mix is given) under `scenario` against `base`, in one call (see [`SensitivityRun`] to
+/// spread it over frames). Prosecution and sentencing parameters change in the baseline, so
+/// both worlds share the assumption; a scenario that sets the same parameter keeps its own
+/// value.
 pub fn sensitivity(
     caseload: &Caseload,
     mix: Option<&CaseloadMix>,
@@ -172,102 +360,9 @@ pub fn sensitivity(
     metric: Metric,
     policy: ChargePolicy,
 ) -> Result<Sensitivity, ScenarioError> {
-    let central = point(caseload, base, scenario, policy)?;
-    let mut rows = Vec::new();
-    let mut skipped = Vec::new();
-    let mut push = |group: Group,
-                    name: &str,
-                    param: &Param,
-                    range: (f64, f64, bool),
-                    at: &mut dyn FnMut(f64) -> Result<Option<Point>, ScenarioError>|
-     -> Result<(), ScenarioError> {
-        let (low, high, range_assumed) = range;
-        match (at(low)?, at(high)?) {
-            (Some(at_low), Some(at_high)) => rows.push(Row {
-                group,
-                parameter: name.to_string(),
-                meaning: param.meaning.clone(),
-                source: param.source.clone(),
-                assumption: param.assumption,
-                value: param.value,
-                low,
-                high,
-                range_assumed,
-                swing: at_high.metric(metric) - at_low.metric(metric),
-                at_low,
-                at_high,
-            }),
-            _ => skipped.push(name.to_string()),
-        }
-        Ok(())
-    };
-
-    for (name, param) in base.prosecution.fields() {
-        let (Some(low), Some(high)) = (param.low, param.high) else {
-            continue;
-        };
-        let mut at = |v: f64| -> Result<Option<Point>, ScenarioError> {
-            let Ok(o) = prosecution_override(name, v) else {
-                return Ok(None);
-            };
-            let Ok(p) = base.prosecution.with_overrides(&o) else {
-                return Ok(None);
-            };
-            let b = Baseline {
-                prosecution: p,
-                ..base.clone()
-            };
-            point(caseload, &b, scenario, policy).map(Some)
-        };
-        push(Group::Prosecution, name, param, (low, high, false), &mut at)?;
-    }
-    for (name, default_low, default_high) in SENTENCING_RANGES {
-        let param = sentencing_param(base, name).clone();
-        let stated = param.low.zip(param.high);
-        let (low, high) = stated.unwrap_or((default_low, default_high));
-        let mut at = |v: f64| -> Result<Option<Point>, ScenarioError> {
-            let Ok(s) = base
-                .sentencing
-                .with_overrides(&sentencing_override(name, v))
-            else {
-                return Ok(None);
-            };
-            let b = Baseline {
-                sentencing: s,
-                ..base.clone()
-            };
-            point(caseload, &b, scenario, policy).map(Some)
-        };
-        push(
-            Group::Sentencing,
-            name,
-            &param,
-            (low, high, stated.is_none()),
-            &mut at,
-        )?;
-    }
-    if let Some(mix) = mix {
-        // The number of referrals scales totals only; per 100 it changes nothing.
-        for (name, param) in mix.params().into_iter().skip(1) {
-            let (Some(low), Some(high)) = (param.low, param.high) else {
-                continue;
-            };
-            let mut at = |v: f64| -> Result<Option<Point>, ScenarioError> {
-                let Ok(m) = mix.with_param(name, v) else {
-                    return Ok(None);
-                };
-                point(&Caseload::from_mix(&m), base, scenario, policy).map(Some)
-            };
-            push(Group::CaseloadMix, name, param, (low, high, false), &mut at)?;
-        }
-    }
-    rows.sort_by(|a, b| b.swing.abs().total_cmp(&a.swing.abs()));
-    Ok(Sensitivity {
-        metric,
-        central,
-        rows,
-        skipped,
-    })
+    let mut run = SensitivityRun::new(caseload, mix, base, scenario, metric, policy)?;
+    run.step(usize::MAX)?;
+    Ok(run.result())
 }
 
 /// The tornado as a Markdown table (`threshold sensitivity`).

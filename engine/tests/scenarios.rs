@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use threshold_engine::caseload::{Caseload, CaseloadMix, ChargePolicy, Projection};
 use threshold_engine::prosecution::{assess, compare_charges};
 use threshold_engine::scenario::{preset, Applied, Baseline, Change, Rule, Scenario};
-use threshold_engine::sensitivity::{sensitivity, Group, Metric};
+use threshold_engine::sensitivity::{sensitivity, Group, Metric, SensitivityRun};
 use threshold_engine::{Case, ChargeId, CriminalHistory, LawEra, Recipient, Role};
 
 fn raise_max(charge: ChargeId, era: LawEra, max_months: Option<u32>) -> Scenario {
@@ -186,6 +186,21 @@ fn sensitivity_ranks_the_parameters() {
         .iter()
         .any(|r| r.group == Group::CaseloadMix && r.swing != 0.0));
     assert!(t.central.scenario_prison_years_per_100 > t.central.baseline_prison_years_per_100);
+    // The same rows when computed a few parameters at a time.
+    let mut run = SensitivityRun::new(
+        &caseload,
+        Some(&mix),
+        &base,
+        s,
+        Metric::ScenarioPrisonYearsPer100,
+        ChargePolicy::Best,
+    )
+    .unwrap();
+    while !run.is_done() {
+        assert!(run.step(5).unwrap() > 0);
+    }
+    assert_eq!(run.progress(), 1.0);
+    assert_eq!(run.result(), t);
 }
 
 /// Two projections with the same seed are identical; the summary reports the seed.
