@@ -242,6 +242,35 @@ fn scenario_and_project_commands() {
     let (code, list, _) = threshold(&["scenario", "list"]);
     assert_eq!(code, 0);
     assert!(list.contains("| amendment_753 |"));
+    let probe = std::env::temp_dir().join(format!("threshold-probe-{}.json", std::process::id()));
+    std::fs::write(
+        &probe,
+        r#"{"law_era":"april_2011","charge":"straw_purchase_922a6","firearms":10,"trafficking_recipient":"dangerous","mexico_nexus":true,"large_capacity_semiautomatic":true}"#,
+    )
+    .unwrap();
+    let (code, table, err) = threshold(&[
+        "scenario",
+        "compare",
+        "amendment_753",
+        probe.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        table.contains("| guideline range | level 17 → 24–30 mo | level 29 → 87–108 mo | +63.000 | Nov. 2011 Guidelines Manual (amendment 753) (+63.000) |"),
+        "{table}"
+    );
+    let (code, json, _) = threshold(&[
+        "scenario",
+        "compare",
+        "today_bsca_819",
+        probe.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let sbs: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(sbs["rows"].as_array().unwrap().len(), 6);
+    let _ = std::fs::remove_file(&probe);
     let (code, shown, _) = threshold(&["scenario", "show", "gtpa_20yr_straw"]);
     assert_eq!(code, 0);
     let file = std::env::temp_dir().join(format!("threshold-scenario-{}.json", std::process::id()));

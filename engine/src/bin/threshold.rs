@@ -49,6 +49,9 @@ COMMANDS:
     charges [ERA]            list the charges and statutory limits (ERA april_2011 or today)
     scenario list            the preset policy scenarios: id, name, source (Markdown)
     scenario show ID         a preset as JSON, to copy into a FILE and edit
+    scenario compare ID|FILE CASE.json [--format json|table]
+                             one case under the baseline and the scenario, each
+                             difference with the change that causes it
     project --scenario ID|FILE [--cases CSV|default] [--referrals N] [--draws N] [--seed S]
             [--policy best|own] [--format json|table]
                              a caseload under the baseline and the scenario (seeded

@@ -337,3 +337,44 @@ pub(crate) fn best_option(
         .next()
         .ok_or_else(|| "no charge fits the facts".to_string())
 }
+
+/// The side-by-side as a Markdown table, each change that moves an output named beside it
+/// (`threshold scenario compare`).
+pub fn side_by_side_markdown(s: &SideBySide) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!(
+        "Scenario `{}` ({}) against the baseline\n\n| output | baseline | scenario | difference | caused by |\n|---|---|---|---|---|\n",
+        s.scenario_id, s.scenario_name
+    );
+    for r in &s.rows {
+        let delta = match (r.changed, r.delta) {
+            (false, _) => "—".to_string(),
+            (true, Some(d)) => format!("{d:+.3}"),
+            (true, None) => "changed".to_string(),
+        };
+        let mut causes: Vec<String> = r
+            .causes
+            .iter()
+            .map(|c| match c.delta {
+                Some(d) => format!("{} ({d:+.3})", c.label),
+                None => c.label.clone(),
+            })
+            .collect();
+        if let Some(i) = r.interaction.filter(|i| r.changed && i.abs() > 1e-9) {
+            causes.push(format!("together ({i:+.3})"));
+        }
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            r.label,
+            r.baseline.text,
+            r.scenario.text,
+            delta,
+            causes.join("; ")
+        );
+    }
+    for label in &s.caseload_only {
+        let _ = writeln!(out, "\nCaseload only: {label}.");
+    }
+    out
+}

@@ -22,8 +22,8 @@ use crate::ManualEdition;
 
 pub(crate) use compare::best_option;
 pub use compare::{
-    case_outputs, side_by_side, CaseOutputs, Cause, Output, OutputValue, SideBySide, SideBySideRow,
-    ATTRIBUTION_METHOD,
+    case_outputs, side_by_side, side_by_side_markdown, CaseOutputs, Cause, Output, OutputValue,
+    SideBySide, SideBySideRow, ATTRIBUTION_METHOD,
 };
 
 const PRESETS_JSON: &str = include_str!("../../data/presets.json");
@@ -127,7 +127,8 @@ pub enum Rule {
         #[serde(default)]
         min_months: u32,
     },
-    /// Evaluates every case under this legal era.
+    /// Evaluates every case under this era's statutes (the Manual stays the case's own;
+    /// add a `manual` change for the era's Guidelines).
     LawEra { era: LawEra },
     /// Evaluates every case under this Guidelines Manual.
     Manual { edition: ManualEdition },
@@ -236,12 +237,11 @@ impl Applied {
     pub fn case(&self, case: &Case) -> Case {
         let mut c = case.clone();
         if let Some(era) = self.law_era {
+            // An era change moves the statutes only: the case keeps the Manual it was
+            // evaluated under, so "today's statutes" and "today's Guidelines" can be
+            // attributed separately (a scenario wanting both names the Manual too).
+            c.manual = Some(case.manual_edition());
             c.law_era = era;
-            // A Manual the case chose for another era would be anachronistic; the era's own
-            // is used unless the scenario names one.
-            if self.manual.is_none() && era != case.law_era {
-                c.manual = None;
-            }
         }
         if let Some(edition) = self.manual {
             c.manual = Some(edition);

@@ -132,8 +132,10 @@ fn amendment_753_side_by_side_is_attributed() {
     assert!(sbs.method.contains("alone"));
 }
 
-/// Today's law is two changes; the era alone moves the statutes (best charge), the Manual
-/// alone the range, and the combined delta is reported with what they do together.
+/// Today's law is two changes. For the standard probe the Manual alone moves the range
+/// (2023: 12 → 30 → 97–120 months); today's statutes alone move nothing (their higher
+/// maxima do not bind and the 2010 Manual does not know 932/933), but together with the
+/// 2023 Manual they make 932(b)(2) the best charge: the part reported as interaction.
 #[test]
 fn today_preset_attributes_to_both_changes() {
     let base = Baseline::embedded();
@@ -145,13 +147,17 @@ fn today_preset_attributes_to_both_changes() {
         .find(|r| r.output == Output::BestCharge)
         .unwrap();
     assert!(best.changed, "{best:?}");
-    assert!(best.interaction.is_some());
+    assert!(best.scenario.text.starts_with("18 U.S.C. 932(b)(2)"), "{best:?}");
+    assert!(best.interaction.unwrap() > 0.0);
+    assert!(best.causes.iter().all(|c| c.change == 1));
     let range = sbs
         .rows
         .iter()
         .find(|r| r.output == Output::GuidelineRange)
         .unwrap();
-    assert!(range.causes.iter().any(|c| c.change == 1), "{range:?}");
+    assert_eq!(range.causes.len(), 1, "{range:?}");
+    assert_eq!(range.causes[0].change, 1);
+    assert_eq!(range.interaction, Some(0.0));
 }
 
 /// A new offence in the 2011 world: 933 did not exist, so the case charged under it has no

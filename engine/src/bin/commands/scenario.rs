@@ -6,9 +6,11 @@ use threshold_engine::caseload::{
     summary_markdown, Caseload, CaseloadMix, ChargePolicy, Projection, MAX_DRAWS,
 };
 use threshold_engine::scenario::{
-    presets, presets_markdown, scenario_from_name_or_json, Baseline, Scenario,
+    presets, presets_markdown, scenario_from_name_or_json, side_by_side, side_by_side_markdown,
+    Baseline, Scenario,
 };
 use threshold_engine::sensitivity::{sensitivity, sensitivity_markdown, Metric};
+use threshold_engine::Case;
 
 /// `threshold scenario list|show ID`.
 pub fn scenario_command(args: &[String]) -> Result<String, String> {
@@ -23,8 +25,35 @@ pub fn scenario_command(args: &[String]) -> Result<String, String> {
                 .map(|t| t + "\n")
                 .map_err(|e| e.to_string())
         }
-        _ => Err("usage: threshold scenario list | threshold scenario show ID".into()),
+        [compare, scenario, case, rest @ ..] if compare == "compare" => {
+            let f = flags(rest, &["format"])?;
+            scenario_compare(scenario, case, json_or_table(get(&f, "format"))?)
+        }
+        _ => Err("usage: threshold scenario list | scenario show ID | \
+                  scenario compare ID|FILE CASE.json [--format json|table]"
+            .into()),
     }
+}
+
+/// `threshold scenario compare ID|FILE CASE.json`: the side-by-side the UI shows.
+fn scenario_compare(scenario: &str, case_path: &str, json: bool) -> Result<String, String> {
+    let scenario = read_scenario(scenario)?;
+    let text = if case_path == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(case_path).map_err(|e| format!("cannot read {case_path:?}: {e}"))?
+    };
+    let case = Case::from_json(&text).map_err(|e| e.to_string())?;
+    let sbs = side_by_side(&case, &Baseline::embedded(), &scenario).map_err(|e| e.to_string())?;
+    if json {
+        return serde_json::to_string_pretty(&sbs)
+            .map(|t| t + "\n")
+            .map_err(|e| e.to_string());
+    }
+    Ok(side_by_side_markdown(&sbs))
 }
 
 fn no_preset(id: &str) -> String {
