@@ -147,7 +147,10 @@ fn today_preset_attributes_to_both_changes() {
         .find(|r| r.output == Output::BestCharge)
         .unwrap();
     assert!(best.changed, "{best:?}");
-    assert!(best.scenario.text.starts_with("18 U.S.C. 932(b)(2)"), "{best:?}");
+    assert!(
+        best.scenario.text.starts_with("18 U.S.C. 932(b)(2)"),
+        "{best:?}"
+    );
     assert!(best.interaction.unwrap() > 0.0);
     assert!(best.causes.iter().all(|c| c.change == 1));
     let range = sbs
