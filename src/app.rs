@@ -1,18 +1,20 @@
 //! The root component: holds the one app state, asks the engine for results on every
 //! change, and lays out the workspace.
 
+use threshold_engine::scenario::{side_by_side, SideBySide};
 use threshold_engine::{
     assess_charge_set, compare_charges, evaluate, firearms_threshold, sentence_histogram,
     ChargeComparison, Evaluation, GuidelineRange, HistogramBin, Law, ProsecutionAssessment,
-    ProsecutionParams, SentencingParams, ThresholdFinding,
+    ThresholdFinding,
 };
 use yew::prelude::*;
 
 use crate::components::{
     acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel,
     case_builder::CaseBuilder, case_facts::CaseFacts, charge_comparison::ChargeComparisonPanel,
-    results_summary::ResultsSummary, sentence_chart::SentenceChart, site_footer::SiteFooter,
-    site_header::SiteHeader, worksheet_panel::WorksheetPanel,
+    results_summary::ResultsSummary, scenario_panel::ScenarioPanel, sentence_chart::SentenceChart,
+    side_by_side::SideBySidePanel, site_footer::SiteFooter, site_header::SiteHeader,
+    worksheet_panel::WorksheetPanel,
 };
 use crate::state::{Action, AppState};
 
@@ -29,22 +31,20 @@ struct Outcome {
     comparison: ChargeComparison,
     threshold: ThresholdFinding,
     histogram: Vec<HistogramBin>,
+    /// The case under the proposal; an error here leaves the rest standing.
+    side_by_side: Result<SideBySide, String>,
 }
 
 /// Asks the engine about the current state, or says in plain words why it cannot answer.
 fn compute(state: &AppState) -> Result<Outcome, String> {
     let law = Law::embedded();
-    let sentencing = SentencingParams::embedded()
-        .with_overrides(&state.sentencing_overrides)
-        .map_err(|why| format!("The sentencing assumptions do not fit together: {why}."))?;
-    let prosecution = ProsecutionParams::embedded()
-        .with_overrides(&state.prosecution_overrides)
-        .map_err(|why| format!("The prosecution assumptions do not fit together: {why}."))?;
+    let base = state.baseline()?;
+    let (sentencing, prosecution) = (&base.sentencing, &base.prosecution);
     let mut governing: Option<Evaluation> = None;
     for &charge in &state.charges {
         let mut count = state.case.clone();
         count.charge = charge;
-        let evaluation = evaluate(&count, law, &sentencing).map_err(|e| e.to_string())?;
+        let evaluation = evaluate(&count, law, sentencing).map_err(|e| e.to_string())?;
         if governing
             .as_ref()
             .is_none_or(|g| evaluation.offense_level > g.offense_level)
@@ -56,8 +56,8 @@ fn compute(state: &AppState) -> Result<Outcome, String> {
     let assessment = assess_charge_set(&state.case, &state.charges, law, &sentencing, &prosecution)
         .map_err(|e| e.to_string())?;
     let comparison =
-        compare_charges(&state.case, law, &sentencing, &prosecution).map_err(|e| e.to_string())?;
-    let threshold = firearms_threshold(&state.case, &state.charges, law, &sentencing, &prosecution)
+        compare_charges(&state.case, law, sentencing, prosecution).map_err(|e| e.to_string())?;
+    let threshold = firearms_threshold(&state.case, &state.charges, law, sentencing, prosecution)
         .map_err(|e| e.to_string())?;
     let option = &assessment.option;
     let histogram = sentence_histogram(
@@ -68,15 +68,17 @@ fn compute(state: &AppState) -> Result<Outcome, String> {
         option.zone,
         option.statutory_min_months,
         option.total_statutory_max_months,
-        &sentencing,
+        sentencing,
         CHART_BINS,
     );
+    let side_by_side = side_by_side(&state.case, &base, &state.scenario).map_err(|e| e.to_string());
     Ok(Outcome {
         governing,
         assessment,
         comparison,
         threshold,
         histogram,
+        side_by_side,
     })
 }
 
@@ -103,6 +105,14 @@ pub fn App() -> Html {
                     on_choose={on_action.reform(Action::SetChargeSet)} />
                 <WorksheetPanel worksheet={outcome.governing.worksheet.clone()}
                     prosecution_assumptions={outcome.assessment.assumptions.clone()} />
+                <ScenarioPanel scenario={state.scenario.clone()} on_action={on_action.clone()}>
+                    { match &outcome.side_by_side {
+                        Ok(comparison) => html! { <SideBySidePanel comparison={comparison.clone()} /> },
+                        Err(message) => html! {
+                            <p class="field-error" role="alert">{ format!("The proposal cannot be applied: {message}") }</p>
+                        },
+                    } }
+                </ScenarioPanel>
             </>
         },
         Err(message) => html! {

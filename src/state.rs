@@ -3,9 +3,10 @@
 
 use std::rc::Rc;
 
+use threshold_engine::scenario::{preset, Baseline, Scenario};
 use threshold_engine::{
-    Case, ChargeId, CriminalHistory, LawEra, ManualEdition, ProsecutionOverrides, Recipient, Role,
-    SentencingOverrides,
+    Case, ChargeId, CriminalHistory, Law, LawEra, ManualEdition, ProsecutionOverrides,
+    ProsecutionParams, Recipient, Role, SentencingOverrides, SentencingParams,
 };
 use yew::Reducible;
 
@@ -21,6 +22,67 @@ pub struct AppState {
     pub charges: Vec<ChargeId>,
     pub sentencing_overrides: SentencingOverrides,
     pub prosecution_overrides: ProsecutionOverrides,
+    /// The proposal compared with the status quo (a preset, or the user's edited copy).
+    pub scenario: Scenario,
+    pub caseload: CaseloadSettings,
+}
+
+impl AppState {
+    /// The status quo a proposal is measured against: the law, with the user's assumptions.
+    pub fn baseline(&self) -> Result<Baseline, String> {
+        Ok(Baseline {
+            law: Law::embedded().clone(),
+            sentencing: SentencingParams::embedded()
+                .with_overrides(&self.sentencing_overrides)
+                .map_err(|why| format!("The sentencing assumptions do not fit together: {why}."))?,
+            prosecution: ProsecutionParams::embedded()
+                .with_overrides(&self.prosecution_overrides)
+                .map_err(|why| {
+                    format!("The prosecution assumptions do not fit together: {why}.")
+                })?,
+        })
+    }
+}
+
+/// The preset shown first: the Guidelines' own answer to the paper.
+pub const DEFAULT_SCENARIO: &str = "amendment_753";
+
+/// How the caseload projection is run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseloadSettings {
+    /// Monte Carlo seed: the same seed gives the same projection, here and in the CLI.
+    pub seed: u64,
+    pub draws: usize,
+    /// The user's changes to the synthetic mix, by parameter name.
+    pub mix_overrides: Vec<(&'static str, f64)>,
+    /// Cases imported from CSV, used instead of the synthetic mix.
+    pub imported: Option<ImportedCases>,
+}
+
+impl Default for CaseloadSettings {
+    fn default() -> Self {
+        CaseloadSettings {
+            seed: 2011,
+            draws: 1000,
+            mix_overrides: Vec::new(),
+            imported: None,
+        }
+    }
+}
+
+/// A caseload read from a CSV file.
+#[derive(Debug, Clone)]
+pub struct ImportedCases {
+    pub name: String,
+    pub cases: Rc<Vec<Case>>,
+}
+
+impl PartialEq for ImportedCases {
+    /// The same import, not an equal list: comparing thousands of cases on every render
+    /// would cost more than recomputing.
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && Rc::ptr_eq(&self.cases, &other.cases)
+    }
 }
 
 impl Default for AppState {
@@ -37,6 +99,10 @@ impl Default for AppState {
             case,
             sentencing_overrides: SentencingOverrides::default(),
             prosecution_overrides: ProsecutionOverrides::default(),
+            scenario: preset(DEFAULT_SCENARIO)
+                .cloned()
+                .expect("the default preset is embedded (checked by tests)"),
+            caseload: CaseloadSettings::default(),
         }
     }
 }
@@ -58,6 +124,13 @@ pub enum Action {
     SetProsecutionParam(&'static str, Option<f64>),
     /// Both parameter sets back to their defaults.
     ResetParams,
+    SetScenario(Box<Scenario>),
+    SetSeed(u64),
+    SetDraws(usize),
+    /// A synthetic-mix parameter; `None` restores its default.
+    SetMixParam(&'static str, Option<f64>),
+    ImportCases(ImportedCases),
+    ClearImportedCases,
 }
 
 impl Reducible for AppState {
@@ -93,6 +166,17 @@ impl Reducible for AppState {
                 next.sentencing_overrides = SentencingOverrides::default();
                 next.prosecution_overrides = ProsecutionOverrides::default();
             }
+            Action::SetScenario(scenario) => next.scenario = *scenario,
+            Action::SetSeed(seed) => next.caseload.seed = seed,
+            Action::SetDraws(draws) => next.caseload.draws = draws,
+            Action::SetMixParam(name, value) => {
+                next.caseload.mix_overrides.retain(|(n, _)| *n != name);
+                if let Some(value) = value {
+                    next.caseload.mix_overrides.push((name, value));
+                }
+            }
+            Action::ImportCases(imported) => next.caseload.imported = Some(imported),
+            Action::ClearImportedCases => next.caseload.imported = None,
         }
         // Returning the same Rc tells Yew nothing changed, so it skips the re-render.
         if next == *self {
