@@ -1,4 +1,4 @@
-//! Case draws per second: one referral, one world, one Monte Carlo draw (three PCG32 calls
+//! Case draws per second: one referral, one world, one Monte Carlo draw (two PCG32 calls
 //! and a table lookup) — the kernel of `threshold project` and the UI's caseload panel.
 
 #[cfg(not(target_arch = "wasm32"))]

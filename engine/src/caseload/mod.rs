@@ -5,7 +5,7 @@
 //!
 //! Implementation note: everything expensive (choosing the charge, the sentence, the
 //! acceptance and conviction chances) is done once per referral and world in [`ArmTable`];
-//! a case draw is then three integer RNG calls and a table lookup, which is what makes a
+//! a case draw is then two integer RNG calls and a table lookup, which is what makes a
 //! 10,000-case × 1,000-draw projection cheap enough for a browser.
 
 pub mod projection;
@@ -38,6 +38,8 @@ pub const MAX_DRAWS: usize = 1_000_000;
 /// Levels of the imposed-sentence quantile table: a draw picks one of 128 equally likely
 /// sentences, the quantiles at (k + ½)/128.
 pub const SENTENCE_LEVELS: usize = 128;
+// The draw loop picks a level with the low 7 bits of a random number.
+const _: () = assert!(SENTENCE_LEVELS == 128);
 
 /// A bin of the firearms-per-referral distribution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -477,10 +479,23 @@ impl CaseRow {
 /// Every referral of a caseload precomputed in one world.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArmTable {
+    /// Per referral, for inspection (which charge, what chances).
     pub rows: Vec<CaseRow>,
     /// Referrals that could not be evaluated (counted, never accepted), with the first reason.
     pub unevaluable: usize,
     pub first_error: Option<String>,
+    /// What the draw loop reads, packed: 12 bytes a referral, and each distinct sentence
+    /// table stored once, so a large caseload stays in cache (and fast in WASM).
+    kernel: Vec<KernelRow>,
+    tables: Vec<[u16; SENTENCE_LEVELS]>,
+    table_index: HashMap<[u16; SENTENCE_LEVELS], u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct KernelRow {
+    accept: u32,
+    convict: u32,
+    table: u32,
 }
 
 /// Exact expectations over one world's caseload (no sampling).
@@ -517,11 +532,7 @@ impl ArmTableBuilder {
     pub fn new(caseload: &Caseload, world: Applied, policy: ChargePolicy) -> ArmTableBuilder {
         let cases = caseload.cases_in(&world);
         ArmTableBuilder {
-            table: ArmTable {
-                rows: Vec::with_capacity(cases.len()),
-                unevaluable: 0,
-                first_error: None,
-            },
+            table: ArmTable::from_rows(Vec::with_capacity(cases.len())),
             world,
             policy,
             cases,
@@ -577,10 +588,7 @@ impl ArmTableBuilder {
                     row
                 }
             };
-            if row.is_unevaluable() {
-                self.table.unevaluable += 1;
-            }
-            self.table.rows.push(row);
+            self.table.push(row);
         }
         end - start
     }
@@ -597,6 +605,40 @@ impl ArmTableBuilder {
 }
 
 impl ArmTable {
+    /// A table from precomputed rows (e.g. a synthetic test caseload).
+    pub fn from_rows(rows: Vec<CaseRow>) -> ArmTable {
+        let mut table = ArmTable {
+            rows: Vec::with_capacity(rows.len()),
+            unevaluable: 0,
+            first_error: None,
+            kernel: Vec::with_capacity(rows.len()),
+            tables: Vec::new(),
+            table_index: HashMap::new(),
+        };
+        for row in rows {
+            table.push(row);
+        }
+        table
+    }
+
+    /// Appends one referral.
+    pub fn push(&mut self, row: CaseRow) {
+        if row.is_unevaluable() {
+            self.unevaluable += 1;
+        }
+        let next = self.tables.len() as u32;
+        let table = *self.table_index.entry(row.sentence_tenths).or_insert(next);
+        if table == next {
+            self.tables.push(row.sentence_tenths);
+        }
+        self.kernel.push(KernelRow {
+            accept: row.accept_threshold,
+            convict: row.convict_threshold,
+            table,
+        });
+        self.rows.push(row);
+    }
+
     /// Precomputes every referral of `caseload` in `world`. Alike referrals are computed once.
     pub fn build(caseload: &Caseload, world: &Applied, policy: ChargePolicy) -> ArmTable {
         ArmTableBuilder::new(caseload, world.clone(), policy).finish()
@@ -620,20 +662,25 @@ impl ArmTable {
     }
 
     /// One draw of the whole caseload: for each referral, accepted? convicted? sentence?
-    /// Three RNG calls per referral whatever happens, so the random numbers line up
-    /// referral by referral between two worlds drawn with the same stream.
+    /// Two RNG calls per referral whatever happens — the first's top 20 bits decide
+    /// acceptance and its low 7 bits pick the sentence, the second's top 20 bits decide
+    /// conviction — so the random numbers line up referral by referral between two worlds
+    /// drawn with the same stream.
     #[inline]
     pub fn draw(&self, rng: &mut Pcg32) -> Totals {
         let (mut accepted, mut convicted, mut tenths) = (0u32, 0u32, 0u64);
-        for row in &self.rows {
-            let a = rng.next_u32() >> 12;
-            let c = rng.next_u32() >> 12;
-            let s = (rng.next_u32() >> 25) as usize;
-            let is_accepted = u32::from(a < row.accept_threshold);
-            let is_convicted = is_accepted & u32::from(c < row.convict_threshold);
+        for row in &self.kernel {
+            let x = rng.next_u32();
+            let y = rng.next_u32();
+            let is_accepted = u32::from((x >> 12) < row.accept);
+            let is_convicted = is_accepted & u32::from((y >> 12) < row.convict);
             accepted += is_accepted;
             convicted += is_convicted;
-            tenths += u64::from(row.sentence_tenths[s]) * u64::from(is_convicted);
+            let sentence = self
+                .tables
+                .get(row.table as usize)
+                .map_or(0, |t| t[(x & 127) as usize]);
+            tenths += u64::from(sentence) * u64::from(is_convicted);
         }
         Totals {
             accepted,
