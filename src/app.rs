@@ -1,6 +1,8 @@
 //! The root component: holds the one app state, asks the engine for results on every
 //! change, and lays out the workspace.
 
+use std::rc::Rc;
+
 use threshold_engine::scenario::{side_by_side, SideBySide};
 use threshold_engine::{
     assess_charge_set, compare_charges, evaluate, firearms_threshold, sentence_histogram,
@@ -11,10 +13,10 @@ use yew::prelude::*;
 
 use crate::components::{
     acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel,
-    case_builder::CaseBuilder, case_facts::CaseFacts, charge_comparison::ChargeComparisonPanel,
-    results_summary::ResultsSummary, scenario_panel::ScenarioPanel, sentence_chart::SentenceChart,
-    side_by_side::SideBySidePanel, site_footer::SiteFooter, site_header::SiteHeader,
-    worksheet_panel::WorksheetPanel,
+    case_builder::CaseBuilder, case_facts::CaseFacts, caseload_panel::CaseloadPanel,
+    charge_comparison::ChargeComparisonPanel, results_summary::ResultsSummary,
+    scenario_panel::ScenarioPanel, sentence_chart::SentenceChart, side_by_side::SideBySidePanel,
+    site_footer::SiteFooter, site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
 use crate::state::{Action, AppState};
 
@@ -53,7 +55,7 @@ fn compute(state: &AppState) -> Result<Outcome, String> {
         }
     }
     let governing = governing.ok_or("No charge is chosen.")?;
-    let assessment = assess_charge_set(&state.case, &state.charges, law, &sentencing, &prosecution)
+    let assessment = assess_charge_set(&state.case, &state.charges, law, sentencing, prosecution)
         .map_err(|e| e.to_string())?;
     let comparison =
         compare_charges(&state.case, law, sentencing, prosecution).map_err(|e| e.to_string())?;
@@ -91,6 +93,14 @@ pub fn App() -> Html {
     };
     // Recomputed only when the state changes (a no-op action returns the same Rc).
     let result = use_memo((*state).clone(), compute);
+    // The caseload run restarts only when its own inputs change, so share one Rc.
+    let baseline = use_memo(
+        (
+            state.sentencing_overrides.clone(),
+            state.prosecution_overrides.clone(),
+        ),
+        |_| state.baseline().map(Rc::new),
+    );
 
     let results = match &*result {
         Ok(outcome) => html! {
@@ -136,6 +146,10 @@ pub fn App() -> Html {
                     { results }
                 </div>
                 <div class="wide-column">
+                    if let Ok(baseline) = &*baseline {
+                        <CaseloadPanel scenario={state.scenario.clone()} baseline={baseline.clone()}
+                            settings={state.caseload.clone()} on_action={on_action.clone()} />
+                    }
                     <AssumptionsPanel sentencing_overrides={state.sentencing_overrides.clone()}
                         prosecution_overrides={state.prosecution_overrides.clone()} {on_action} />
                 </div>

@@ -1,0 +1,369 @@
+//! The whole caseload, status quo beside the proposal: a seeded Monte Carlo run in slices
+//! between frames (input never waits for it), its totals with 90% intervals, histograms,
+//! the referrals the proposal flips, and the tornado of the assumptions that drive it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::file::callbacks::{read_as_text, FileReader};
+use gloo::timers::callback::Timeout;
+use threshold_engine::batch::cases_from_csv;
+use threshold_engine::caseload::{
+    Caseload, CaseloadMix, ChargePolicy, Interval, Projection, ProjectionSummary,
+};
+use threshold_engine::scenario::{Baseline, Scenario};
+use threshold_engine::sensitivity::{Metric, Sensitivity, SensitivityRun};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::components::paired_histogram::PairedHistogram;
+use crate::components::param_field::ParamField;
+use crate::components::tornado_chart::TornadoChart;
+use crate::components::whole_number_field::WholeNumberField;
+use crate::state::{Action, CaseloadSettings, ImportedCases};
+use crate::units;
+
+#[derive(Properties, PartialEq)]
+pub struct CaseloadPanelProps {
+    pub scenario: Scenario,
+    pub baseline: Rc<Baseline>,
+    pub settings: CaseloadSettings,
+    pub on_action: Callback<Action>,
+}
+
+/// Work per slice before handing the thread back to the browser: well inside one frame.
+const SLICE_MS: f64 = 8.0;
+/// The tornado re-evaluates the caseload four times per parameter; beyond this many
+/// referrals it would keep the page busy for minutes, so it runs on the synthetic mix only.
+const TORNADO_MAX_REFERRALS: usize = 2_000;
+const MAX_UI_DRAWS: u64 = 100_000;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The synthetic mix with the user's edits, or why they do not fit together.
+fn edited_mix(settings: &CaseloadSettings) -> Result<CaseloadMix, String> {
+    settings
+        .mix_overrides
+        .iter()
+        .try_fold(CaseloadMix::embedded().clone(), |mix, (name, value)| {
+            mix.with_param(name, *value)
+        })
+}
+
+fn caseload_of(settings: &CaseloadSettings) -> Result<(Caseload, Option<CaseloadMix>), String> {
+    match &settings.imported {
+        Some(imported) => Ok((
+            Caseload::from_cases((*imported.cases).clone(), &imported.name)?,
+            None,
+        )),
+        None => {
+            let mix = edited_mix(settings)?;
+            Ok((Caseload::from_mix(&mix), Some(mix)))
+        }
+    }
+}
+
+/// What the background run is doing.
+enum Stage {
+    Projecting(Box<Projection>),
+    Tornado(Box<SensitivityRun>),
+    Finished,
+}
+
+/// Runs `slice` again after every return of `false`, one browser task at a time, until it
+/// returns `true` or `cancelled` is set.
+fn drive(cancelled: Rc<Cell<bool>>, slice: Rc<RefCell<dyn FnMut() -> bool>>) {
+    Timeout::new(0, move || {
+        if cancelled.get() {
+            return;
+        }
+        let done = (slice.borrow_mut())();
+        if !done {
+            drive(cancelled, slice);
+        }
+    })
+    .forget();
+}
+
+fn interval(i: &Interval, per: f64) -> String {
+    format!(
+        "{} ({}–{})",
+        units::number(i.mean * per),
+        units::number(i.p5 * per),
+        units::number(i.p95 * per)
+    )
+}
+
+#[component]
+pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
+    let progress = use_state(|| (String::from("Starting"), 0.0f64));
+    let summary = use_state(|| None::<ProjectionSummary>);
+    let tornado = use_state(|| None::<Sensitivity>);
+    let failure = use_state(|| None::<String>);
+    let import_error = use_state(|| None::<String>);
+    let reader = use_mut_ref(|| None::<FileReader>);
+
+    {
+        let (progress, summary, tornado, failure) = (
+            progress.clone(),
+            summary.clone(),
+            tornado.clone(),
+            failure.clone(),
+        );
+        let deps = (
+            props.scenario.clone(),
+            props.baseline.clone(),
+            props.settings.clone(),
+        );
+        use_effect_with(deps, move |(scenario, baseline, settings)| {
+            let cancelled = Rc::new(Cell::new(false));
+            summary.set(None);
+            tornado.set(None);
+            failure.set(None);
+            progress.set(("Preparing the referrals".into(), 0.0));
+            let started = caseload_of(settings).and_then(|(caseload, mix)| {
+                let projection = Projection::new(
+                    &caseload,
+                    baseline,
+                    scenario,
+                    settings.seed,
+                    settings.draws,
+                    ChargePolicy::Best,
+                )
+                .map_err(|e| e.to_string())?;
+                Ok((caseload, mix, projection))
+            });
+            match started {
+                Err(message) => failure.set(Some(message)),
+                Ok((caseload, mix, projection)) => {
+                    let mut stage = Stage::Projecting(Box::new(projection));
+                    let (scenario, baseline) = (scenario.clone(), baseline.clone());
+                    let slice = move || -> bool {
+                        let deadline = now_ms() + SLICE_MS;
+                        // A cap on iterations keeps a slice short even without a clock.
+                        for _ in 0..10_000 {
+                            match &mut stage {
+                                Stage::Projecting(p) => {
+                                    if p.is_done() {
+                                        summary.set(Some(p.summary()));
+                                        stage = if caseload.referrals.len() <= TORNADO_MAX_REFERRALS
+                                        {
+                                            match SensitivityRun::new(
+                                                &caseload,
+                                                mix.as_ref(),
+                                                &baseline,
+                                                &scenario,
+                                                Metric::DeltaPrisonYearsPer100,
+                                                ChargePolicy::Best,
+                                            ) {
+                                                Ok(run) => Stage::Tornado(Box::new(run)),
+                                                Err(e) => {
+                                                    failure.set(Some(e.to_string()));
+                                                    Stage::Finished
+                                                }
+                                            }
+                                        } else {
+                                            Stage::Finished
+                                        };
+                                    } else if !p.is_prepared() {
+                                        p.prepare(10);
+                                    } else {
+                                        p.step(2);
+                                    }
+                                }
+                                Stage::Tornado(run) => {
+                                    if run.is_done() {
+                                        tornado.set(Some(run.result()));
+                                        stage = Stage::Finished;
+                                    } else if let Err(e) = run.step(1) {
+                                        failure.set(Some(e.to_string()));
+                                        stage = Stage::Finished;
+                                    }
+                                }
+                                Stage::Finished => {
+                                    progress.set(("Done".into(), 1.0));
+                                    return true;
+                                }
+                            }
+                            if now_ms() >= deadline {
+                                break;
+                            }
+                        }
+                        match &stage {
+                            Stage::Projecting(p) => progress.set((
+                                if p.is_prepared() {
+                                    "Drawing outcomes"
+                                } else {
+                                    "Preparing the referrals"
+                                }
+                                .into(),
+                                p.progress(),
+                            )),
+                            Stage::Tornado(run) => progress
+                                .set(("Testing each assumption (tornado)".into(), run.progress())),
+                            Stage::Finished => {}
+                        }
+                        false
+                    };
+                    drive(cancelled.clone(), Rc::new(RefCell::new(slice)));
+                }
+            }
+            move || cancelled.set(true)
+        });
+    }
+
+    let settings = &props.settings;
+    let on_seed = props.on_action.reform(Action::SetSeed);
+    let on_draws = props
+        .on_action
+        .reform(|d: u64| Action::SetDraws(d as usize));
+    let on_file = {
+        let (on_action, import_error, reader) = (
+            props.on_action.clone(),
+            import_error.clone(),
+            reader.clone(),
+        );
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            let name = file.name();
+            let (on_action, import_error) = (on_action.clone(), import_error.clone());
+            let task = read_as_text(&gloo::file::File::from(file), move |read| {
+                let outcome = read
+                    .map_err(|e| format!("The file could not be read: {e}"))
+                    .and_then(|text| cases_from_csv(&text).map_err(|e| format!("{name}: {e}")))
+                    .and_then(|cases| {
+                        Caseload::from_cases(cases.clone(), &name)?;
+                        Ok(cases)
+                    });
+                match outcome {
+                    Ok(cases) => {
+                        import_error.set(None);
+                        on_action.emit(Action::ImportCases(ImportedCases {
+                            name: name.clone(),
+                            cases: Rc::new(cases),
+                        }));
+                    }
+                    Err(message) => import_error.set(Some(message)),
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_clear = props
+        .on_action
+        .reform(|_: MouseEvent| Action::ClearImportedCases);
+
+    let mix_rows = match edited_mix(settings) {
+        Ok(mix) => {
+            let defaults = CaseloadMix::embedded();
+            html! {
+                { for defaults.params().into_iter().map(|(name, default)| {
+                    let edited = settings.mix_overrides.iter().any(|(n, _)| *n == name);
+                    let value = mix.params().into_iter().find(|(n, _)| *n == name).map_or(default.value, |(_, p)| p.value);
+                    let percent = !matches!(name, "referrals" | "firearms_scale");
+                    let check = {
+                        let mix = mix.clone();
+                        Callback::from(move |candidate: f64| mix.with_param(name, candidate).map(|_| ()))
+                    };
+                    let on_change = props.on_action.reform(move |v: f64| Action::SetMixParam(name, Some(v)));
+                    html! {
+                        <ParamField key={name} key_name={format!("mix-{name}")} label={name.replace('_', " ")}
+                            {value} {percent} meaning={default.meaning.clone().map(AttrValue::from)}
+                            source={default.source.clone()} assumption={edited || default.assumption}
+                            {edited} {check} {on_change} />
+                    }
+                }) }
+            }
+        }
+        Err(message) => html! { <tr><td colspan="3" class="field-error">{ message }</td></tr> },
+    };
+
+    let (stage, fraction) = (*progress).clone();
+    html! {
+        <section class="panel caseload-panel" aria-labelledby="caseload-title">
+            <h2 id="caseload-title">{ "The whole caseload" }</h2>
+            <p>
+                { "Every referral of a caseload like the 300+ declined Gunrunner referrals, under the status quo and under the proposal, each charged the way that yields the most prison per referral. A seeded Monte Carlo: the same seed gives the same figures here and in " }
+                <code>{ "threshold project" }</code>{ "." }
+            </p>
+            <div class="caseload-settings">
+                <WholeNumberField id="field-seed" label="Random seed" value={settings.seed} min={0} max={u64::MAX} on_change={on_seed} />
+                <WholeNumberField id="field-draws" label="Draws" value={settings.draws as u64} min={1} max={MAX_UI_DRAWS} on_change={on_draws} />
+                <div class="field">
+                    <label for="field-cases-csv">{ "Cases from a CSV file (the columns of threshold batch)" }</label>
+                    <input id="field-cases-csv" type="file" accept=".csv,text/csv" onchange={on_file} />
+                    if let Some(message) = (*import_error).clone() {
+                        <p class="field-error" role="alert" data-testid="import-error">{ message }</p>
+                    }
+                    if let Some(imported) = &settings.imported {
+                        <p data-testid="imported-cases">
+                            { format!("Using {} cases from {}. ", imported.cases.len(), imported.name) }
+                            <button type="button" class="secondary" onclick={on_clear}>{ "Back to the synthetic mix" }</button>
+                        </p>
+                    }
+                </div>
+            </div>
+            if settings.imported.is_none() {
+                <details class="mix">
+                    <summary>{ "The synthetic mix: every distribution parameter, its source, editable" }</summary>
+                    <div class="table-scroll">
+                        <table class="params">
+                            <thead><tr><th scope="col">{ "Parameter" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Source" }</th></tr></thead>
+                            <tbody>{ mix_rows }</tbody>
+                        </table>
+                    </div>
+                </details>
+            }
+            if fraction < 1.0 && failure.is_none() {
+                <div class="run-progress" role="status" data-testid="caseload-progress">
+                    <progress max="1" value={fraction.to_string()}></progress>
+                    { format!(" {stage}: {}", units::percent(fraction)) }
+                </div>
+            }
+            if let Some(message) = (*failure).clone() {
+                <p class="field-error" role="alert">{ message }</p>
+            }
+            if let Some(s) = (*summary).clone() {
+                <div data-testid="caseload-summary">
+                    <div class="table-scroll">
+                        <table>
+                            <caption>{ format!("{} referrals; seed {}, {} draws; mean (90% interval)", s.baseline.referrals, s.seed, s.draws) }</caption>
+                            <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "Status quo" }</th><th scope="col">{ "Proposal" }</th><th scope="col">{ "Difference" }</th></tr></thead>
+                            <tbody>
+                                <tr><th scope="row">{ "Accepted referrals" }</th><td>{ interval(&s.baseline.accepted, 1.0) }</td><td>{ interval(&s.scenario.accepted, 1.0) }</td><td>{ interval(&s.difference_accepted, 1.0) }</td></tr>
+                                <tr><th scope="row">{ "Convictions" }</th><td>{ interval(&s.baseline.convictions, 1.0) }</td><td>{ interval(&s.scenario.convictions, 1.0) }</td><td>{ interval(&s.difference_convictions, 1.0) }</td></tr>
+                                <tr><th scope="row">{ "Prison-years" }</th><td>{ interval(&s.baseline.prison_years, 1.0) }</td><td>{ interval(&s.scenario.prison_years, 1.0) }</td><td data-testid="difference-prison-years">{ interval(&s.difference_prison_years, 1.0) }</td></tr>
+                                <tr><th scope="row">{ "Accepted per 100 referrals" }</th><td>{ interval(&s.baseline.accepted_per_100, 1.0) }</td><td>{ interval(&s.scenario.accepted_per_100, 1.0) }</td><td></td></tr>
+                                <tr><th scope="row">{ "Convictions per 100" }</th><td>{ interval(&s.baseline.convictions_per_100, 1.0) }</td><td>{ interval(&s.scenario.convictions_per_100, 1.0) }</td><td></td></tr>
+                                <tr><th scope="row">{ "Prison-years per 100" }</th><td>{ interval(&s.baseline.prison_years_per_100, 1.0) }</td><td>{ interval(&s.scenario.prison_years_per_100, 1.0) }</td><td></td></tr>
+                            </tbody>
+                        </table>
+                    </div>
+                    <p data-testid="flips">
+                        { format!(
+                            "Flips: {} of the {} referrals more likely declined than accepted under the status quo become more likely accepted ({} the other way); expected extra acceptances {}.",
+                            s.flips.declined_to_accepted, s.flips.declined_in_baseline, s.flips.accepted_to_declined,
+                            units::number(s.flips.expected_extra_acceptances)
+                        ) }
+                    </p>
+                    <PairedHistogram title="prison-years imposed across draws" unit="prison-years" histogram={s.histogram_prison_years.clone()} />
+                    <PairedHistogram title="accepted referrals across draws" unit="accepted referrals" histogram={s.histogram_accepted.clone()} />
+                    <p class="source">{ s.flips.definition.clone() }</p>
+                </div>
+            }
+            if let Some(t) = (*tornado).clone() {
+                <h3>{ "Which assumption drives the answer?" }</h3>
+                <TornadoChart sensitivity={t} />
+            } else if settings.imported.as_ref().is_some_and(|i| i.cases.len() > TORNADO_MAX_REFERRALS) {
+                <p class="note">{ format!("The tornado runs on caseloads of up to {TORNADO_MAX_REFERRALS} referrals.") }</p>
+            }
+        </section>
+    }
+}
