@@ -1,0 +1,140 @@
+// Policy what-ifs in a real browser: presets and the case side by side, the caseload
+// projection (the same figures as `threshold project` for the same seed), CSV import.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { launchBrowser, openRecordedPage, serveDist, waitForApp } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function cliProject(args) {
+  const out = execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "threshold-engine", "--bin", "threshold", "--", "project", ...args, "--format", "json"],
+    { encoding: "utf8" },
+  );
+  return JSON.parse(out);
+}
+
+// src/units.rs number format.
+function number(value) {
+  const rounded = Math.round(value * 10) / 10;
+  const [whole, tenths] = Math.abs(rounded).toFixed(1).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (rounded < 0 ? "-" : "") + grouped + (tenths === "0" ? "" : `.${tenths}`);
+}
+const interval = (i) => `${number(i.mean)} (${number(i.p5)}–${number(i.p95)})`;
+
+async function openWorkspace(viewport) {
+  const opened = await openRecordedPage(browser, viewport);
+  await opened.page.goto(`${server.origin}/`);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+test("a preset shows the case side by side, with the changed outputs and their causes", async () => {
+  const { page, context, consoleErrors } = await openWorkspace();
+  // A Mexico-bound straw purchaser: amendment 753's export increase applies to this case.
+  await page.selectOption("#field-mexico_nexus", "yes");
+  await page.selectOption("#field-scenario", "amendment_753");
+  const table = page.getByTestId("side-by-side");
+  const changed = table.locator("tr.changed");
+  assert.ok((await changed.count()) >= 1, "amendment 753 moves something for this case");
+  const range = table.locator("tr", { hasText: "guideline range" });
+  assert.match(await range.getAttribute("class"), /changed/);
+  assert.match(await range.locator("td").last().textContent(), /amendment 753/);
+  // Every preset loads and says what it is.
+  const presets = await page.locator("#field-scenario option").evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(presets.length >= 6, presets.join());
+  const descriptions = new Set();
+  for (const id of presets) {
+    await page.selectOption("#field-scenario", id);
+    descriptions.add(await page.getByTestId("scenario-description").textContent());
+    assert.equal(await table.count(), 1, `${id}: side by side shown`);
+  }
+  assert.equal(descriptions.size, presets.length, "each preset has its own description");
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("a copied preset can be edited; a broken edit is refused naming the field", async () => {
+  const { page, context, consoleErrors } = await openWorkspace();
+  await page.selectOption("#field-scenario", "gtpa_20yr_straw");
+  await page.getByRole("button", { name: "Copy and edit this proposal" }).click();
+  const json = JSON.parse(await page.inputValue("#scenario-json"));
+  json.changes[0].rule.max_months = "forty years";
+  await page.fill("#scenario-json", JSON.stringify(json, null, 2));
+  await page.getByRole("button", { name: "Apply the edited proposal" }).click();
+  assert.match(await page.getByTestId("scenario-error").textContent(), /changes\[0\]|max_months/);
+  json.changes[0].rule.max_months = 480;
+  json.name = "Forty-year straw-purchase maximum";
+  await page.fill("#scenario-json", JSON.stringify(json, null, 2));
+  await page.getByRole("button", { name: "Apply the edited proposal" }).click();
+  assert.match(await page.locator("#field-scenario option:checked").textContent(), /Forty-year/);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("the caseload projection shows intervals, histograms and flips equal to threshold project", async () => {
+  const { page, context, consoleErrors } = await openWorkspace();
+  const summary = page.getByTestId("caseload-summary");
+  await summary.waitFor({ timeout: 60000 });
+  const cli = cliProject(["--scenario", "amendment_753", "--draws", "1000", "--seed", "2011"]);
+  const row = (name) => summary.locator("tr", { hasText: name }).first().locator("td");
+  assert.equal(await row("Accepted referrals").nth(0).textContent(), interval(cli.baseline.accepted));
+  assert.equal(await row("Accepted referrals").nth(1).textContent(), interval(cli.scenario.accepted));
+  assert.equal(await page.getByTestId("difference-prison-years").textContent(), interval(cli.difference_prison_years));
+  assert.match(await page.getByTestId("flips").textContent(), new RegExp(`^Flips: ${cli.flips.declined_to_accepted} of the ${cli.flips.declined_in_baseline} `));
+  assert.equal(await summary.locator(".paired-histogram svg").count(), 2);
+  // A new seed gives new draws.
+  await page.fill("#field-seed", "7");
+  await page.waitForFunction(
+    (before) => document.querySelector("[data-testid=difference-prison-years]")?.textContent !== before,
+    interval(cli.difference_prison_years),
+    { timeout: 60000 },
+  );
+  const seven = cliProject(["--scenario", "amendment_753", "--draws", "1000", "--seed", "7"]);
+  await page.waitForFunction(
+    (want) => document.querySelector("[data-testid=difference-prison-years]")?.textContent === want,
+    interval(seven.difference_prison_years),
+    { timeout: 60000 },
+  );
+  // The tornado follows the projection.
+  await page.getByTestId("tornado-table").waitFor({ state: "attached", timeout: 120000 });
+  assert.ok((await page.getByTestId("tornado-table").locator("tbody tr").count()) >= 5);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("cases import from CSV; a malformed file gets a message naming the line", async () => {
+  const { page, context, consoleErrors } = await openWorkspace();
+  const header = "law_era,charge,firearms,criminal_history,crime_gun_recovered";
+  const good = [header, "april_2011,straw_purchase_922a6,3,I,false", "april_2011,straw_purchase_922a6,25,II,true", "april_2011,unlicensed_dealing_922a1a,12,I,true"].join("\n");
+  await page.setInputFiles("#field-cases-csv", { name: "three.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await page.getByTestId("imported-cases").waitFor();
+  assert.match(await page.getByTestId("imported-cases").textContent(), /Using 3 cases from three\.csv/);
+  await page.getByTestId("caseload-summary").waitFor({ timeout: 60000 });
+  assert.match(await page.getByTestId("caseload-summary").locator("caption").textContent(), /^3 referrals/);
+
+  const bad = [header, "april_2011,straw_purchase_922a6,3,I,false", "april_2011,straw_purchase_922a6,lots,I,true"].join("\n");
+  await page.setInputFiles("#field-cases-csv", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.getByTestId("import-error").waitFor();
+  const message = await page.getByTestId("import-error").textContent();
+  assert.match(message, /line 3/);
+  assert.match(message, /firearms/);
+  // The good import stays in use.
+  assert.match(await page.getByTestId("imported-cases").textContent(), /three\.csv/);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
