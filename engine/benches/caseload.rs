@@ -21,12 +21,14 @@ mod native {
                 return;
             };
             let caseload = Caseload::from_mix(&mix);
-            let Ok(projection) =
+            let Ok(mut projection) =
                 Projection::new(&caseload, &base, scenario, 2011, 1, ChargePolicy::Best)
             else {
                 return;
             };
+            projection.prepare(usize::MAX);
             let (baseline, scenario_table) = projection.tables();
+            assert_eq!(baseline.rows.len(), referrals);
             group.throughput(Throughput::Elements(referrals as u64));
             let mut draw = 0u64;
             group.bench_function(
