@@ -120,3 +120,21 @@ async fn a_charge_missing_from_the_era_is_explained_not_crashed() {
     let message = text(&root, "[data-testid=evaluation-error]");
     assert!(message.contains("933"), "{message}");
 }
+
+/// The same seed gives the same projection in the browser as natively: these are the values
+/// `engine/src/caseload/tests.rs` pins for the native build (`fingerprint_is_stable_and_matches_wasm`).
+#[wasm_bindgen_test]
+fn the_caseload_projection_draws_alike_in_webassembly_and_natively() {
+    use threshold_engine::caseload::projection_fingerprint;
+    for (seed, draws, native) in [
+        (2011, 100, 1_978_938_064_278_279_497u64),
+        (1, 1000, 3_824_232_790_086_862_693),
+        (42, 37, 11_986_464_052_025_399_688),
+    ] {
+        assert_eq!(
+            projection_fingerprint(seed, draws),
+            native,
+            "seed {seed}, {draws} draws"
+        );
+    }
+}
