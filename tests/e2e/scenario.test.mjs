@@ -2,7 +2,7 @@
 // projection (the same figures as `threshold project` for the same seed), CSV import.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { interval, threshold } from "./formats.mjs";
 import { launchBrowser, openRecordedPage, serveDist, waitForApp } from "./harness.mjs";
 
 let server;
@@ -18,23 +18,7 @@ after(async () => {
   await server?.close();
 });
 
-function cliProject(args) {
-  const out = execFileSync(
-    "cargo",
-    ["run", "-q", "-p", "threshold-engine", "--bin", "threshold", "--", "project", ...args, "--format", "json"],
-    { encoding: "utf8" },
-  );
-  return JSON.parse(out);
-}
-
-// src/units.rs number format.
-function number(value) {
-  const rounded = Math.round(value * 10) / 10;
-  const [whole, tenths] = Math.abs(rounded).toFixed(1).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (rounded < 0 ? "-" : "") + grouped + (tenths === "0" ? "" : `.${tenths}`);
-}
-const interval = (i) => `${number(i.mean)} (${number(i.p5)}–${number(i.p95)})`;
+const cliProject = (args) => threshold(["project", ...args, "--format", "json"]);
 
 async function openWorkspace(viewport) {
   const opened = await openRecordedPage(browser, viewport);

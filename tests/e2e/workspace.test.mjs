@@ -2,7 +2,7 @@
 // `threshold` command, bad input gets words not crashes, and assumptions can be edited and reset.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { monthRange, months, number, percent, threshold } from "./formats.mjs";
 import { launchBrowser, openRecordedPage, serveDist, waitForApp } from "./harness.mjs";
 
 let server;
@@ -19,33 +19,7 @@ after(async () => {
 });
 
 /** What `threshold evaluate` prints for a case (the CLI is the reference). */
-function cliEvaluate(caseJson) {
-  const out = execFileSync(
-    "cargo",
-    ["run", "-q", "-p", "threshold-engine", "--bin", "threshold", "--", "evaluate", "-"],
-    { input: JSON.stringify(caseJson), encoding: "utf8" },
-  );
-  return JSON.parse(out);
-}
-
-// The page's number format (src/units.rs): one decimal at most, thousands separated.
-function number(value) {
-  const rounded = Math.round(value * 10) / 10;
-  const [whole, tenths] = Math.abs(rounded).toFixed(1).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (rounded < 0 ? "-" : "") + grouped + (tenths === "0" ? "" : `.${tenths}`);
-}
-const months = (v) => (number(v) === "1" ? "1 month" : `${number(v)} months`);
-function percent(p) {
-  const v = Math.min(Math.max(p, 0), 1) * 100;
-  if (v > 0 && v < 0.5) return "<1%";
-  if (v < 100 && v > 99.5) return ">99%";
-  return `${Math.round(v)}%`;
-}
-function monthRange({ min, max }) {
-  if (max === null) return min >= 470 ? "life" : `${number(min)} months–life`;
-  return max === min ? months(min) : `${number(min)}–${number(max)} months`;
-}
+const cliEvaluate = (caseJson) => threshold(["evaluate", "-"], JSON.stringify(caseJson));
 
 async function expectShown(page, evaluation, label) {
   const text = async (id) => (await page.getByTestId(id).textContent()).trim();

@@ -1,0 +1,39 @@
+// The page's number formats (src/units.rs) and the `threshold` command, so end-to-end tests
+// can compare what the page shows with what the engine prints.
+import { execFileSync } from "node:child_process";
+
+/** One decimal at most, thousands separated: 1,000,000 or 12.5. */
+export function number(value) {
+  const rounded = Math.round(value * 10) / 10;
+  const [whole, tenths] = Math.abs(rounded).toFixed(1).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (rounded < 0 ? "-" : "") + grouped + (tenths === "0" ? "" : `.${tenths}`);
+}
+
+export const months = (v) => (number(v) === "1" ? "1 month" : `${number(v)} months`);
+
+export function percent(p) {
+  const v = Math.min(Math.max(p, 0), 1) * 100;
+  if (v > 0 && v < 0.5) return "<1%";
+  if (v < 100 && v > 99.5) return ">99%";
+  return `${Math.round(v)}%`;
+}
+
+/** A guideline range; `max: null` is life (470 months stands for a life-only range). */
+export function monthRange({ min, max }) {
+  if (max === null) return min >= 470 ? "life" : `${number(min)} months–life`;
+  return max === min ? months(min) : `${number(min)}–${number(max)} months`;
+}
+
+/** A mean with its 90% interval, as the caseload table shows it. */
+export const interval = (i) => `${number(i.mean)} (${number(i.p5)}–${number(i.p95)})`;
+
+/** Runs `threshold ARGS…` (with `input` on stdin) and parses its JSON output. */
+export function threshold(args, input = "") {
+  const out = execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "threshold-engine", "--bin", "threshold", "--", ...args],
+    { input, encoding: "utf8" },
+  );
+  return JSON.parse(out);
+}
