@@ -91,8 +91,18 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    // Recomputed only when the state changes (a no-op action returns the same Rc).
-    let result = use_memo((*state).clone(), compute);
+    // Recomputed when what the single case depends on changes; caseload settings (seed,
+    // draws, imported cases) only restart the caseload run below.
+    let result = use_memo(
+        (
+            state.case.clone(),
+            state.charges.clone(),
+            state.sentencing_overrides.clone(),
+            state.prosecution_overrides.clone(),
+            state.scenario.clone(),
+        ),
+        |_| compute(&state),
+    );
     // The caseload run restarts only when its own inputs change, so share one Rc.
     let baseline = use_memo(
         (
