@@ -3,6 +3,9 @@
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use wasm_bindgen::JsValue;
+
 use threshold_engine::scenario::{side_by_side, SideBySide};
 use threshold_engine::{
     assess_charge_set, compare_charges, evaluate, firearms_threshold, sentence_histogram,
@@ -18,6 +21,7 @@ use crate::components::{
     scenario_panel::ScenarioPanel, sentence_chart::SentenceChart, side_by_side::SideBySidePanel,
     site_footer::SiteFooter, site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
+use crate::share_link;
 use crate::state::{Action, AppState};
 
 /// Bars in the sentence chart: fine enough to show the range, few enough to read.
@@ -84,9 +88,75 @@ fn compute(state: &AppState) -> Result<Outcome, String> {
     })
 }
 
+/// The page address's fragment, without its `#`.
+fn location_fragment() -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// What a fragment opens: `None` for no link (or an anchor in the page), else the view or
+/// the words for why it cannot be opened.
+fn open_fragment(fragment: &str) -> Option<Result<AppState, String>> {
+    share_link::is_link(fragment)
+        .then(|| share_link::decode(fragment).map_err(|error| error.to_string()))
+}
+
+/// Puts `link` in the address bar so that reloading or copying the address keeps the view.
+fn write_fragment(link: &str) {
+    let current = location_fragment();
+    // The default view on a fresh page keeps its plain address.
+    if current == link
+        || (!share_link::is_link(&current) && link == share_link::encode(&AppState::default()))
+    {
+        return;
+    }
+    // replaceState: one history entry per keystroke would make Back useless.
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{link}")));
+    }
+}
+
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::default);
+    let opened = use_memo((), |_| open_fragment(&location_fragment()));
+    let link_error = use_state(|| match &*opened {
+        Some(Err(message)) => Some(message.clone()),
+        _ => None,
+    });
+    let state = use_reducer(|| match &*opened {
+        Some(Ok(state)) => state.clone(),
+        _ => AppState::default(),
+    });
+    let link = share_link::encode(&state);
+    // The listener below outlives this render, so it reads the newest link from here.
+    let latest_link = use_mut_ref(String::new);
+    latest_link.borrow_mut().clone_from(&link);
+    use_effect_with(link, |link| write_fragment(link));
+    {
+        // A link pasted into the address bar of an open page arrives as a hash change.
+        let (dispatch, link_error) = (state.dispatcher(), link_error.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    match open_fragment(&location_fragment()) {
+                        Some(Ok(state)) => {
+                            link_error.set(None);
+                            dispatch.dispatch(Action::Replace(Box::new(state)));
+                        }
+                        Some(Err(message)) => {
+                            link_error.set(Some(message));
+                            dispatch.dispatch(Action::Replace(Box::default()));
+                        }
+                        // An anchor (the skip link): put the view's link back.
+                        None => write_fragment(&latest_link.borrow()),
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let on_action = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -146,7 +216,16 @@ pub fn App() -> Html {
 
     html! {
         <>
-            <SiteHeader />
+            <SiteHeader imported={state.caseload.imported.is_some()} />
+            if let Some(message) = &*link_error {
+                <div class="link-error" role="alert" data-testid="link-error">
+                    <p>{ message.clone() }</p>
+                    <button type="button" class="secondary" onclick={
+                        let link_error = link_error.clone();
+                        move |_: MouseEvent| link_error.set(None)
+                    }>{ "Dismiss" }</button>
+                </div>
+            }
             <main id="main" class="workspace">
                 <div class="case-column">
                     <CaseBuilder case={state.case.clone()} on_action={on_action.clone()} />

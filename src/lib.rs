@@ -5,6 +5,7 @@ pub mod case_fields;
 pub mod charts;
 pub mod components;
 pub mod parameters;
+pub mod share_link;
 pub mod state;
 pub mod units;
 

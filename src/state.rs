@@ -47,6 +47,10 @@ impl AppState {
 /// The preset shown first: the Guidelines' own answer to the paper.
 pub const DEFAULT_SCENARIO: &str = "amendment_753";
 
+/// The most draws the caseload panel runs: beyond it a projection would keep the page busy
+/// for minutes.
+pub const MAX_DRAWS: usize = 100_000;
+
 /// How the caseload projection is run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseloadSettings {
@@ -131,6 +135,8 @@ pub enum Action {
     SetMixParam(&'static str, Option<f64>),
     ImportCases(ImportedCases),
     ClearImportedCases,
+    /// A whole view at once: a share link opened in a page already running.
+    Replace(Box<AppState>),
 }
 
 impl Reducible for AppState {
@@ -177,6 +183,7 @@ impl Reducible for AppState {
             }
             Action::ImportCases(imported) => next.caseload.imported = Some(imported),
             Action::ClearImportedCases => next.caseload.imported = None,
+            Action::Replace(state) => next = *state,
         }
         // Returning the same Rc tells Yew nothing changed, so it skips the re-render.
         if next == *self {

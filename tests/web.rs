@@ -2,16 +2,45 @@
 //! shows what the engine computes, and its inputs behave under real events.
 #![cfg(target_arch = "wasm32")]
 
+use threshold_app::share_link;
 use threshold_app::state::AppState;
+use threshold_engine::scenario::preset;
 use threshold_engine::{evaluate, Law, SentencingParams};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the whole app into a fresh element and returns that element.
+/// Sets the test page's fragment without a history entry or a hashchange event.
+fn set_fragment(fragment: &str) {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let url = format!(
+        "{}{}{fragment}",
+        location.pathname().expect("a path"),
+        location.search().expect("a query")
+    );
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .expect("replaceState");
+}
+
+fn fragment() -> String {
+    gloo::utils::window().location().hash().expect("a hash")
+}
+
+/// Mounts the whole app into a fresh element and returns that element. Every app keeps the
+/// address in step with its view, so the fragment is cleared first: a test opens the
+/// default view unless it sets a link itself.
 async fn mount_app() -> Element {
+    mount_app_at("").await
+}
+
+async fn mount_app_at(fragment: &str) -> Element {
+    set_fragment(fragment);
     let document = gloo::utils::document();
     let root = document
         .create_element("div")
@@ -137,4 +166,47 @@ fn the_caseload_projection_draws_alike_in_webassembly_and_natively() {
             "seed {seed}, {draws} draws"
         );
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_in_the_address_opens_its_view_and_follows_edits() {
+    let mut state = AppState::default();
+    state.case.firearms = Some(30);
+    state.scenario = preset("gtpa_20yr_straw").cloned().expect("preset");
+    state.caseload.seed = 7;
+    let link = share_link::encode(&state);
+    let root = mount_app_at(&format!("#{link}")).await;
+    let expected = evaluate(&state.case, Law::embedded(), SentencingParams::embedded()).unwrap();
+    assert_eq!(
+        text(&root, "[data-testid=offense-level]"),
+        expected.offense_level.to_string()
+    );
+    let value = |selector: &str| -> String {
+        let input: HtmlInputElement = find(&root, selector).dyn_into().expect("an input");
+        input.value()
+    };
+    assert_eq!(value("#field-firearms"), "30");
+    assert_eq!(value("#field-seed"), "7");
+    let picker: HtmlSelectElement = find(&root, "#field-scenario").dyn_into().expect("select");
+    assert_eq!(picker.value(), "gtpa_20yr_straw");
+    assert!(root
+        .query_selector("[data-testid=link-error]")
+        .unwrap()
+        .is_none());
+    assert_eq!(fragment(), format!("#{link}"));
+    // An edit is written back into the address, so a reload keeps it.
+    type_into(&root, "#field-firearms", "31").await;
+    state.case.firearms = Some(31);
+    assert_eq!(fragment(), format!("#{}", share_link::encode(&state)));
+    set_fragment("");
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_link_shows_a_message_and_the_default_view() {
+    let root = mount_app_at("#v1.eyJjIjp7fQ-tampered").await;
+    let message = text(&root, "[data-testid=link-error]");
+    assert!(message.contains("could not be opened"), "{message}");
+    // USSG §5A: the default case, offense level 12, category I → 10–16 months.
+    assert_eq!(text(&root, "[data-testid=guideline-range]"), "10–16 months");
+    set_fragment("");
 }

@@ -20,7 +20,7 @@ use crate::components::paired_histogram::PairedHistogram;
 use crate::components::param_field::ParamField;
 use crate::components::tornado_chart::TornadoChart;
 use crate::components::whole_number_field::WholeNumberField;
-use crate::state::{Action, CaseloadSettings, ImportedCases};
+use crate::state::{Action, CaseloadSettings, ImportedCases, MAX_DRAWS};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -36,7 +36,6 @@ const SLICE_MS: f64 = 8.0;
 /// The tornado re-evaluates the caseload four times per parameter; beyond this many
 /// referrals it would keep the page busy for minutes, so it runs on the synthetic mix only.
 const TORNADO_MAX_REFERRALS: usize = 2_000;
-const MAX_UI_DRAWS: u64 = 100_000;
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -295,7 +294,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
             </p>
             <div class="caseload-settings">
                 <WholeNumberField id="field-seed" label="Random seed" value={settings.seed} min={0} max={u64::MAX} on_change={on_seed} />
-                <WholeNumberField id="field-draws" label="Draws" value={settings.draws as u64} min={1} max={MAX_UI_DRAWS} on_change={on_draws} />
+                <WholeNumberField id="field-draws" label="Draws" value={settings.draws as u64} min={1} max={MAX_DRAWS as u64} on_change={on_draws} />
                 <div class="field">
                     <label for="field-cases-csv">{ "Cases from a CSV file (the columns of threshold batch)" }</label>
                     <input id="field-cases-csv" type="file" accept=".csv,text/csv" onchange={on_file} />

@@ -7,6 +7,7 @@ pub mod case_facts;
 pub mod caseload_panel;
 pub mod charge_comparison;
 pub mod choice_field;
+pub mod copy_link;
 pub mod fact_field;
 pub mod legal_note;
 pub mod number_field;

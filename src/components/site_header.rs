@@ -1,16 +1,27 @@
-//! The page header: the product's name and what it answers.
+//! The page header: the product's name, what it answers, and the link to the current view.
 
 use yew::prelude::*;
 
+use crate::components::copy_link::CopyLink;
+
+#[derive(Properties, PartialEq)]
+pub struct SiteHeaderProps {
+    /// Whether the caseload uses imported cases (which links leave out).
+    pub imported: bool,
+}
+
 #[component]
-pub fn SiteHeader() -> Html {
+pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
     html! {
         <header class="site-header">
             <a class="skip-link" href="#main">{ "Skip to content" }</a>
-            <h1 class="site-title">{ "Threshold" }</h1>
-            <p class="site-tagline">
-                { "Federal firearms-trafficking sentences, prosecution and penalty what-ifs — computed in your browser." }
-            </p>
+            <div class="site-heading">
+                <h1 class="site-title">{ "Threshold" }</h1>
+                <p class="site-tagline">
+                    { "Federal firearms-trafficking sentences, prosecution and penalty what-ifs — computed in your browser." }
+                </p>
+            </div>
+            <CopyLink imported={props.imported} />
         </header>
     }
 }

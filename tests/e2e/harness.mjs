@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const DIST = resolve(fileURLToPath(new URL("../../dist", import.meta.url)));
@@ -90,4 +91,21 @@ export async function openRecordedPage(browser, viewport = { width: 1280, height
 /** Waits until the Yew app has mounted and rendered its main area. */
 export async function waitForApp(page) {
   await page.waitForSelector("main#main", { timeout: 15000 });
+}
+
+/**
+ * Serves dist/ and launches Chromium once for a test file (node:test before/after hooks).
+ * Returns an object whose `server` and `browser` are set once the hooks have run.
+ */
+export function servedBrowser() {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await serveDist();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

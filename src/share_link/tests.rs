@@ -1,0 +1,402 @@
+//! Share links round-trip every kind of view, refuse damage in words, open v0 links, and never
+//! panic on any input (property tests; `PROPTEST_CASES` raises the count for the long run).
+
+use std::rc::Rc;
+use std::time::Instant;
+
+use proptest::prelude::*;
+use threshold_engine::scenario::{presets, Rule};
+use threshold_engine::{Case, ChargeId, CriminalHistory, LawEra, ManualEdition, Role};
+
+use super::*;
+use crate::parameters::SentencingParam;
+use crate::state::ImportedCases;
+
+fn round_trip(state: &AppState) -> AppState {
+    let link = encode(state);
+    assert!(is_link(&link), "{link}");
+    decode(&link).unwrap_or_else(|e| panic!("{link}: {e}"))
+}
+
+/// A view with something changed in every part the link carries.
+fn edited_state() -> AppState {
+    let mut state = AppState::default();
+    let mut case = Case::new(LawEra::Today, ChargeId::StrawPurchase922a6);
+    case.manual = Some(ManualEdition::Nov2011);
+    case.firearms = Some(23);
+    case.counts = Some(3);
+    case.criminal_history = Some(CriminalHistory::III);
+    case.role = Some(Role::OrganizerSmall);
+    case.mexico_nexus = Some(true);
+    case.evidence_strength = Some(0.123_456_789_012_345_67);
+    case.drug_grams = Some(12.5);
+    case.label = Some("Ring of four — «Phoenix»".into());
+    state.case = case;
+    state.charges = vec![ChargeId::StrawPurchase922a6, ChargeId::Smuggling554];
+    SentencingParam::WithinRangeShare.set(&mut state.sentencing_overrides, Some(0.2));
+    // A value typed as a percentage: 12.3 / 100 has a 17-digit shortest form.
+    state
+        .prosecution_overrides
+        .set("sentence_weight", Some(12.3 / 100.0));
+    state.scenario = presets()
+        .iter()
+        .find(|p| p.id != DEFAULT_SCENARIO)
+        .cloned()
+        .expect("more than one preset");
+    state.caseload.seed = u64::MAX;
+    state.caseload.draws = 37;
+    state.caseload.mix_overrides = vec![("organiser_share", 0.3), ("referrals", 250.0)];
+    state
+}
+
+fn edited_link() -> String {
+    encode(&edited_state())
+}
+
+#[test]
+fn base64url_matches_the_rfc_4648_vectors() {
+    // RFC 4648 §10, without the padding §5 lets URLs drop.
+    for (plain, coded) in [
+        ("", ""),
+        ("f", "Zg"),
+        ("fo", "Zm8"),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg"),
+        ("fooba", "Zm9vYmE"),
+        ("foobar", "Zm9vYmFy"),
+    ] {
+        assert_eq!(base64url_encode(plain.as_bytes()), coded);
+        assert_eq!(base64url_decode(coded).as_deref(), Ok(plain.as_bytes()));
+    }
+    // 0xfb 0xff is "+/8=" in standard base64: the URL alphabet uses - and _ instead.
+    assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
+    assert_eq!(base64url_decode("-_8"), Ok(vec![0xfb, 0xff]));
+    for bad in ["Z", "Zm9vY", "Zh", "Zm9", "Zm+v", "Zm9v=", "Zm 9"] {
+        assert!(base64url_decode(bad).is_err(), "{bad}");
+    }
+    let all: Vec<u8> = (0..=255).collect();
+    assert_eq!(base64url_decode(&base64url_encode(&all)), Ok(all));
+}
+
+#[test]
+fn the_default_view_is_a_short_link_and_comes_back() {
+    assert_eq!(encode(&AppState::default()), "v1.e30");
+    assert_eq!(round_trip(&AppState::default()), AppState::default());
+    assert_eq!(decode("#v1.e30"), Ok(AppState::default()));
+}
+
+#[test]
+fn a_view_edited_everywhere_comes_back_exactly() {
+    let state = edited_state();
+    let link = encode(&state);
+    assert!(link.len() < 800, "{} characters: {link}", link.len());
+    assert_eq!(round_trip(&state), state);
+}
+
+#[test]
+fn every_preset_comes_back_and_travels_as_its_id() {
+    for preset in presets() {
+        let state = AppState {
+            scenario: preset.clone(),
+            ..AppState::default()
+        };
+        assert_eq!(round_trip(&state), state, "{}", preset.id);
+        assert!(
+            encode(&state).len() < 60,
+            "{}: {}",
+            preset.id,
+            encode(&state)
+        );
+    }
+}
+
+/// The user's copy of the 20-year straw-purchase preset with another maximum.
+fn straw_purchase_maximum(id: &str, max_months: u32) -> Scenario {
+    let mut scenario = preset("gtpa_20yr_straw").cloned().expect("preset");
+    scenario.id = id.into();
+    scenario.name = format!("{max_months}-month straw-purchase maximum");
+    scenario.changes[0].rule = Rule::StatutoryMax {
+        charge: ChargeId::StrawPurchase922a6,
+        era: LawEra::April2011,
+        max_months: Some(max_months),
+    };
+    scenario
+}
+
+#[test]
+fn an_edited_proposal_travels_in_full() {
+    let state = AppState {
+        scenario: straw_purchase_maximum("gtpa_20yr_straw_copy", 480),
+        ..edited_state()
+    };
+    assert_eq!(round_trip(&state), state);
+}
+
+#[test]
+fn imported_cases_stay_out_of_the_link() {
+    let mut state = edited_state();
+    state.caseload.imported = Some(ImportedCases {
+        name: "private.csv".into(),
+        cases: Rc::new(vec![state.case.clone()]),
+    });
+    assert!(!encode(&state).contains("private"));
+    let opened = round_trip(&state);
+    assert_eq!(opened.caseload.imported, None);
+    state.caseload.imported = None;
+    assert_eq!(opened, state);
+}
+
+#[test]
+fn a_v0_link_of_a_case_alone_opens_with_every_other_setting_at_its_default() {
+    // The first format: `case=` and the case's JSON, percent-encoded.
+    let link = "case=%7B%22law_era%22%3A%22today%22%2C%22charge%22%3A%22trafficking_933%22%2C%22firearms%22%3A20%7D";
+    let state = decode(link).expect("v0 link opens");
+    let mut case = Case::new(LawEra::Today, ChargeId::Trafficking933);
+    case.firearms = Some(20);
+    assert_eq!(state.case, case);
+    assert_eq!(state.charges, vec![ChargeId::Trafficking933]);
+    assert_eq!(state.scenario, AppState::default().scenario);
+    // Once opened, the view is written back as a current link.
+    assert!(encode(&state).starts_with("v1."));
+    assert_eq!(round_trip(&state), state);
+    for bad in [
+        "case=%7B",
+        "case=%zz",
+        "case=%7",
+        "case=%7B%22law_era%22%3A1%7D",
+        "case=%FF",
+    ] {
+        assert!(decode(bad).is_err(), "{bad}");
+    }
+}
+
+fn v1(json: &str) -> String {
+    format!("v1.{}", base64url_encode(json.as_bytes()))
+}
+
+#[test]
+fn damaged_or_tampered_links_are_refused_in_words() {
+    let long = format!("v1.{}", "A".repeat(MAX_LINK_BYTES));
+    let cases = [
+        ("v1.", "contents"),
+        ("v1.e30x", "contents"),
+        ("v1.e30xy", "damaged"),
+        ("v1.!!!!", "damaged"),
+        ("v2.e30", "version"),
+        ("v99999999999999999999.e30", "version"),
+        ("x1.e30", "not a Threshold link"),
+        (long.as_str(), "longer"),
+        (&v1(r#"{"c":{"law_era":"today"}}"#), "contents"),
+        (&v1(r#"{"zz":1}"#), "contents"),
+        (
+            &v1(r#"{"c":{"law_era":"today","charge":"straw_purchase_922a6","firearms":-1}}"#),
+            "contents",
+        ),
+        (
+            &v1(r#"{"c":{"law_era":"today","charge":"straw_purchase_922a6","counts":0}}"#),
+            "counts",
+        ),
+        (&v1(r#"{"k":["smuggling_554"]}"#), "charges"),
+        (&v1(r#"{"k":[]}"#), "charges"),
+        (
+            &v1(r#"{"k":["straw_purchase_922a6","straw_purchase_922a6"]}"#),
+            "twice",
+        ),
+        (&v1(r#"{"s":{"within_range_share":7}}"#), "assumptions"),
+        (&v1(r#"{"p":{"sentence_weight":1e999}}"#), "contents"),
+        (&v1(r#"{"x":"no_such_preset"}"#), "no proposal"),
+        (&v1(r#"{"x":"amendment_753","y":{}}"#), "contents"),
+        (&v1(r#"{"d":0}"#), "draws"),
+        (&v1(r#"{"d":100001}"#), "draws"),
+        (&v1(r#"{"r":-1}"#), "contents"),
+        (&v1(r#"{"m":[["referrals",0]]}"#), "mix"),
+        (&v1(r#"{"m":[["nope",1]]}"#), "caseload parameter"),
+        (&v1(r#"{"m":[["referrals",5],["referrals",6]]}"#), "twice"),
+    ];
+    for (link, says) in cases {
+        let error = decode(link).expect_err(link);
+        let message = error.to_string();
+        assert!(message.contains(says), "{link}: {message}");
+        assert!(message.ends_with("The default view is shown instead."));
+    }
+    // A proposal that does not fit the law is refused as a whole.
+    let state = AppState {
+        scenario: straw_purchase_maximum("bad", 1_000_000),
+        ..AppState::default()
+    };
+    let message = decode(&encode(&state)).expect_err("refused").to_string();
+    assert!(message.contains("proposal"), "{message}");
+}
+
+#[test]
+fn anchors_in_the_page_are_not_links() {
+    for anchor in ["", "#", "main", "#main", "caseload-title"] {
+        assert!(!is_link(anchor), "{anchor}");
+    }
+    for link in ["v1.e30", "#v1.e30", "case=%7B%7D", "v1.", "é"] {
+        assert!(is_link(link), "{link}");
+    }
+}
+
+/// Cases per property: 20,000 by default keeps `scripts/test` fast; the long run sets
+/// `PROPTEST_CASES` (e.g. to 1,000,000) and prints what it did.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000)
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// A change to a valid link of the kinds a copy, a chat client or a person makes.
+#[derive(Debug, Clone)]
+enum Mutation {
+    FlipBit(usize, u8),
+    Truncate(usize),
+    Insert(usize, u8),
+    Delete(usize),
+    Replace(usize, u8),
+}
+
+fn mutate(link: &str, mutations: &[Mutation]) -> String {
+    let mut bytes = link.as_bytes().to_vec();
+    for m in mutations {
+        let at = |i: &usize, len: usize| if len == 0 { 0 } else { i % len };
+        match m {
+            Mutation::FlipBit(i, bit) => {
+                let i = at(i, bytes.len());
+                if let Some(b) = bytes.get_mut(i) {
+                    *b ^= 1 << (bit % 8);
+                }
+            }
+            Mutation::Truncate(i) => bytes.truncate(at(i, bytes.len() + 1)),
+            Mutation::Insert(i, b) => bytes.insert(at(i, bytes.len() + 1), *b),
+            Mutation::Delete(i) => {
+                if !bytes.is_empty() {
+                    let i = at(i, bytes.len());
+                    bytes.remove(i);
+                }
+            }
+            Mutation::Replace(i, b) => {
+                let i = at(i, bytes.len());
+                if let Some(x) = bytes.get_mut(i) {
+                    *x = *b;
+                }
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::FlipBit(i, b)),
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Insert(i, b)),
+        any::<usize>().prop_map(Mutation::Delete),
+        (any::<usize>(), prop::sample::select(BASE64URL.to_vec()))
+            .prop_map(|(i, b)| Mutation::Replace(i, b)),
+    ]
+}
+
+/// Valid links of several shapes for the mutations to start from.
+fn valid_links() -> Vec<String> {
+    let mut custom = edited_state();
+    custom.scenario.id = "mine".into();
+    let v0 = "case=%7B%22law_era%22%3A%22today%22%2C%22charge%22%3A%22trafficking_933%22%7D";
+    vec![
+        encode(&AppState::default()),
+        edited_link(),
+        encode(&custom),
+        v0.to_string(),
+    ]
+}
+
+/// Runs a property, then prints how many inputs it decoded and how long that took.
+fn run_counted(name: &str, test: impl FnOnce()) {
+    let started = Instant::now();
+    test();
+    println!(
+        "share_link {name}: {} cases, no panic, {:.1} s",
+        cases(),
+        started.elapsed().as_secs_f64()
+    );
+}
+
+#[test]
+fn arbitrary_text_never_panics_the_decoder() {
+    run_counted("arbitrary text", || {
+        proptest!(config(), |(text in any::<String>())| {
+            let _ = decode(&text);
+            let _ = is_link(&text);
+        });
+    });
+}
+
+#[test]
+fn mutated_links_never_panic_the_decoder() {
+    let links = valid_links();
+    run_counted("mutated links", || {
+        proptest!(config(), |(
+            which in 0..links.len(),
+            mutations in prop::collection::vec(mutation(), 1..6),
+        )| {
+            let text = mutate(&links[which], &mutations);
+            if let Ok(state) = decode(&text) {
+                // Whatever opens is a view the app can show, and it links to itself.
+                prop_assert!(state.baseline().is_ok());
+                prop_assert_eq!(decode(&encode(&state)), Ok(state));
+            }
+        });
+    });
+}
+
+/// Payloads that are valid base64url of JSON-like text: the decoder's checks after the
+/// codec, not just the codec, meet the damage.
+#[test]
+fn arbitrary_payloads_never_panic_the_decoder() {
+    let fragments = prop::sample::select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"c\"",
+        "\"k\"",
+        "\"s\"",
+        "\"p\"",
+        "\"x\"",
+        "\"y\"",
+        "\"r\"",
+        "\"d\"",
+        "\"m\"",
+        "0",
+        "-1",
+        "1e308",
+        "0.5",
+        "18446744073709551615",
+        "null",
+        "true",
+        "\"today\"",
+        "\"charge\"",
+        "\"law_era\"",
+        "\"firearms\"",
+        "\"referrals\"",
+        "\"straw_purchase_922a6\"",
+        "\"amendment_753\"",
+        "\"within_range_share\"",
+    ]);
+    run_counted("arbitrary payloads", || {
+        proptest!(config(), |(parts in prop::collection::vec(fragments, 0..40))| {
+            let _ = decode(&v1(&parts.concat()));
+        });
+    });
+}
