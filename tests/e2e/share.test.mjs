@@ -62,6 +62,13 @@ test("a copied link opens the same view, with the same numbers, in a new browser
   await waitForApp(second.page);
   assert.deepEqual(await shownFigures(second.page, 7), shown);
 
+  // Imported cases stay on this device: the page says so beside the button.
+  assert.equal(await page.getByTestId("share-imported-note").count(), 0);
+  const csv = "law_era,charge,firearms\napril_2011,straw_purchase_922a6,3\n";
+  await page.setInputFiles("#field-cases-csv", { name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByTestId("share-imported-note").waitFor();
+  assert.equal(page.url(), link, "the import does not change the link");
+
   assert.deepEqual(first.consoleErrors, []);
   assert.deepEqual(second.consoleErrors, []);
   await first.context.close();
