@@ -12,6 +12,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
 use threshold_engine::caseload::CaseloadMix;
 use threshold_engine::scenario::{preset, presets, Scenario};
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
@@ -159,7 +160,12 @@ fn decode_v1(payload: &str) -> Result<AppState, ShareLinkError> {
     // from_str, not from_slice: the app already reads cases and proposals from text, and a
     // second reader type would compile every one of their readers again (about 80 KB).
     let shared: SharedState = serde_json::from_str(&text).map_err(|why| {
-        ShareLinkError::new(format!("the link's contents do not read as a view ({why})"))
+        // serde's own words name line and column of text nobody sees: say what happened.
+        ShareLinkError::new(match why.classify() {
+            Category::Eof => "the link's contents were cut short",
+            Category::Syntax | Category::Io => "the link's contents were changed or damaged",
+            Category::Data => "the link's contents hold a setting this page cannot use",
+        })
     })?;
     from_shared(shared)
 }
