@@ -17,9 +17,10 @@ use yew::prelude::*;
 use crate::components::{
     acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel,
     case_builder::CaseBuilder, case_facts::CaseFacts, caseload_panel::CaseloadPanel,
-    charge_comparison::ChargeComparisonPanel, results_summary::ResultsSummary,
-    scenario_panel::ScenarioPanel, sentence_chart::SentenceChart, side_by_side::SideBySidePanel,
-    site_footer::SiteFooter, site_header::SiteHeader, worksheet_panel::WorksheetPanel,
+    charge_comparison::ChargeComparisonPanel, result_bar::ResultBar,
+    results_summary::ResultsSummary, scenario_panel::ScenarioPanel, sentence_chart::SentenceChart,
+    side_by_side::SideBySidePanel, site_footer::SiteFooter, site_header::SiteHeader,
+    worksheet_panel::WorksheetPanel,
 };
 use crate::share_link;
 use crate::state::{Action, AppState};
@@ -185,6 +186,7 @@ pub fn App() -> Html {
     let results = match &*result {
         Ok(outcome) => html! {
             <>
+                <ResultBar option={outcome.assessment.option.clone()} />
                 <ResultsSummary option={outcome.assessment.option.clone()} governing={outcome.governing.clone()}>
                     <SentenceChart bins={outcome.histogram.clone()}
                         sentence={outcome.assessment.option.expected_sentence_months} />

@@ -13,6 +13,7 @@ pub mod legal_note;
 pub mod number_field;
 pub mod paired_histogram;
 pub mod param_field;
+pub mod result_bar;
 pub mod results_summary;
 pub mod scenario_panel;
 pub mod sentence_chart;

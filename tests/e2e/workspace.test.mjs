@@ -200,6 +200,12 @@ test("the page fits every width from a 360 px phone to a projector without sidew
       window.innerWidth,
     ]);
     assert.ok(scrollWidth <= innerWidth, `${width} px: the page is ${scrollWidth} px wide`);
+    // Below the two-column layout the headline figures stay pinned in sight.
+    const bar = page.getByTestId("result-bar");
+    assert.equal(await bar.isVisible(), width < 960, `${width} px: result bar`);
+    if (width < 960) {
+      assert.match(await bar.textContent(), new RegExp(await page.getByTestId("guideline-range").textContent()));
+    }
     assert.deepEqual(consoleErrors, []);
     await context.close();
   }

@@ -1,0 +1,28 @@
+//! On a phone the results sit below a long form: a slim bar pinned to the bottom of the
+//! screen keeps the headline figures in sight while typing, and jumps to the full results.
+
+use threshold_engine::sentencing_table::LIFE_MONTHS;
+use threshold_engine::ChargeOption;
+use yew::prelude::*;
+
+use crate::units;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultBarProps {
+    pub option: ChargeOption,
+}
+
+#[component]
+pub fn ResultBar(props: &ResultBarProps) -> Html {
+    let o = &props.option;
+    let range = o.guideline_range_months;
+    html! {
+        <a class="result-bar" href="#results-title" data-testid="result-bar"
+            aria-label="Jump to the results">
+            <span>{ format!("Level {}", o.offense_level) }</span>
+            <span>{ units::month_range(range.min, range.max, LIFE_MONTHS) }</span>
+            <span>{ format!("median {}", units::months(o.expected_sentence_months.median)) }</span>
+            <span>{ format!("accepted {}", units::percent(o.acceptance_probability)) }</span>
+        </a>
+    }
+}
