@@ -1,28 +1,17 @@
 // Policy what-ifs in a real browser: presets and the case side by side, the caseload
 // projection (the same figures as `threshold project` for the same seed), CSV import.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { interval, threshold } from "./formats.mjs";
-import { launchBrowser, openRecordedPage, serveDist, waitForApp } from "./harness.mjs";
+import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser();
 
 const cliProject = (args) => threshold(["project", ...args, "--format", "json"]);
 
 async function openWorkspace(viewport) {
-  const opened = await openRecordedPage(browser, viewport);
-  await opened.page.goto(`${server.origin}/`);
+  const opened = await openRecordedPage(served.browser, viewport);
+  await opened.page.goto(`${served.server.origin}/`);
   await waitForApp(opened.page);
   return opened;
 }

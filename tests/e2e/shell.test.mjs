@@ -1,25 +1,14 @@
 // The release build loads, computes with the engine in WebAssembly, logs no error and
 // talks to nobody but its own origin.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openRecordedPage, serveDist, waitForApp } from "./harness.mjs";
+import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser();
 
 test("the shell renders with an engine-computed value, no console error, same-origin only", async () => {
-  const { page, context, consoleErrors, requests } = await openRecordedPage(browser);
-  await page.goto(`${server.origin}/`);
+  const { page, context, consoleErrors, requests } = await openRecordedPage(served.browser);
+  await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
 
   // USSG §5A: offense level 12, criminal history category I → 10–16 months.
@@ -33,14 +22,14 @@ test("the shell renders with an engine-computed value, no console error, same-or
   await page.waitForLoadState("networkidle");
   assert.deepEqual(consoleErrors, [], "console errors");
   assert.ok(requests.length >= 3, `expected the page, its script and its wasm; saw ${requests}`);
-  const foreign = requests.filter((url) => new URL(url).origin !== server.origin);
+  const foreign = requests.filter((url) => new URL(url).origin !== served.server.origin);
   assert.deepEqual(foreign, [], "requests to other origins");
   await context.close();
 });
 
 test("the page has a title and a language for assistive technology", async () => {
-  const { page, context } = await openRecordedPage(browser, { width: 390, height: 844 });
-  await page.goto(`${server.origin}/`);
+  const { page, context } = await openRecordedPage(served.browser, { width: 390, height: 844 });
+  await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
   assert.match(await page.title(), /Threshold/);
   assert.equal(await page.getAttribute("html", "lang"), "en");

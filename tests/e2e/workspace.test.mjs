@@ -1,22 +1,11 @@
 // The single-case workspace in a real browser: the form drives the same engine as the
 // `threshold` command, bad input gets words not crashes, and assumptions can be edited and reset.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { monthRange, months, number, percent, threshold } from "./formats.mjs";
-import { launchBrowser, openRecordedPage, serveDist, waitForApp } from "./harness.mjs";
+import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedBrowser();
 
 /** What `threshold evaluate` prints for a case (the CLI is the reference). */
 const cliEvaluate = (caseJson) => threshold(["evaluate", "-"], JSON.stringify(caseJson));
@@ -85,8 +74,8 @@ const CASES = [
 
 for (const { label, steps, json } of CASES) {
   test(`the form shows what threshold evaluate prints: ${label}`, async () => {
-    const { page, context, consoleErrors } = await openRecordedPage(browser);
-    await page.goto(`${server.origin}/`);
+    const { page, context, consoleErrors } = await openRecordedPage(served.browser);
+    await page.goto(`${served.server.origin}/`);
     await waitForApp(page);
     for (const [action, selector, value] of steps) {
       if (action === "select") await page.selectOption(selector, value);
@@ -99,8 +88,8 @@ for (const { label, steps, json } of CASES) {
 }
 
 test("choosing a row of the charge comparison makes it the case's charge", async () => {
-  const { page, context, consoleErrors } = await openRecordedPage(browser);
-  await page.goto(`${server.origin}/`);
+  const { page, context, consoleErrors } = await openRecordedPage(served.browser);
+  await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
   // A joint ATF–ICE case with a proven Mexico nexus opens the export charges.
   await page.selectOption("#field-mexico_nexus", "yes");
@@ -127,8 +116,8 @@ test("choosing a row of the charge comparison makes it the case's charge", async
 });
 
 test("garbage typed in every field gets a message in words and no console error", async () => {
-  const { page, context, consoleErrors } = await openRecordedPage(browser);
-  await page.goto(`${server.origin}/`);
+  const { page, context, consoleErrors } = await openRecordedPage(served.browser);
+  await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
   await page.locator(".comparators > summary").click();
   await page.locator(".mix > summary").click();
@@ -155,8 +144,8 @@ test("garbage typed in every field gets a message in words and no console error"
 });
 
 test("editing an assumption changes the result, marks it, and reset restores it", async () => {
-  const { page, context, consoleErrors } = await openRecordedPage(browser);
-  await page.goto(`${server.origin}/`);
+  const { page, context, consoleErrors } = await openRecordedPage(served.browser);
+  await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
   const mean = page.getByTestId("expected-mean");
   const original = await mean.textContent();
@@ -175,8 +164,8 @@ test("editing an assumption changes the result, marks it, and reset restores it"
 });
 
 test("the print view fits one case on one A4 and one Letter page", async () => {
-  const { page, context, consoleErrors } = await openRecordedPage(browser);
-  await page.goto(`${server.origin}/`);
+  const { page, context, consoleErrors } = await openRecordedPage(served.browser);
+  await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
   // The longest comparison: a joint ATF–ICE case with export charges and pairings.
   await page.selectOption("#field-mexico_nexus", "yes");
@@ -192,8 +181,8 @@ test("the print view fits one case on one A4 and one Letter page", async () => {
 
 test("the page fits every width from a 360 px phone to a projector without sideways scrolling", async () => {
   for (const width of [360, 390, 768, 1280, 1920]) {
-    const { page, context, consoleErrors } = await openRecordedPage(browser, { width, height: 800 });
-    await page.goto(`${server.origin}/`);
+    const { page, context, consoleErrors } = await openRecordedPage(served.browser, { width, height: 800 });
+    await page.goto(`${served.server.origin}/`);
     await waitForApp(page);
     const [scrollWidth, innerWidth] = await page.evaluate(() => [
       document.documentElement.scrollWidth,
