@@ -2,6 +2,7 @@
 //! change, and lays out the workspace.
 
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
@@ -106,11 +107,12 @@ fn open_fragment(fragment: &str) -> Option<Result<AppState, String>> {
 
 /// Puts `link` in the address bar so that reloading or copying the address keeps the view.
 fn write_fragment(link: &str) {
+    // The default view's link, encoded once: this runs after every change.
+    static DEFAULT_LINK: OnceLock<String> = OnceLock::new();
+    let default_link = DEFAULT_LINK.get_or_init(|| share_link::encode(&AppState::default()));
     let current = location_fragment();
     // The default view on a fresh page keeps its plain address.
-    if current == link
-        || (!share_link::is_link(&current) && link == share_link::encode(&AppState::default()))
-    {
+    if current == link || (!share_link::is_link(&current) && link == default_link) {
         return;
     }
     // replaceState: one history entry per keystroke would make Back useless.
@@ -130,11 +132,17 @@ pub fn App() -> Html {
         Some(Ok(state)) => state.clone(),
         _ => AppState::default(),
     });
-    let link = share_link::encode(&state);
     // The listener below outlives this render, so it reads the newest link from here.
     let latest_link = use_mut_ref(String::new);
-    latest_link.borrow_mut().clone_from(&link);
-    use_effect_with(link, |link| write_fragment(link));
+    {
+        // Encoded after the page has updated, so typing never waits for the address bar.
+        let latest_link = latest_link.clone();
+        use_effect_with((*state).clone(), move |state| {
+            let link = share_link::encode(state);
+            write_fragment(&link);
+            *latest_link.borrow_mut() = link;
+        });
+    }
     {
         // A link pasted into the address bar of an open page arrives as a hash change.
         let (dispatch, link_error) = (state.dispatcher(), link_error.clone());
