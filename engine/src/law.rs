@@ -370,6 +370,17 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, from no adjustment through aggravating to mitigating.
+    pub const ALL: [Role; 7] = [
+        Self::None,
+        Self::OrganizerLeader,
+        Self::ManagerSupervisor,
+        Self::OrganizerSmall,
+        Self::Minor,
+        Self::MinorMinimal,
+        Self::Minimal,
+    ];
+
     /// True for an aggravating (organiser, broker, manager) role.
     pub fn is_aggravating(self) -> bool {
         matches!(

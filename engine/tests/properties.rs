@@ -28,15 +28,7 @@ fn case_strategy() -> impl Strategy<Value = Case> {
             Recipient::ProhibitedPerson,
             Recipient::Dangerous,
         ])),
-        option(prop::sample::select(vec![
-            Role::None,
-            Role::OrganizerLeader,
-            Role::ManagerSupervisor,
-            Role::OrganizerSmall,
-            Role::Minor,
-            Role::MinorMinimal,
-            Role::Minimal,
-        ])),
+        option(prop::sample::select(Role::ALL.to_vec())),
     );
     let flags = (
         prop::array::uniform12(option(any::<bool>())),

@@ -29,16 +29,6 @@ fn role_label(role: Role) -> &'static str {
     }
 }
 
-const ROLES: [Role; 7] = [
-    Role::None,
-    Role::OrganizerLeader,
-    Role::ManagerSupervisor,
-    Role::OrganizerSmall,
-    Role::Minor,
-    Role::MinorMinimal,
-    Role::Minimal,
-];
-
 fn role_code(role: Role) -> &'static str {
     match role {
         Role::None => "none",
@@ -128,8 +118,9 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
     };
     let on_history = on_action
         .reform(|code: String| Action::SetCriminalHistory(CriminalHistory::from_roman(&code)));
-    let on_role = on_action
-        .reform(|code: String| Action::SetRole(ROLES.into_iter().find(|r| role_code(*r) == code)));
+    let on_role = on_action.reform(|code: String| {
+        Action::SetRole(Role::ALL.into_iter().find(|r| role_code(*r) == code))
+    });
     let on_recipient = on_action.reform(|code: String| {
         Action::SetRecipient(
             RECIPIENTS
@@ -166,7 +157,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
     let role_options =
         std::iter::once(ChoiceOption::new("", "Not given (assumed no special role)"))
             .chain(
-                ROLES
+                Role::ALL
                     .into_iter()
                     .map(|r| ChoiceOption::new(role_code(r), role_label(r))),
             )
