@@ -12,6 +12,7 @@ pub mod case;
 pub mod caseload;
 pub mod edition;
 pub mod evaluate;
+pub mod export;
 pub mod guidelines;
 pub mod imposed;
 pub mod law;

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use serde::Deserialize;
 use threshold_engine::batch::{cases_from_csv, evaluations_to_csv};
 use threshold_engine::calibration::{calibrate, markdown_table};
+use threshold_engine::export::comparison_csv;
 use threshold_engine::prosecution::calibration::{
     calibrate_prosecution, calibration_checks, calibration_markdown, parameter_markdown,
     typical_comparisons, CalibrationData,
@@ -36,7 +37,7 @@ COMMANDS:
     explain FILE|-           the same evaluation as plain text: result, then the worksheet
     example                  print a complete example case (JSON) to start from
     batch FILE.csv           evaluate one case per CSV row; print one CSV row per case
-    compare FILE|- [--format json|table]
+    compare FILE|- [--format json|table|csv]
                              rank every charge and charge set the case supports by
                              expected prison months per referral
     find-threshold FILE|-    the number of firearms at which the case's referral becomes
@@ -49,11 +50,11 @@ COMMANDS:
     charges [ERA]            list the charges and statutory limits (ERA april_2011 or today)
     scenario list            the preset policy scenarios: id, name, source (Markdown)
     scenario show ID         a preset as JSON, to copy into a FILE and edit
-    scenario compare ID|FILE CASE.json [--format json|table]
+    scenario compare ID|FILE CASE.json [--format json|table|csv]
                              one case under the baseline and the scenario, each
                              difference with the change that causes it
     project --scenario ID|FILE [--cases CSV|default] [--referrals N] [--draws N] [--seed S]
-            [--policy best|own] [--format json|table]
+            [--policy best|own] [--format json|table|csv]
                              a caseload under the baseline and the scenario (seeded
                              Monte Carlo): accepted referrals, convictions, prison-years
                              with 90% intervals, flips (defaults: the synthetic caseload,
@@ -320,16 +321,23 @@ fn batch(args: &[String]) -> Result<String, String> {
 }
 
 fn compare(args: &[String]) -> Result<String, String> {
-    let (path, table) = match args {
-        [path] => (path, false),
+    let (path, format) = match args {
+        [path] => (path, "json"),
         [path, flag, format] | [flag, format, path] if flag == "--format" => {
             match format.as_str() {
-                "table" => (path, true),
-                "json" => (path, false),
-                other => return Err(format!("--format must be json or table, not {other:?}")),
+                "table" | "json" | "csv" => (path, format.as_str()),
+                other => {
+                    return Err(format!(
+                        "--format must be json, table or csv, not {other:?}"
+                    ))
+                }
             }
         }
-        _ => return Err("compare needs one FILE (or -) and optionally --format json|table".into()),
+        _ => {
+            return Err(
+                "compare needs one FILE (or -) and optionally --format json|table|csv".into(),
+            )
+        }
     };
     let file = read_case(&read_input(path)?)?;
     let comparison = compare_charges(
@@ -339,7 +347,10 @@ fn compare(args: &[String]) -> Result<String, String> {
         &file.prosecution,
     )
     .map_err(|e| e.to_string())?;
-    if table {
+    if format == "csv" {
+        return Ok(comparison_csv(&comparison));
+    }
+    if format == "table" {
         let title = comparison.label.as_deref().unwrap_or("case");
         let mut out = format!(
             "{title} ({}, {})\n\n{}",

@@ -5,6 +5,7 @@ use threshold_engine::batch::cases_from_csv;
 use threshold_engine::caseload::{
     summary_markdown, Caseload, CaseloadMix, ChargePolicy, Projection, MAX_DRAWS,
 };
+use threshold_engine::export::{projection_csv, side_by_side_csv};
 use threshold_engine::scenario::{
     presets, presets_markdown, scenario_from_name_or_json, side_by_side, side_by_side_markdown,
     Baseline, Scenario,
@@ -27,16 +28,16 @@ pub fn scenario_command(args: &[String]) -> Result<String, String> {
         }
         [compare, scenario, case, rest @ ..] if compare == "compare" => {
             let f = flags(rest, &["format"])?;
-            scenario_compare(scenario, case, json_or_table(get(&f, "format"))?)
+            scenario_compare(scenario, case, output_format(get(&f, "format"))?)
         }
         _ => Err("usage: threshold scenario list | scenario show ID | \
-                  scenario compare ID|FILE CASE.json [--format json|table]"
+                  scenario compare ID|FILE CASE.json [--format json|table|csv]"
             .into()),
     }
 }
 
 /// `threshold scenario compare ID|FILE CASE.json`: the side-by-side the UI shows.
-fn scenario_compare(scenario: &str, case_path: &str, json: bool) -> Result<String, String> {
+fn scenario_compare(scenario: &str, case_path: &str, format: Format) -> Result<String, String> {
     let scenario = read_scenario(scenario)?;
     let text = if case_path == "-" {
         let mut text = String::new();
@@ -48,12 +49,13 @@ fn scenario_compare(scenario: &str, case_path: &str, json: bool) -> Result<Strin
     };
     let case = Case::from_json(&text).map_err(|e| e.to_string())?;
     let sbs = side_by_side(&case, &Baseline::embedded(), &scenario).map_err(|e| e.to_string())?;
-    if json {
-        return serde_json::to_string_pretty(&sbs)
+    match format {
+        Format::Json => serde_json::to_string_pretty(&sbs)
             .map(|t| t + "\n")
-            .map_err(|e| e.to_string());
+            .map_err(|e| e.to_string()),
+        Format::Table => Ok(side_by_side_markdown(&sbs)),
+        Format::Csv => Ok(side_by_side_csv(&sbs)),
     }
-    Ok(side_by_side_markdown(&sbs))
 }
 
 fn no_preset(id: &str) -> String {
@@ -137,6 +139,23 @@ fn parse_number<T: std::str::FromStr>(flag: &str, text: &str, what: &str) -> Res
         .map_err(|_| format!("--{flag}: {text:?} is not {what}"))
 }
 
+/// How `scenario compare` and `project` print; `sensitivity` has no CSV.
+#[derive(Clone, Copy)]
+enum Format {
+    Json,
+    Table,
+    Csv,
+}
+
+fn output_format(format: Option<&str>) -> Result<Format, String> {
+    match format {
+        None | Some("table") => Ok(Format::Table),
+        Some("json") => Ok(Format::Json),
+        Some("csv") => Ok(Format::Csv),
+        Some(other) => Err(format!("--format: {other:?}; expected json, table or csv")),
+    }
+}
+
 fn json_or_table(format: Option<&str>) -> Result<bool, String> {
     match format {
         None | Some("table") => Ok(false),
@@ -177,7 +196,7 @@ pub fn project(args: &[String]) -> Result<String, String> {
         Some("own") => ChargePolicy::Own,
         Some(other) => return Err(format!("--policy: {other:?}; expected best or own")),
     };
-    let json = json_or_table(get(&f, "format"))?;
+    let format = output_format(get(&f, "format"))?;
     let mut p = Projection::new(
         &caseload,
         &Baseline::embedded(),
@@ -189,12 +208,12 @@ pub fn project(args: &[String]) -> Result<String, String> {
     .map_err(|e| e.to_string())?;
     p.step(draws);
     let summary = p.summary();
-    if json {
-        serde_json::to_string_pretty(&summary)
+    match format {
+        Format::Json => serde_json::to_string_pretty(&summary)
             .map(|t| t + "\n")
-            .map_err(|e| e.to_string())
-    } else {
-        Ok(summary_markdown(&summary))
+            .map_err(|e| e.to_string()),
+        Format::Table => Ok(summary_markdown(&summary)),
+        Format::Csv => Ok(projection_csv(&summary)),
     }
 }
 

@@ -1,0 +1,386 @@
+//! Results as CSV for spreadsheets: the charge comparison, a proposal side by side, and a
+//! caseload projection, written the same way by the app's downloads and the command line.
+//!
+//! RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote or
+//! line break. Numbers are written in Rust's shortest exact form, so a figure read back is
+//! the figure computed. A text field that a spreadsheet would run as a formula (`=`, `+`,
+//! `-`, `@`, tab, carriage return first) starts with `'` instead: proposal names and labels
+//! may come from a file someone else wrote.
+
+use crate::caseload::{ChargePolicy, Interval, ProjectionSummary};
+use crate::prosecution::ChargeComparison;
+use crate::scenario::SideBySide;
+
+/// One text field, quoted when it must be and defused when a spreadsheet would run it.
+pub fn text_field(text: &str) -> String {
+    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+fn number(value: f64) -> String {
+    if value.is_finite() {
+        value.to_string()
+    } else {
+        String::new()
+    }
+}
+
+fn optional<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn push_row(out: &mut String, fields: &[String]) {
+    out.push_str(&fields.join(","));
+    out.push_str("\r\n");
+}
+
+/// The header of [`comparison_csv`].
+pub const COMPARISON_HEADER: &str = "rank,charges,statutes,offense_level,range_min_months,\
+range_max_months,zone,statutory_min_months,total_statutory_max_months,mean_months,\
+median_months,p10_months,p90_months,p_any_prison,acceptance_probability,\
+conviction_probability,expected_prison_months_per_referral";
+
+/// Every charge option for one case, best first; an empty maximum is life.
+pub fn comparison_csv(comparison: &ChargeComparison) -> String {
+    let mut out = String::new();
+    push_row(&mut out, &[COMPARISON_HEADER.to_string()]);
+    for (rank, option) in comparison.options.iter().enumerate() {
+        let codes: Vec<&str> = option.charges.iter().map(|c| c.code()).collect();
+        let sentence = &option.expected_sentence_months;
+        push_row(
+            &mut out,
+            &[
+                (rank + 1).to_string(),
+                text_field(&codes.join("+")),
+                text_field(&option.statutes),
+                option.offense_level.to_string(),
+                option.guideline_range_months.min.to_string(),
+                optional(option.guideline_range_months.max),
+                option.zone.to_string(),
+                option.statutory_min_months.to_string(),
+                optional(option.total_statutory_max_months),
+                number(sentence.mean),
+                number(sentence.median),
+                number(sentence.p10),
+                number(sentence.p90),
+                number(sentence.p_any_prison),
+                number(option.acceptance_probability),
+                number(option.conviction_probability),
+                number(option.expected_prison_months_per_referral),
+            ],
+        );
+    }
+    out
+}
+
+/// The header of [`side_by_side_csv`].
+pub const SIDE_BY_SIDE_HEADER: &str =
+    "proposal,output,label,baseline,proposal_value,baseline_text,proposal_text,difference,changed,causes";
+
+/// One case before and after a proposal: a row per output, its causes joined by "; ".
+pub fn side_by_side_csv(comparison: &SideBySide) -> String {
+    let mut out = String::new();
+    push_row(&mut out, &[SIDE_BY_SIDE_HEADER.to_string()]);
+    for row in &comparison.rows {
+        let output = serde_json::to_value(row.output)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let causes: Vec<String> = row
+            .causes
+            .iter()
+            .map(|cause| match cause.delta {
+                Some(delta) => format!("{} ({delta:+})", cause.label),
+                None => cause.label.clone(),
+            })
+            .collect();
+        push_row(
+            &mut out,
+            &[
+                text_field(&comparison.scenario_id),
+                output,
+                text_field(&row.label),
+                row.baseline.number.map(number).unwrap_or_default(),
+                row.scenario.number.map(number).unwrap_or_default(),
+                text_field(&row.baseline.text),
+                text_field(&row.scenario.text),
+                row.delta.map(number).unwrap_or_default(),
+                row.changed.to_string(),
+                text_field(&causes.join("; ")),
+            ],
+        );
+    }
+    out
+}
+
+/// The header of [`projection_csv`].
+pub const PROJECTION_HEADER: &str = "proposal,caseload,charge_policy,seed,draws,metric,\
+baseline_mean,baseline_p5,baseline_p95,proposal_mean,proposal_p5,proposal_p95,\
+difference_mean,difference_p5,difference_p95";
+
+/// A caseload projection's summary: a row per measure with its 90% intervals in both worlds
+/// and the difference draw by draw where the projection keeps it; then the flips.
+pub fn projection_csv(summary: &ProjectionSummary) -> String {
+    let mut out = String::new();
+    push_row(&mut out, &[PROJECTION_HEADER.to_string()]);
+    let policy = match summary.charge_policy {
+        ChargePolicy::Best => "best",
+        ChargePolicy::Own => "own",
+    };
+    let lead = [
+        text_field(&summary.scenario_id),
+        text_field(&summary.caseload),
+        policy.to_string(),
+        summary.seed.to_string(),
+        summary.draws.to_string(),
+    ];
+    let interval = |i: &Interval| [number(i.mean), number(i.p5), number(i.p95)];
+    let (b, s) = (&summary.baseline, &summary.scenario);
+    let rows: [(&str, &Interval, &Interval, Option<&Interval>); 6] = [
+        (
+            "accepted",
+            &b.accepted,
+            &s.accepted,
+            Some(&summary.difference_accepted),
+        ),
+        (
+            "convictions",
+            &b.convictions,
+            &s.convictions,
+            Some(&summary.difference_convictions),
+        ),
+        (
+            "prison_years",
+            &b.prison_years,
+            &s.prison_years,
+            Some(&summary.difference_prison_years),
+        ),
+        (
+            "accepted_per_100",
+            &b.accepted_per_100,
+            &s.accepted_per_100,
+            None,
+        ),
+        (
+            "convictions_per_100",
+            &b.convictions_per_100,
+            &s.convictions_per_100,
+            None,
+        ),
+        (
+            "prison_years_per_100",
+            &b.prison_years_per_100,
+            &s.prison_years_per_100,
+            None,
+        ),
+    ];
+    let mut row = |metric: &str, fields: [String; 9]| {
+        let mut all: Vec<String> = lead.to_vec();
+        all.push(metric.to_string());
+        all.extend(fields);
+        push_row(&mut out, &all);
+    };
+    let exact = |value: f64| [number(value), String::new(), String::new()];
+    row(
+        "referrals",
+        concat(
+            exact(b.referrals as f64),
+            exact(s.referrals as f64),
+            exact(s.referrals as f64 - b.referrals as f64),
+        ),
+    );
+    for (metric, baseline, scenario, difference) in rows {
+        let difference = difference.map(interval).unwrap_or_default();
+        row(
+            metric,
+            concat(interval(baseline), interval(scenario), difference),
+        );
+    }
+    let flips = &summary.flips;
+    let mut flip = |metric: &str, value: f64| {
+        row(
+            metric,
+            concat(Default::default(), Default::default(), exact(value)),
+        )
+    };
+    flip(
+        "flips_declined_to_accepted",
+        flips.declined_to_accepted as f64,
+    );
+    flip(
+        "flips_accepted_to_declined",
+        flips.accepted_to_declined as f64,
+    );
+    flip(
+        "expected_extra_acceptances",
+        flips.expected_extra_acceptances,
+    );
+    out
+}
+
+fn concat(a: [String; 3], b: [String; 3], c: [String; 3]) -> [String; 9] {
+    let [a0, a1, a2] = a;
+    let [b0, b1, b2] = b;
+    let [c0, c1, c2] = c;
+    [a0, a1, a2, b0, b1, b2, c0, c1, c2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{preset, side_by_side, Baseline};
+    use crate::SentencingParams;
+    use crate::{compare_charges, Case, ChargeId, Law, LawEra, ProsecutionParams};
+
+    /// A minimal reader for the tests: splits RFC 4180 rows back into fields.
+    fn read(csv: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let (mut row, mut field, mut quoted, mut chars) =
+            (Vec::new(), String::new(), false, csv.chars().peekable());
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => field.push(c),
+                (false, '"') => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut field)),
+                (false, '\r') => {}
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => field.push(c),
+            }
+        }
+        assert!(
+            field.is_empty() && row.is_empty(),
+            "the last row ends with CRLF"
+        );
+        rows
+    }
+
+    fn case() -> Case {
+        let mut case = Case::new(LawEra::Today, ChargeId::StrawPurchase932);
+        case.firearms = Some(12);
+        case
+    }
+
+    #[test]
+    fn text_fields_are_quoted_and_defused() {
+        assert_eq!(text_field("plain"), "plain");
+        assert_eq!(text_field("a,b"), "\"a,b\"");
+        assert_eq!(text_field("say \"no\""), "\"say \"\"no\"\"\"");
+        assert_eq!(text_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(
+            text_field("=HYPERLINK(\"x\")"),
+            "\"'=HYPERLINK(\"\"x\"\")\""
+        );
+        assert_eq!(text_field("+1"), "'+1");
+        assert_eq!(text_field("@SUM(A1)"), "'@SUM(A1)");
+        let odd = "=1,\"2\"\r\n@3";
+        assert_eq!(
+            read(&format!("{}\r\n", text_field(odd)))[0][0],
+            format!("'{odd}")
+        );
+    }
+
+    #[test]
+    fn comparison_rows_match_the_comparison() {
+        let comparison = compare_charges(
+            &case(),
+            Law::embedded(),
+            SentencingParams::embedded(),
+            ProsecutionParams::embedded(),
+        )
+        .unwrap();
+        let rows = read(&comparison_csv(&comparison));
+        let width = COMPARISON_HEADER.split(',').count();
+        assert_eq!(rows[0].join(","), COMPARISON_HEADER);
+        assert_eq!(rows.len(), comparison.options.len() + 1);
+        for (row, option) in rows[1..].iter().zip(&comparison.options) {
+            assert_eq!(row.len(), width);
+            assert_eq!(row[3], option.offense_level.to_string());
+            assert_eq!(
+                row[14].parse::<f64>().unwrap(),
+                option.acceptance_probability
+            );
+            assert_eq!(
+                row[16].parse::<f64>().unwrap(),
+                option.expected_prison_months_per_referral
+            );
+        }
+    }
+
+    #[test]
+    fn side_by_side_rows_keep_the_numbers_exactly() {
+        let scenario = preset("gtpa_20yr_straw").unwrap();
+        let comparison = side_by_side(&case(), &Baseline::embedded(), scenario).unwrap();
+        let rows = read(&side_by_side_csv(&comparison));
+        assert_eq!(rows[0].join(","), SIDE_BY_SIDE_HEADER);
+        assert_eq!(rows.len(), comparison.rows.len() + 1);
+        for (row, expected) in rows[1..].iter().zip(&comparison.rows) {
+            assert_eq!(row.len(), SIDE_BY_SIDE_HEADER.split(',').count());
+            assert_eq!(row[2], expected.label);
+            let back = |text: &str| (!text.is_empty()).then(|| text.parse::<f64>().unwrap());
+            assert_eq!(back(&row[3]), expected.baseline.number);
+            assert_eq!(back(&row[4]), expected.scenario.number);
+            assert_eq!(row[8], expected.changed.to_string());
+        }
+    }
+
+    #[test]
+    fn projection_rows_carry_every_interval_and_the_flips() {
+        use crate::caseload::{Caseload, Projection};
+        let caseload = Caseload::default_mix();
+        let scenario = preset("today_bsca_819").unwrap();
+        let mut projection = Projection::new(
+            &caseload,
+            &Baseline::embedded(),
+            scenario,
+            7,
+            40,
+            ChargePolicy::Best,
+        )
+        .unwrap();
+        projection.step(40);
+        let summary = projection.summary();
+        let rows = read(&projection_csv(&summary));
+        assert_eq!(rows[0].join(","), PROJECTION_HEADER);
+        assert_eq!(rows.len(), 1 + 1 + 6 + 3);
+        for row in &rows[1..] {
+            assert_eq!(row.len(), PROJECTION_HEADER.split(',').count());
+            assert_eq!(
+                &row[..5],
+                [
+                    "today_bsca_819",
+                    caseload.origin.as_str(),
+                    "best",
+                    "7",
+                    "40"
+                ]
+            );
+        }
+        let prison = rows.iter().find(|r| r[5] == "prison_years").unwrap();
+        let value = |i: usize| prison[i].parse::<f64>().unwrap();
+        assert_eq!(value(6), summary.baseline.prison_years.mean);
+        assert_eq!(value(11), summary.scenario.prison_years.p95);
+        assert_eq!(value(12), summary.difference_prison_years.mean);
+        let flips = rows
+            .iter()
+            .find(|r| r[5] == "flips_declined_to_accepted")
+            .unwrap();
+        assert_eq!(flips[12], summary.flips.declined_to_accepted.to_string());
+        assert!(flips[6..12].iter().all(String::is_empty));
+    }
+}
