@@ -15,14 +15,16 @@ use threshold_engine::{
 };
 use yew::prelude::*;
 
+use crate::browser_storage;
 use crate::components::{
     acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel,
     case_builder::CaseBuilder, case_facts::CaseFacts, caseload_panel::CaseloadPanel,
     charge_comparison::ChargeComparisonPanel, result_bar::ResultBar,
-    results_summary::ResultsSummary, scenario_panel::ScenarioPanel, sentence_chart::SentenceChart,
-    side_by_side::SideBySidePanel, site_footer::SiteFooter, site_header::SiteHeader,
-    worksheet_panel::WorksheetPanel,
+    results_summary::ResultsSummary, saved_panel::SavedPanel, scenario_panel::ScenarioPanel,
+    sentence_chart::SentenceChart, side_by_side::SideBySidePanel, site_footer::SiteFooter,
+    site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
+use crate::saved_scenarios::StorageProblem;
 use crate::share_link;
 use crate::state::{Action, AppState};
 
@@ -166,6 +168,31 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    {
+        // Storage is read after the first paint, so a slow disk never delays the results.
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            dispatch.dispatch(Action::LoadSaved(browser_storage::load()));
+        });
+    }
+    {
+        // Written after each change the user makes to the list, never on load (see
+        // `SavedShelf::revision`); a refusal is reported, the list stays in the page.
+        let dispatch = state.dispatcher();
+        let shelf = state.saved.clone();
+        use_effect_with(state.saved.revision, move |revision| {
+            if *revision > 0 {
+                match browser_storage::store(&shelf) {
+                    Ok(()) => {
+                        if matches!(shelf.problem, Some(StorageProblem::WriteFailed(_))) {
+                            dispatch.dispatch(Action::SetStorageProblem(None));
+                        }
+                    }
+                    Err(problem) => dispatch.dispatch(Action::SetStorageProblem(Some(problem))),
+                }
+            }
+        });
+    }
     let on_action = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -245,6 +272,7 @@ pub fn App() -> Html {
                     { results }
                 </div>
                 <div class="wide-column">
+                    <SavedPanel state={Rc::new((*state).clone())} on_action={on_action.clone()} />
                     if let Ok(baseline) = &*baseline {
                         <CaseloadPanel scenario={state.scenario.clone()} baseline={baseline.clone()}
                             settings={state.caseload.clone()} on_action={on_action.clone()} />

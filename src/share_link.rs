@@ -55,29 +55,29 @@ impl std::error::Error for ShareLinkError {}
 /// What a v1 link carries. Short keys keep links short; absent means default.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SharedState {
+pub(crate) struct SharedState {
     #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
-    case: Option<Case>,
+    pub(crate) case: Option<Case>,
     /// Left out when it is just the case's own charge.
     #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
-    charges: Option<Vec<ChargeId>>,
+    pub(crate) charges: Option<Vec<ChargeId>>,
     #[serde(rename = "s", default, skip_serializing_if = "is_default")]
-    sentencing: SentencingOverrides,
+    pub(crate) sentencing: SentencingOverrides,
     #[serde(rename = "p", default, skip_serializing_if = "is_default")]
-    prosecution: ProsecutionOverrides,
+    pub(crate) prosecution: ProsecutionOverrides,
     /// A preset, by id: presets are embedded, so the id is enough.
     #[serde(rename = "x", default, skip_serializing_if = "Option::is_none")]
-    preset: Option<String>,
+    pub(crate) preset: Option<String>,
     /// The user's own edited proposal, in full.
     #[serde(rename = "y", default, skip_serializing_if = "Option::is_none")]
-    scenario: Option<Scenario>,
+    pub(crate) scenario: Option<Scenario>,
     #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
-    seed: Option<u64>,
+    pub(crate) seed: Option<u64>,
     #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
-    draws: Option<u64>,
+    pub(crate) draws: Option<u64>,
     /// Edited synthetic-mix parameters as `[name, value]` pairs, in the order edited.
     #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
-    mix: Vec<(String, f64)>,
+    pub(crate) mix: Vec<(String, f64)>,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -183,7 +183,8 @@ fn migrate_v0(encoded: &str) -> Result<AppState, ShareLinkError> {
 }
 
 /// Builds the state and checks it the way the app will use it, so nothing fails later.
-fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkError> {
+/// Workspace files arrive here too, in their own longer words.
+pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkError> {
     let mut state = AppState::default();
     if let Some(case) = shared.case {
         case.validate()

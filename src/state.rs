@@ -12,6 +12,8 @@ use yew::Reducible;
 
 use crate::case_fields::{Fact, Quantity};
 use crate::parameters::SentencingParam;
+use crate::saved_scenarios::{SavedScenario, SavedShelf, StorageProblem};
+use crate::share_link;
 
 /// Everything the user has set: the case, the charges brought, and the assumptions they
 /// changed.
@@ -25,6 +27,8 @@ pub struct AppState {
     /// The proposal compared with the status quo (a preset, or the user's edited copy).
     pub scenario: Scenario,
     pub caseload: CaseloadSettings,
+    /// Views saved in this browser; not part of the view itself, so links leave it out.
+    pub saved: SavedShelf,
 }
 
 impl AppState {
@@ -107,6 +111,7 @@ impl Default for AppState {
                 .cloned()
                 .expect("the default preset is embedded (checked by tests)"),
             caseload: CaseloadSettings::default(),
+            saved: SavedShelf::default(),
         }
     }
 }
@@ -135,8 +140,23 @@ pub enum Action {
     SetMixParam(&'static str, Option<f64>),
     ImportCases(ImportedCases),
     ClearImportedCases,
-    /// A whole view at once: a share link opened in a page already running.
+    /// A whole view at once: a share link, a saved scenario or a workspace file opened in a
+    /// page already running. The saved list stays as it is.
     Replace(Box<AppState>),
+    /// The saved list as read from storage when the page opens.
+    LoadSaved(SavedShelf),
+    /// Saves the current view under a name (checked by the panel); a view already saved
+    /// under that name is replaced in place.
+    SaveView {
+        name: String,
+        saved_at: String,
+    },
+    RenameSaved(usize, String),
+    DeleteSaved(usize),
+    /// Puts the last deleted entry back where it was.
+    UndoDelete,
+    /// Storage trouble to report, or `None` once the user has read it.
+    SetStorageProblem(Option<StorageProblem>),
 }
 
 impl Reducible for AppState {
@@ -183,7 +203,53 @@ impl Reducible for AppState {
             }
             Action::ImportCases(imported) => next.caseload.imported = Some(imported),
             Action::ClearImportedCases => next.caseload.imported = None,
-            Action::Replace(state) => next = *state,
+            Action::Replace(state) => {
+                let saved = std::mem::take(&mut next.saved);
+                next = *state;
+                next.saved = saved;
+            }
+            Action::LoadSaved(shelf) => next.saved = shelf,
+            Action::SaveView { name, saved_at } => {
+                let entry = SavedScenario {
+                    link: share_link::encode(&next),
+                    name,
+                    saved: saved_at,
+                };
+                let shelf = &mut next.saved;
+                match shelf.entries.iter_mut().find(|e| e.name == entry.name) {
+                    Some(existing) => *existing = entry,
+                    None => shelf.entries.push(entry),
+                }
+                shelf.deleted = None;
+                shelf.revision += 1;
+            }
+            Action::RenameSaved(index, name) => {
+                let shelf = &mut next.saved;
+                let taken = shelf
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .any(|(i, e)| i != index && e.name == name);
+                if let (Some(entry), false) = (shelf.entries.get_mut(index), taken) {
+                    entry.name = name;
+                    shelf.revision += 1;
+                }
+            }
+            Action::DeleteSaved(index) => {
+                let shelf = &mut next.saved;
+                if index < shelf.entries.len() {
+                    shelf.deleted = Some((index, shelf.entries.remove(index)));
+                    shelf.revision += 1;
+                }
+            }
+            Action::UndoDelete => {
+                let shelf = &mut next.saved;
+                if let Some((index, entry)) = shelf.deleted.take() {
+                    shelf.entries.insert(index.min(shelf.entries.len()), entry);
+                    shelf.revision += 1;
+                }
+            }
+            Action::SetStorageProblem(problem) => next.saved.problem = problem,
         }
         // Returning the same Rc tells Yew nothing changed, so it skips the re-render.
         if next == *self {
@@ -222,6 +288,66 @@ mod tests {
         let state = Rc::new(AppState::default());
         let same = Rc::clone(&state).reduce(Action::SetLawEra(LawEra::April2011));
         assert!(Rc::ptr_eq(&state, &same));
+    }
+
+    fn save(state: AppState, name: &str) -> AppState {
+        reduce(
+            state,
+            Action::SaveView {
+                name: name.into(),
+                saved_at: "2026-11-27T21:00:00.000Z".into(),
+            },
+        )
+    }
+
+    #[test]
+    fn saved_views_are_listed_renamed_deleted_and_restored_in_place() {
+        let state = save(AppState::default(), "first");
+        let state = reduce(state, Action::SetSeed(7));
+        let state = save(state, "second");
+        let state = save(state, "third");
+        let names = |s: &AppState| -> Vec<String> {
+            s.saved.entries.iter().map(|e| e.name.clone()).collect()
+        };
+        assert_eq!(names(&state), ["first", "second", "third"]);
+        assert_eq!(state.saved.revision, 3);
+        // The saved link is the view at the time of saving.
+        let second = share_link::decode(&state.saved.entries[1].link).unwrap();
+        assert_eq!(second.caseload.seed, 7);
+        // Saving under a taken name replaces that entry where it stands.
+        let state = reduce(state, Action::SetSeed(8));
+        let state = save(state, "first");
+        assert_eq!(names(&state), ["first", "second", "third"]);
+        assert_eq!(
+            share_link::decode(&state.saved.entries[0].link)
+                .unwrap()
+                .caseload
+                .seed,
+            8
+        );
+        // A rename to a name in use is refused; any other goes through.
+        let refused = reduce(state.clone(), Action::RenameSaved(0, "third".into()));
+        assert_eq!(names(&refused), ["first", "second", "third"]);
+        let state = reduce(state, Action::RenameSaved(0, "renamed".into()));
+        assert_eq!(names(&state), ["renamed", "second", "third"]);
+        let state = reduce(state, Action::DeleteSaved(1));
+        assert_eq!(names(&state), ["renamed", "third"]);
+        let state = reduce(state, Action::UndoDelete);
+        assert_eq!(names(&state), ["renamed", "second", "third"]);
+        // Nothing left to undo, and an index past the end deletes nothing.
+        let before = state.saved.entries.clone();
+        let state = reduce(reduce(state, Action::UndoDelete), Action::DeleteSaved(9));
+        assert_eq!(state.saved.entries, before);
+    }
+
+    #[test]
+    fn opening_a_view_keeps_the_saved_list() {
+        let state = save(AppState::default(), "kept");
+        let mut other = AppState::default();
+        other.caseload.seed = 99;
+        let state = reduce(state, Action::Replace(Box::new(other)));
+        assert_eq!(state.caseload.seed, 99);
+        assert_eq!(state.saved.entries.len(), 1);
     }
 
     #[test]

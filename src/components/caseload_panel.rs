@@ -7,19 +7,22 @@ use std::rc::Rc;
 
 use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::timers::callback::Timeout;
-use threshold_engine::batch::cases_from_csv;
 use threshold_engine::caseload::{
     Caseload, CaseloadMix, ChargePolicy, Interval, Projection, ProjectionSummary,
 };
+use threshold_engine::export::projection_csv;
 use threshold_engine::scenario::{Baseline, Scenario};
 use threshold_engine::sensitivity::{Metric, Sensitivity, SensitivityRun};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::caseload_import::{read_cases, MAX_CSV_BYTES};
+use crate::components::download_button::DownloadButton;
 use crate::components::paired_histogram::PairedHistogram;
 use crate::components::param_field::ParamField;
 use crate::components::tornado_chart::TornadoChart;
 use crate::components::whole_number_field::WholeNumberField;
+use crate::download::file_name_part;
 use crate::state::{Action, CaseloadSettings, ImportedCases, MAX_DRAWS};
 use crate::units;
 
@@ -232,15 +235,17 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                 return;
             };
             let name = file.name();
+            if file.size() > MAX_CSV_BYTES as f64 {
+                import_error.set(Some(format!(
+                    "{name}: the file is larger than a caseload file can be ({MAX_CSV_BYTES} bytes at most)."
+                )));
+                return;
+            }
             let (on_action, import_error) = (on_action.clone(), import_error.clone());
             let task = read_as_text(&gloo::file::File::from(file), move |read| {
                 let outcome = read
                     .map_err(|e| format!("The file could not be read: {e}"))
-                    .and_then(|text| cases_from_csv(&text).map_err(|e| format!("{name}: {e}")))
-                    .and_then(|cases| {
-                        Caseload::from_cases(cases.clone(), &name)?;
-                        Ok(cases)
-                    });
+                    .and_then(|text| read_cases(&text, &name));
                 match outcome {
                     Ok(cases) => {
                         import_error.set(None);
@@ -355,6 +360,14 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                     <PairedHistogram title="prison-years imposed across draws" unit="prison-years" histogram={s.histogram_prison_years.clone()} />
                     <PairedHistogram title="accepted referrals across draws" unit="accepted referrals" histogram={s.histogram_accepted.clone()} />
                     <p class="source">{ s.flips.definition.clone() }</p>
+                    <p class="downloads">
+                        <DownloadButton label="Download the projection (CSV)"
+                            file_name={format!("threshold-projection-{}-seed{}-{}draws.csv", file_name_part(&s.scenario_id), s.seed, s.draws)}
+                            mime="text/csv" test_id="download-projection-csv" contents={{
+                                let summary = s.clone();
+                                Callback::from(move |_| projection_csv(&summary))
+                            }} />
+                    </p>
                 </div>
             }
             if let Some(t) = (*tornado).clone() {

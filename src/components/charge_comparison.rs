@@ -6,7 +6,10 @@ use threshold_engine::sentencing_table::LIFE_MONTHS;
 use threshold_engine::{ChargeComparison, ChargeId, Law};
 use yew::prelude::*;
 
+use threshold_engine::export::comparison_csv;
+
 use crate::charts::LinearScale;
+use crate::components::download_button::DownloadButton;
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -93,6 +96,13 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            <p class="downloads">
+                <DownloadButton label="Download this table (CSV)" file_name="threshold-charges.csv"
+                    mime="text/csv" test_id="download-comparison-csv" contents={{
+                        let comparison = props.comparison.clone();
+                        Callback::from(move |_| comparison_csv(&comparison))
+                    }} />
+            </p>
             if !props.comparison.not_considered.is_empty() {
                 <details class="not-considered">
                     <summary>{ format!("{} charges left out, and why", props.comparison.not_considered.len()) }</summary>

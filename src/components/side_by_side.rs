@@ -1,9 +1,12 @@
 //! The current case under the status quo and under the proposal, output by output, each
 //! difference explained by the changes that cause it.
 
+use threshold_engine::export::side_by_side_csv;
 use threshold_engine::scenario::SideBySide;
 use yew::prelude::*;
 
+use crate::components::download_button::DownloadButton;
+use crate::download::file_name_part;
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -80,6 +83,14 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                     { format!("Changes that act on a caseload, not on one case: {}.", c.caseload_only.join("; ")) }
                 </p>
             }
+            <p class="downloads">
+                <DownloadButton label="Download this comparison (CSV)"
+                    file_name={format!("threshold-side-by-side-{}.csv", file_name_part(&c.scenario_id))}
+                    mime="text/csv" test_id="download-side-by-side-csv" contents={{
+                        let comparison = c.clone();
+                        Callback::from(move |_| side_by_side_csv(&comparison))
+                    }} />
+            </p>
             <p class="source">{ c.method.clone() }</p>
         </div>
     }

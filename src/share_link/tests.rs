@@ -1,14 +1,13 @@
 //! Share links round-trip every kind of view, refuse damage in words, open v0 links, and never
 //! panic on any input (property tests; `PROPTEST_CASES` raises the count for the long run).
 
-use std::rc::Rc;
-use std::time::Instant;
-
 use proptest::prelude::*;
+use std::rc::Rc;
 use threshold_engine::scenario::{presets, Rule};
 use threshold_engine::{Case, ChargeId, CriminalHistory, LawEra, ManualEdition, Role};
 
 use super::*;
+use crate::fuzz_support::{config, mutate, mutation, run_counted};
 use crate::parameters::SentencingParam;
 use crate::state::ImportedCases;
 
@@ -238,74 +237,6 @@ fn anchors_in_the_page_are_not_links() {
     }
 }
 
-/// Cases per property: 20,000 by default keeps `scripts/test` fast; the long run sets
-/// `PROPTEST_CASES` (e.g. to 1,000,000) and prints what it did.
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000)
-}
-
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: cases(),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
-/// A change to a valid link of the kinds a copy, a chat client or a person makes.
-#[derive(Debug, Clone)]
-enum Mutation {
-    FlipBit(usize, u8),
-    Truncate(usize),
-    Insert(usize, u8),
-    Delete(usize),
-    Replace(usize, u8),
-}
-
-fn mutate(link: &str, mutations: &[Mutation]) -> String {
-    let mut bytes = link.as_bytes().to_vec();
-    for m in mutations {
-        let at = |i: &usize, len: usize| if len == 0 { 0 } else { i % len };
-        match m {
-            Mutation::FlipBit(i, bit) => {
-                let i = at(i, bytes.len());
-                if let Some(b) = bytes.get_mut(i) {
-                    *b ^= 1 << (bit % 8);
-                }
-            }
-            Mutation::Truncate(i) => bytes.truncate(at(i, bytes.len() + 1)),
-            Mutation::Insert(i, b) => bytes.insert(at(i, bytes.len() + 1), *b),
-            Mutation::Delete(i) => {
-                if !bytes.is_empty() {
-                    let i = at(i, bytes.len());
-                    bytes.remove(i);
-                }
-            }
-            Mutation::Replace(i, b) => {
-                let i = at(i, bytes.len());
-                if let Some(x) = bytes.get_mut(i) {
-                    *x = *b;
-                }
-            }
-        }
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::FlipBit(i, b)),
-        any::<usize>().prop_map(Mutation::Truncate),
-        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Insert(i, b)),
-        any::<usize>().prop_map(Mutation::Delete),
-        (any::<usize>(), prop::sample::select(BASE64URL.to_vec()))
-            .prop_map(|(i, b)| Mutation::Replace(i, b)),
-    ]
-}
-
 /// Valid links of several shapes for the mutations to start from.
 fn valid_links() -> Vec<String> {
     let mut custom = edited_state();
@@ -319,20 +250,9 @@ fn valid_links() -> Vec<String> {
     ]
 }
 
-/// Runs a property, then prints how many inputs it decoded and how long that took.
-fn run_counted(name: &str, test: impl FnOnce()) {
-    let started = Instant::now();
-    test();
-    println!(
-        "share_link {name}: {} cases, no panic, {:.1} s",
-        cases(),
-        started.elapsed().as_secs_f64()
-    );
-}
-
 #[test]
 fn arbitrary_text_never_panics_the_decoder() {
-    run_counted("arbitrary text", || {
+    run_counted("share_link arbitrary text", || {
         proptest!(config(), |(text in any::<String>())| {
             let _ = decode(&text);
             let _ = is_link(&text);
@@ -343,10 +263,10 @@ fn arbitrary_text_never_panics_the_decoder() {
 #[test]
 fn mutated_links_never_panic_the_decoder() {
     let links = valid_links();
-    run_counted("mutated links", || {
+    run_counted("share_link mutated links", || {
         proptest!(config(), |(
             which in 0..links.len(),
-            mutations in prop::collection::vec(mutation(), 1..6),
+            mutations in prop::collection::vec(mutation(BASE64URL), 1..6),
         )| {
             let text = mutate(&links[which], &mutations);
             if let Ok(state) = decode(&text) {
@@ -394,7 +314,7 @@ fn arbitrary_payloads_never_panic_the_decoder() {
         "\"amendment_753\"",
         "\"within_range_share\"",
     ]);
-    run_counted("arbitrary payloads", || {
+    run_counted("share_link arbitrary payloads", || {
         proptest!(config(), |(parts in prop::collection::vec(fragments, 0..40))| {
             let _ = decode(&v1(&parts.concat()));
         });

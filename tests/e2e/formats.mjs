@@ -28,12 +28,14 @@ export function monthRange({ min, max }) {
 /** A mean with its 90% interval, as the caseload table shows it. */
 export const interval = (i) => `${number(i.mean)} (${number(i.p5)}–${number(i.p95)})`;
 
-/** Runs `threshold ARGS…` (with `input` on stdin) and parses its JSON output. */
-export function threshold(args, input = "") {
-  const out = execFileSync(
+/** Runs `threshold ARGS…` (with `input` on stdin) and returns what it printed. */
+export function thresholdText(args, input = "") {
+  return execFileSync(
     "cargo",
     ["run", "-q", "-p", "threshold-engine", "--bin", "threshold", "--", ...args],
     { input, encoding: "utf8" },
   );
-  return JSON.parse(out);
 }
+
+/** Runs `threshold ARGS…` (with `input` on stdin) and parses its JSON output. */
+export const threshold = (args, input = "") => JSON.parse(thresholdText(args, input));

@@ -1,0 +1,91 @@
+//! The saved-scenario list in the browser's localStorage (through gloo-storage): read once
+//! when the page opens, written after each change; unreadable data is copied to a backup key
+//! before anything can overwrite it, and every failure comes back as a problem to show.
+
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsValue;
+
+use crate::saved_scenarios::{
+    from_storage_text, to_storage_text, SavedShelf, StorageProblem, BACKUP_KEY_PREFIX, STORAGE_KEY,
+};
+
+/// localStorage, or why it cannot be used. Checked here because gloo's `raw()` throws when
+/// the browser has storage switched off, and a throw must not reach the page.
+fn storage() -> Result<web_sys::Storage, StorageProblem> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
+        _ => Err(StorageProblem::Unavailable(
+            "This browser does not let the page keep data (private browsing or a setting blocks it): saved scenarios last only until the page is closed. Download the workspace to keep it."
+                .into(),
+        )),
+    }
+}
+
+/// The words for a failed write: a full store is the common case and says so.
+fn write_failure(error: &JsValue) -> String {
+    let name = js_sys::Reflect::get(error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" {
+        "The browser's storage for this page is full, so the last change to your saved scenarios was not kept: it lasts only until the page is closed. Delete some saved scenarios, or download the workspace to a file.".into()
+    } else {
+        format!("The browser refused to store your saved scenarios ({name}): the last change lasts only until the page is closed. Download the workspace to keep it.")
+    }
+}
+
+/// The list as stored, or an empty list and the problem that kept it from being read.
+pub fn load() -> SavedShelf {
+    let mut shelf = SavedShelf::default();
+    let storage = match storage() {
+        Ok(storage) => storage,
+        Err(problem) => {
+            shelf.problem = Some(problem);
+            return shelf;
+        }
+    };
+    let raw = match storage.get_item(STORAGE_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return shelf,
+        Err(_) => {
+            shelf.problem = Some(StorageProblem::Unavailable(
+                "The browser would not let the page read its saved scenarios.".into(),
+            ));
+            return shelf;
+        }
+    };
+    match from_storage_text(&raw) {
+        Ok(entries) => shelf.entries = entries,
+        Err(reason) => {
+            // A new key each time: an earlier backup is never overwritten either.
+            let backup_key = format!("{BACKUP_KEY_PREFIX}{}", js_sys::Date::now() as u64);
+            let backed_up = storage.set_item(&backup_key, &raw).is_ok();
+            shelf.problem = Some(StorageProblem::Unreadable {
+                reason,
+                raw,
+                backup_key: backed_up.then_some(backup_key),
+            });
+        }
+    }
+    shelf
+}
+
+/// Writes the list; `Err` is the problem to show (nothing is written while unreadable data
+/// has no backup).
+pub fn store(shelf: &SavedShelf) -> Result<(), StorageProblem> {
+    if !shelf.may_write() {
+        return Ok(());
+    }
+    let storage = storage()?;
+    storage
+        .set_item(STORAGE_KEY, &to_storage_text(&shelf.entries))
+        .map_err(|error| StorageProblem::WriteFailed(write_failure(&error)))
+}
+
+/// The time now, as saved scenarios and exported files record it.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}

@@ -1,0 +1,235 @@
+//! Saved scenarios: named views kept in the browser's storage, as the list the reducer
+//! changes and the JSON text stored; reading storage never drops what it cannot read.
+//!
+//! Each entry keeps its view as a share link (`v1.…`), so a saved view opens exactly as a
+//! link does, and an entry written by an older version migrates the way old links do.
+
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+
+/// The storage key of the list.
+pub const STORAGE_KEY: &str = "threshold.saved";
+
+/// Unreadable storage is copied under this prefix, with the time appended, before anything
+/// else is written.
+pub const BACKUP_KEY_PREFIX: &str = "threshold.saved.backup.";
+
+/// The version of the stored list.
+pub const VERSION: u32 = 1;
+
+/// Names longer than this are refused: they are labels, not notes.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// One saved view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedScenario {
+    pub name: String,
+    /// When it was saved (ISO 8601, from the browser's clock).
+    pub saved: String,
+    /// The view, as the fragment of a share link.
+    pub link: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredList {
+    threshold: String,
+    version: u32,
+    entries: Vec<SavedScenario>,
+}
+
+/// What went wrong with the browser's storage, kept until the user dismisses it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageProblem {
+    /// The stored list could not be read; `backup_key` is where it was copied (`None` when
+    /// even that failed, and saving is paused so the original is not overwritten).
+    Unreadable {
+        reason: String,
+        raw: String,
+        backup_key: Option<String>,
+    },
+    /// Writing failed (storage full, or switched off): the list lives only in this page.
+    WriteFailed(String),
+    /// Storage could not be opened at all (private browsing, or blocked).
+    Unavailable(String),
+}
+
+/// The saved views and what the panel needs to undo and to report.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SavedShelf {
+    pub entries: Vec<SavedScenario>,
+    /// The last entry deleted and where it was, for "Undo".
+    pub deleted: Option<(usize, SavedScenario)>,
+    pub problem: Option<StorageProblem>,
+    /// Bumped on every change the user makes, so storage is written only after one (never
+    /// on load, which would overwrite what could not be read).
+    pub revision: u64,
+}
+
+impl SavedShelf {
+    /// Whether a change may be written: not while unreadable storage has no backup.
+    pub fn may_write(&self) -> bool {
+        !matches!(
+            self.problem,
+            Some(StorageProblem::Unreadable {
+                backup_key: None,
+                ..
+            })
+        )
+    }
+}
+
+/// The stored text of `entries`.
+pub fn to_storage_text(entries: &[SavedScenario]) -> String {
+    let list = StoredList {
+        threshold: "saved".into(),
+        version: VERSION,
+        entries: entries.to_vec(),
+    };
+    serde_json::to_string(&list).unwrap_or_default()
+}
+
+/// Reads the stored text; `Err` says in words why it cannot be used.
+pub fn from_storage_text(text: &str) -> Result<Vec<SavedScenario>, String> {
+    // serde's line and column point into text nobody sees: say what happened instead.
+    let list: StoredList = serde_json::from_str(text).map_err(|why| {
+        match why.classify() {
+            Category::Eof => "the stored list was cut short",
+            Category::Syntax | Category::Io => "the stored list is damaged",
+            Category::Data => "the stored list holds entries this page cannot use",
+        }
+        .to_string()
+    })?;
+    if list.threshold != "saved" {
+        return Err(format!(
+            "the stored list is of another kind ({:?})",
+            list.threshold
+        ));
+    }
+    if list.version != VERSION {
+        return Err(format!(
+            "the stored list was written by a version this page does not know (v{})",
+            list.version
+        ));
+    }
+    Ok(list.entries)
+}
+
+/// A name as it will be saved (trimmed), or why it cannot be.
+pub fn check_name(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("Give the scenario a name.".into());
+    }
+    let chars = name.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(format!(
+            "The name is {chars} characters long; keep it to {MAX_NAME_CHARS}."
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(
+            "The name holds a control character; use letters, digits and punctuation.".into(),
+        );
+    }
+    Ok(name.to_string())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::fuzz_support::{config, mutate, mutation, run_counted};
+
+    fn entries() -> Vec<SavedScenario> {
+        vec![
+            SavedScenario {
+                name: "Straw purchase, 5 guns".into(),
+                saved: "2026-11-27T21:00:00.000Z".into(),
+                link: "v1.e30".into(),
+            },
+            SavedScenario {
+                name: "<img src=x onerror=alert(1)> «Ring» \"quoted\"".into(),
+                saved: "2026-11-27T21:05:00.000Z".into(),
+                link: "v1.eyJyIjo3fQ".into(),
+            },
+        ]
+    }
+
+    #[test]
+    fn the_list_comes_back_from_its_text() {
+        let text = to_storage_text(&entries());
+        assert_eq!(from_storage_text(&text), Ok(entries()));
+        assert_eq!(from_storage_text(&to_storage_text(&[])), Ok(vec![]));
+    }
+
+    #[test]
+    fn damaged_or_foreign_text_is_refused_in_words() {
+        let text = to_storage_text(&entries());
+        for (bad, expected) in [
+            (&text[..text.len() - 3], "cut short"),
+            ("[]", "cannot use"),
+            ("", "cut short"),
+            ("{x", "damaged"),
+            (
+                "{\"threshold\":\"workspace\",\"version\":1,\"entries\":[]}",
+                "another kind",
+            ),
+            (
+                "{\"threshold\":\"saved\",\"version\":9,\"entries\":[]}",
+                "v9",
+            ),
+            (
+                "{\"threshold\":\"saved\",\"version\":1,\"entries\":[{\"name\":1}]}",
+                "cannot use",
+            ),
+        ] {
+            let reason = from_storage_text(bad).unwrap_err();
+            assert!(reason.contains(expected), "{bad:?}: {reason}");
+        }
+    }
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(check_name("  Ring of four "), Ok("Ring of four".into()));
+        assert!(check_name("   ").is_err());
+        assert!(check_name(&"x".repeat(MAX_NAME_CHARS)).is_ok());
+        assert!(check_name(&"é".repeat(MAX_NAME_CHARS + 1)).is_err());
+        assert!(check_name("two\nlines").is_err());
+        // Markup is just text: the page shows it as typed, never as markup.
+        assert!(check_name("<b>bold</b>").is_ok());
+    }
+
+    #[test]
+    fn unreadable_storage_without_a_backup_stops_writes() {
+        let mut shelf = SavedShelf::default();
+        assert!(shelf.may_write());
+        shelf.problem = Some(StorageProblem::Unreadable {
+            reason: "damaged".into(),
+            raw: "{".into(),
+            backup_key: Some(format!("{BACKUP_KEY_PREFIX}1")),
+        });
+        assert!(shelf.may_write());
+        shelf.problem = Some(StorageProblem::Unreadable {
+            reason: "damaged".into(),
+            raw: "{".into(),
+            backup_key: None,
+        });
+        assert!(!shelf.may_write());
+    }
+
+    #[test]
+    fn mutated_storage_never_panics_the_reader() {
+        let text = to_storage_text(&entries());
+        run_counted("saved-scenario storage, mutated", || {
+            proptest!(config(), |(mutations in prop::collection::vec(mutation(b"{}[]\",:01aesv"), 1..6))| {
+                let damaged = mutate(&text, &mutations);
+                if let Ok(back) = from_storage_text(&damaged) {
+                    prop_assert_eq!(from_storage_text(&to_storage_text(&back)), Ok(back));
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,227 @@
+//! Workspace and proposal files: the whole view, or one proposal, as readable JSON to keep on
+//! disk, mail, and open again; every file is checked as a share link is, and an error names
+//! the field at fault.
+//!
+//! A file starts with `"threshold": "workspace"` (or `"proposal"`) and `"version": 1`. The
+//! rest is written in full words, not a link's short keys, so a person can read and edit it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use threshold_engine::scenario::{presets, Scenario};
+use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
+
+use crate::share_link::{self, SharedState};
+use crate::state::AppState;
+
+/// The version [`workspace_json`] and [`proposal_json`] write.
+pub const VERSION: u32 = 1;
+
+/// Files larger than this are refused before parsing: a workspace is a few kilobytes.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// What a file held.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opened {
+    /// A whole view, and the name it was saved under, if any.
+    Workspace(Box<AppState>, Option<String>),
+    /// A proposal, checked to apply over the current assumptions.
+    Proposal(Box<Scenario>),
+}
+
+/// Just enough of any file to know what it is.
+#[derive(Deserialize)]
+struct Header {
+    threshold: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// A workspace as written to disk.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkspaceFile {
+    threshold: String,
+    version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    /// When and by what it was written: for the reader, not read back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exported: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    engine_version: Option<String>,
+    case: Case,
+    /// The counts brought together; the first is the case's charge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    charges: Option<Vec<ChargeId>>,
+    #[serde(default)]
+    sentencing_assumptions: SentencingOverrides,
+    #[serde(default)]
+    prosecution_assumptions: ProsecutionOverrides,
+    /// A preset by id, or `proposal` in full; neither means the default preset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    preset: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    proposal: Option<Scenario>,
+    #[serde(default)]
+    caseload: CaseloadFile,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CaseloadFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    seed: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    draws: Option<u64>,
+    /// Edited synthetic-mix parameters by name.
+    #[serde(default)]
+    mix: BTreeMap<String, f64>,
+}
+
+/// A proposal as written to disk.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProposalFile {
+    threshold: String,
+    version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exported: Option<String>,
+    proposal: Scenario,
+}
+
+/// The whole view as a workspace file. `exported` is a timestamp supplied by the caller
+/// (the engine has no clock).
+pub fn workspace_json(state: &AppState, name: Option<&str>, exported: Option<&str>) -> String {
+    let is_preset = presets().contains(&state.scenario);
+    let file = WorkspaceFile {
+        threshold: "workspace".into(),
+        version: VERSION,
+        name: name.map(str::to_string),
+        exported: exported.map(str::to_string),
+        engine_version: Some(threshold_engine::VERSION.to_string()),
+        case: state.case.clone(),
+        charges: Some(state.charges.clone()),
+        sentencing_assumptions: state.sentencing_overrides.clone(),
+        prosecution_assumptions: state.prosecution_overrides.clone(),
+        preset: is_preset.then(|| state.scenario.id.clone()),
+        proposal: (!is_preset).then(|| state.scenario.clone()),
+        caseload: CaseloadFile {
+            seed: Some(state.caseload.seed),
+            draws: Some(state.caseload.draws as u64),
+            mix: state
+                .caseload
+                .mix_overrides
+                .iter()
+                .map(|(name, value)| (name.to_string(), *value))
+                .collect(),
+        },
+    };
+    // Plain data with string keys: serialising cannot fail.
+    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}
+
+/// The current proposal as a proposal file.
+pub fn proposal_json(scenario: &Scenario, exported: Option<&str>) -> String {
+    let file = ProposalFile {
+        threshold: "proposal".into(),
+        version: VERSION,
+        exported: exported.map(str::to_string),
+        proposal: scenario.clone(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}
+
+/// Reads a workspace or proposal file. A proposal is checked against `current` (its
+/// assumptions are the ones it will be applied over). Errors are sentences for the user.
+pub fn open(text: &str, current: &AppState) -> Result<Opened, String> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "The file is {} bytes; a Threshold file is at most {MAX_FILE_BYTES}.",
+            text.len()
+        ));
+    }
+    let header: Header = serde_json::from_str(text).map_err(|why| {
+        format!("The file is not a Threshold file (it is not a JSON object: {why}).")
+    })?;
+    let kind = match header.threshold {
+        Some(serde_json::Value::String(kind)) => kind,
+        _ => {
+            return Err(
+                "The file is not a Threshold file: it has no \"threshold\" field saying \"workspace\" or \"proposal\"."
+                    .into(),
+            )
+        }
+    };
+    match header.version {
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
+        Some(other) => {
+            return Err(format!(
+                "version: this page reads version {VERSION} files, not {other}."
+            ))
+        }
+        None => return Err("version: the file does not say which version it is.".into()),
+    }
+    match kind.as_str() {
+        "workspace" => open_workspace(text),
+        "proposal" => open_proposal(text, current),
+        other => Err(format!(
+            "threshold: {other:?} is not a kind of Threshold file (\"workspace\" or \"proposal\")."
+        )),
+    }
+}
+
+/// serde's error with the path of the field at fault, e.g. `case.firearms: …`.
+fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, String> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path == "." {
+            format!("{inner}.")
+        } else {
+            format!("{path}: {inner}.")
+        }
+    })
+}
+
+fn open_workspace(text: &str) -> Result<Opened, String> {
+    let file: WorkspaceFile = read(text)?;
+    let shared = SharedState {
+        case: Some(file.case),
+        charges: file.charges,
+        sentencing: file.sentencing_assumptions,
+        prosecution: file.prosecution_assumptions,
+        preset: file.preset,
+        scenario: file.proposal,
+        seed: file.caseload.seed,
+        draws: file.caseload.draws,
+        mix: file.caseload.mix.into_iter().collect(),
+    };
+    let state = share_link::from_shared(shared).map_err(|e| {
+        let mut reason = e.reason;
+        if let Some(first) = reason.get(..1) {
+            reason = first.to_uppercase() + &reason[1..];
+        }
+        format!("{reason}.")
+    })?;
+    Ok(Opened::Workspace(Box::new(state), file.name))
+}
+
+fn open_proposal(text: &str, current: &AppState) -> Result<Opened, String> {
+    let file: ProposalFile = read(text)?;
+    let scenario = file.proposal;
+    if let Some(probe) = &scenario.probe {
+        probe
+            .validate()
+            .map_err(|why| format!("proposal.probe: {why}."))?;
+    }
+    let baseline = current.baseline()?;
+    scenario
+        .apply(&baseline)
+        .map_err(|why| format!("proposal: it cannot be applied: {why}."))?;
+    Ok(Opened::Proposal(Box::new(scenario)))
+}
+
+// Native only: proptest does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,267 @@
+//! Workspace and proposal files round-trip, name the field at fault when they are wrong, and
+//! never panic on damaged or invented input (property tests; `PROPTEST_CASES` for the long
+//! run).
+
+use proptest::prelude::*;
+use threshold_engine::scenario::{preset, presets, Rule};
+use threshold_engine::{Case, ChargeId, CriminalHistory, LawEra};
+
+use super::*;
+use crate::fuzz_support::{config, mutate, mutation, run_counted};
+use crate::parameters::SentencingParam;
+
+fn edited_state() -> AppState {
+    let mut state = AppState::default();
+    let mut case = Case::new(LawEra::Today, ChargeId::StrawPurchase932);
+    case.firearms = Some(23);
+    case.criminal_history = Some(CriminalHistory::II);
+    case.evidence_strength = Some(0.123_456_789_012_345_67);
+    case.label = Some("Ring «Phoenix», \"four\"".into());
+    state.case = case;
+    state.charges = vec![ChargeId::StrawPurchase932, ChargeId::Smuggling554];
+    SentencingParam::WithinRangeShare.set(&mut state.sentencing_overrides, Some(0.2));
+    state
+        .prosecution_overrides
+        .set("sentence_weight", Some(12.3 / 100.0));
+    state.scenario = preset("gtpa_20yr_straw").unwrap().clone();
+    state.caseload.seed = u64::MAX;
+    state.caseload.draws = 37;
+    // In name order: the file keeps the mix as an object, which reads back sorted.
+    state.caseload.mix_overrides = vec![("organiser_share", 0.3), ("referrals", 250.0)];
+    state
+}
+
+/// The user's copy of the 20-year straw-purchase preset with another maximum.
+fn straw_purchase_maximum(max_months: u32) -> Scenario {
+    let mut scenario = preset("gtpa_20yr_straw").cloned().expect("preset");
+    scenario.id = "mine".into();
+    scenario.changes[0].rule = Rule::StatutoryMax {
+        charge: ChargeId::StrawPurchase922a6,
+        era: LawEra::April2011,
+        max_months: Some(max_months),
+    };
+    scenario
+}
+
+fn opened_workspace(text: &str) -> (AppState, Option<String>) {
+    match open(text, &AppState::default()) {
+        Ok(Opened::Workspace(state, name)) => (*state, name),
+        other => panic!("{other:?}\n{text}"),
+    }
+}
+
+#[test]
+fn a_workspace_comes_back_exactly() {
+    for state in [AppState::default(), edited_state()] {
+        let text = workspace_json(
+            &state,
+            Some("Briefing — «draft»"),
+            Some("2026-11-27T21:00:00Z"),
+        );
+        let (back, name) = opened_workspace(&text);
+        assert_eq!(back, state);
+        assert_eq!(name.as_deref(), Some("Briefing — «draft»"));
+    }
+}
+
+#[test]
+fn every_preset_travels_by_id_and_an_edited_proposal_in_full() {
+    for preset in presets() {
+        let state = AppState {
+            scenario: preset.clone(),
+            ..AppState::default()
+        };
+        let text = workspace_json(&state, None, None);
+        assert!(
+            text.contains(&format!("\"preset\": \"{}\"", preset.id)),
+            "{text}"
+        );
+        assert_eq!(opened_workspace(&text).0, state);
+    }
+    let state = AppState {
+        scenario: straw_purchase_maximum(180),
+        ..AppState::default()
+    };
+    let text = workspace_json(&state, None, None);
+    assert!(text.contains("\"proposal\""));
+    assert_eq!(opened_workspace(&text).0, state);
+}
+
+#[test]
+fn a_proposal_file_opens_as_the_proposal_only() {
+    let scenario = preset("hr_2554_2011").unwrap();
+    let text = proposal_json(scenario, Some("2026-11-27T21:00:00Z"));
+    match open(&text, &AppState::default()) {
+        Ok(Opened::Proposal(back)) => assert_eq!(*back, *scenario),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Replaces `from` with `to` in the default workspace file, once.
+fn edited_file(from: &str, to: &str) -> String {
+    let text = workspace_json(&edited_state(), Some("x"), None);
+    assert!(text.contains(from), "{from} not in {text}");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn errors_name_the_field_at_fault() {
+    let cases = [
+        (
+            edited_file("\"firearms\": 23", "\"firearms\": \"many\""),
+            "case.firearms",
+        ),
+        (
+            edited_file("\"firearms\": 23", "\"firearms\": 2000000"),
+            "firearms",
+        ),
+        (
+            edited_file("\"seed\": 18446744073709551615", "\"seed\": -1"),
+            "caseload.seed",
+        ),
+        (edited_file("\"draws\": 37", "\"draws\": 0"), "draws"),
+        (
+            edited_file("\"organiser_share\": 0.3", "\"colour\": 0.3"),
+            "colour",
+        ),
+        (
+            edited_file("\"organiser_share\": 0.3", "\"organiser_share\": 3.0"),
+            "organiser_share",
+        ),
+        (
+            edited_file("\"preset\": \"gtpa_20yr_straw\"", "\"preset\": \"nope\""),
+            "nope",
+        ),
+        (edited_file("\"charges\": [", "\"chargez\": ["), "chargez"),
+        (
+            edited_file("\"smuggling_554\"", "\"straw_purchase_932\""),
+            "same charge twice",
+        ),
+        (edited_file("\"version\": 1", "\"version\": 2"), "version"),
+        (
+            edited_file("\"threshold\": \"workspace\"", "\"threshold\": \"recipe\""),
+            "threshold",
+        ),
+        (
+            edited_file("\"within_range_share\": 0.2", "\"within_range_share\": 7"),
+            "sentencing",
+        ),
+    ];
+    for (text, named) in cases {
+        let message = open(&text, &AppState::default()).unwrap_err();
+        assert!(message.contains(named), "{named:?} not named in: {message}");
+        assert!(message.ends_with('.'), "{message}");
+    }
+    for (text, expected) in [
+        ("", "not a JSON object"),
+        ("[1, 2]", "no \"threshold\" field"),
+        ("{\"version\": 1}", "no \"threshold\" field"),
+        ("{\"threshold\": \"workspace\"}", "which version"),
+    ] {
+        let message = open(text, &AppState::default()).unwrap_err();
+        assert!(message.contains(expected), "{text}: {message}");
+    }
+    let huge = format!(
+        "{{\"threshold\":\"workspace\",\"pad\":\"{}\"}}",
+        "x".repeat(MAX_FILE_BYTES)
+    );
+    assert!(open(&huge, &AppState::default())
+        .unwrap_err()
+        .contains("at most"));
+}
+
+#[test]
+fn a_proposal_that_cannot_apply_over_the_current_assumptions_is_refused() {
+    let scenario = straw_purchase_maximum(0);
+    let message = open(&proposal_json(&scenario, None), &AppState::default()).unwrap_err();
+    assert!(message.starts_with("proposal"), "{message}");
+}
+
+fn valid_files() -> Vec<String> {
+    let mut custom = edited_state();
+    custom.scenario.id = "mine".into();
+    vec![
+        workspace_json(&AppState::default(), None, None),
+        workspace_json(&edited_state(), Some("x"), Some("2026-11-27T21:00:00Z")),
+        workspace_json(&custom, None, None),
+        proposal_json(preset("amendment_753").unwrap(), None),
+    ]
+}
+
+#[test]
+fn mutated_files_never_panic_the_reader() {
+    let files = valid_files();
+    run_counted("workspace files, mutated", || {
+        proptest!(config(), |(
+            which in 0..files.len(),
+            mutations in prop::collection::vec(mutation(b"{}[]\",:.-0123456789aeflnrstu "), 1..6),
+        )| {
+            let text = mutate(&files[which], &mutations);
+            if let Ok(Opened::Workspace(state, name)) = open(&text, &AppState::default()) {
+                // Whatever opens is a view the app can show, and it writes itself back.
+                prop_assert!(state.baseline().is_ok());
+                let again = workspace_json(&state, name.as_deref(), None);
+                prop_assert_eq!(open(&again, &AppState::default()), Ok(Opened::Workspace(state, name)));
+            }
+        });
+    });
+}
+
+/// Text assembled from the file's own words: the checks after parsing meet the damage.
+#[test]
+fn invented_files_never_panic_the_reader() {
+    let words = prop::sample::select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"threshold\"",
+        "\"workspace\"",
+        "\"proposal\"",
+        "\"version\"",
+        "1",
+        "2",
+        "\"case\"",
+        "\"charges\"",
+        "\"law_era\"",
+        "\"today\"",
+        "\"april_2011\"",
+        "\"charge\"",
+        "\"straw_purchase_922a6\"",
+        "\"trafficking_933\"",
+        "\"firearms\"",
+        "\"caseload\"",
+        "\"seed\"",
+        "\"draws\"",
+        "\"mix\"",
+        "\"referrals\"",
+        "\"preset\"",
+        "\"amendment_753\"",
+        "\"sentencing_assumptions\"",
+        "\"prosecution_assumptions\"",
+        "\"within_range_share\"",
+        "0",
+        "-1",
+        "0.5",
+        "1e308",
+        "18446744073709551615",
+        "null",
+        "true",
+    ]);
+    run_counted("workspace files, invented", || {
+        proptest!(config(), |(parts in prop::collection::vec(words, 0..48))| {
+            let _ = open(&parts.concat(), &AppState::default());
+        });
+    });
+}
+
+#[test]
+fn arbitrary_text_never_panics_the_reader() {
+    run_counted("workspace files, arbitrary text", || {
+        proptest!(config(), |(text in any::<String>())| {
+            let _ = open(&text, &AppState::default());
+        });
+    });
+}

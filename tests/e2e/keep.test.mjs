@@ -1,0 +1,211 @@
+// Keeping work: saved scenarios survive a reload and can be renamed, deleted and restored;
+// damaged or full storage is reported and never silently overwritten; workspace and proposal
+// files round-trip; CSV downloads equal the command line's.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
+import { thresholdText } from "./formats.mjs";
+
+const served = servedBrowser();
+
+async function openPage() {
+  const opened = await openRecordedPage(served.browser);
+  await opened.page.goto(`${served.server.origin}/`);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+const savedNames = (page) => page.getByTestId("saved-name").allTextContents();
+
+async function save(page, name) {
+  await page.fill("#saved-name", name);
+  await page.getByTestId("save-view").click();
+  await page.getByTestId("saved-name").filter({ hasText: name }).first().waitFor();
+}
+
+/** Clicks a download button and returns the file's name and text. */
+async function download(page, testId) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), "utf8") };
+}
+
+test("saved scenarios survive a reload; rename, delete and undo; names stay text", async () => {
+  const { page, context, consoleErrors } = await openPage();
+  assert.equal(await page.getByTestId("saved-empty").count(), 1);
+  // An empty name is refused in words.
+  await page.getByTestId("save-view").click();
+  assert.match(await page.locator("#saved-name-error").textContent(), /name/);
+
+  await page.fill("#field-firearms", "25");
+  await save(page, "Ring of 25");
+  await page.fill("#field-firearms", "7");
+  const markup = `<img src=x onerror="window.__injected=1">`;
+  await save(page, markup);
+  assert.deepEqual(await savedNames(page), ["Ring of 25", markup]);
+  // The name is shown as typed, never run as markup.
+  assert.equal(await page.locator(".saved-list img").count(), 0);
+  assert.equal(await page.evaluate(() => window.__injected), undefined);
+
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId("saved-list").waitFor();
+  assert.deepEqual(await savedNames(page), ["Ring of 25", markup]);
+
+  await page.getByRole("button", { name: "Open “Ring of 25”" }).click();
+  await page.waitForFunction(() => document.querySelector("#field-firearms")?.value === "25");
+
+  await page.getByRole("button", { name: "Rename “Ring of 25”" }).click();
+  await page.getByTestId("rename-input").fill("Ring, renamed");
+  await page.getByTestId("rename-save").click();
+  await page.getByTestId("saved-name").filter({ hasText: "Ring, renamed" }).waitFor();
+  await page.getByRole("button", { name: "Delete “Ring, renamed”" }).click();
+  assert.deepEqual(await savedNames(page), [markup]);
+  await page.getByTestId("undo-delete").click();
+  assert.deepEqual(await savedNames(page), ["Ring, renamed", markup]);
+  await page.getByRole("button", { name: `Delete “${markup}”` }).click();
+
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId("saved-list").waitFor();
+  assert.deepEqual(await savedNames(page), ["Ring, renamed"]);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("unreadable storage is reported and kept under a backup key, not overwritten", async () => {
+  const { page, context, consoleErrors } = await openPage();
+  await page.evaluate(() => localStorage.setItem("threshold.saved", '{"threshold":"saved","entries":[{"na'));
+  await page.reload();
+  await waitForApp(page);
+  const problem = page.getByTestId("storage-problem");
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /could not be read: the stored list was cut short\./);
+  const stored = () =>
+    page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  let storage = await stored();
+  const backups = Object.keys(storage).filter((k) => k.startsWith("threshold.saved.backup."));
+  assert.equal(backups.length, 1, JSON.stringify(storage));
+  assert.equal(storage[backups[0]], '{"threshold":"saved","entries":[{"na');
+  assert.match(await page.getByTestId("storage-backup").textContent(), new RegExp(backups[0].replaceAll(".", "\\.")));
+  // Loading wrote nothing over the damaged list.
+  assert.equal(storage["threshold.saved"], '{"threshold":"saved","entries":[{"na');
+  const unreadable = await download(page, "download-unreadable");
+  assert.equal(unreadable.text, '{"threshold":"saved","entries":[{"na');
+
+  // The first save starts a new list; the backup stays.
+  await save(page, "After the damage");
+  storage = await stored();
+  assert.deepEqual(JSON.parse(storage["threshold.saved"]).entries.map((e) => e.name), ["After the damage"]);
+  assert.equal(storage[backups[0]], '{"threshold":"saved","entries":[{"na');
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("a full storage is reported in words and the list stays in the page", async () => {
+  const { page, context, consoleErrors } = await openPage();
+  await page.evaluate(() => {
+    // Fill the origin's quota (about 5 MB in Chromium) with ever smaller blocks.
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 16) {
+      try {
+        localStorage.setItem(`filler-${i++}`, "x".repeat(size));
+      } catch {
+        size >>= 1;
+      }
+    }
+  });
+  await page.fill("#saved-name", "Too much");
+  await page.getByTestId("save-view").click();
+  const problem = page.getByTestId("storage-problem");
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /full/);
+  assert.deepEqual(await savedNames(page), ["Too much"]);
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("a workspace file reopens the same view; a damaged file names the field; a proposal file opens alone", async () => {
+  const first = await openPage();
+  const { page } = first;
+  await page.fill("#field-firearms", "31");
+  await page.selectOption("#field-mexico_nexus", "yes");
+  await page.fill("#param-within_range_share", "61.5");
+  await page.selectOption("#field-scenario", "gtpa_20yr_straw");
+  await page.fill("#field-seed", "9");
+  const workspace = await download(page, "download-workspace");
+  assert.match(workspace.name, /^threshold-workspace-\d{4}-\d\d-\d\d\.json$/);
+  const file = JSON.parse(workspace.text);
+  assert.equal(file.threshold, "workspace");
+  assert.equal(file.version, 1);
+  assert.equal(file.case.firearms, 31);
+  const shown = async (p) => ({
+    level: await p.getByTestId("offense-level").textContent(),
+    range: await p.getByTestId("guideline-range").textContent(),
+    acceptance: await p.getByTestId("acceptance-probability").textContent(),
+    sideBySide: await p.getByTestId("side-by-side").textContent(),
+    seed: await p.inputValue("#field-seed"),
+    share: await p.inputValue("#param-within_range_share"),
+  });
+  const before = await shown(page);
+
+  const second = await openPage();
+  const other = second.page;
+  const open = (name, text) =>
+    other.setInputFiles("#open-file", { name, mimeType: "application/json", buffer: Buffer.from(text) });
+  // A damaged copy: the message names the field, and nothing changes.
+  const defaults = await shown(other);
+  await open("damaged.json", workspace.text.replace('"firearms": 31', '"firearms": "thirty-one"'));
+  const error = other.getByTestId("saved-error");
+  await error.waitFor();
+  assert.match(await error.textContent(), /case\.firearms/);
+  assert.deepEqual(await shown(other), defaults);
+  await open(workspace.name, workspace.text);
+  await other.getByTestId("saved-notice").waitFor();
+  assert.deepEqual(await shown(other), before);
+
+  // The proposal alone: another page's case stays, its proposal changes.
+  const proposal = await download(page, "download-proposal");
+  assert.equal(proposal.name, "threshold-proposal-gtpa-20yr-straw.json");
+  const third = await openPage();
+  await third.page.fill("#field-firearms", "12");
+  await third.page.setInputFiles("#open-file", {
+    name: proposal.name,
+    mimeType: "application/json",
+    buffer: Buffer.from(proposal.text),
+  });
+  await third.page.waitForFunction(() => document.querySelector("#field-scenario")?.value === "gtpa_20yr_straw");
+  assert.equal(await third.page.inputValue("#field-firearms"), "12");
+
+  for (const opened of [first, second, third]) {
+    assert.deepEqual(opened.consoleErrors, []);
+    await opened.context.close();
+  }
+});
+
+test("CSV downloads equal threshold compare, scenario compare and project", async () => {
+  const { page, context, consoleErrors } = await openPage();
+  await page.getByTestId("caseload-summary").waitFor({ timeout: 60000 });
+  const workspace = JSON.parse((await download(page, "download-workspace")).text);
+  const caseJson = JSON.stringify(workspace.case);
+
+  const comparison = await download(page, "download-comparison-csv");
+  assert.equal(comparison.name, "threshold-charges.csv");
+  assert.equal(comparison.text, thresholdText(["compare", "-", "--format", "csv"], caseJson));
+  assert.ok(comparison.text.split("\r\n").length > 2);
+
+  const sideBySide = await download(page, "download-side-by-side-csv");
+  assert.equal(sideBySide.name, "threshold-side-by-side-amendment-753.csv");
+  assert.equal(sideBySide.text, thresholdText(["scenario", "compare", "amendment_753", "-", "--format", "csv"], caseJson));
+
+  const projection = await download(page, "download-projection-csv");
+  assert.equal(projection.name, "threshold-projection-amendment-753-seed2011-1000draws.csv");
+  assert.equal(
+    projection.text,
+    thresholdText(["project", "--scenario", "amendment_753", "--seed", "2011", "--draws", "1000", "--format", "csv"]),
+  );
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
