@@ -27,7 +27,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::fuzz_support::{config, mutate, mutation, run_counted};
+    use crate::test_support::{config, mutate, mutation, run_counted};
 
     const GOOD: &str = "label,law_era,charge,firearms,criminal_history,role,evidence_strength\n\
         ring,april_2011,straw_purchase_922a6,12,III,organizer_small,0.8\n\

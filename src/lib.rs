@@ -16,6 +16,6 @@ pub mod workspace_file;
 
 // Native only: proptest does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod fuzz_support;
+mod test_support;
 
 pub use app::App;

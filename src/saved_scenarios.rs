@@ -141,7 +141,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::fuzz_support::{config, mutate, mutation, run_counted};
+    use crate::test_support::{config, mutate, mutation, run_counted};
 
     fn entries() -> Vec<SavedScenario> {
         vec![

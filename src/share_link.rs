@@ -100,12 +100,7 @@ pub fn encode(state: &AppState) -> String {
         seed: (state.caseload.seed != caseload_defaults.seed).then_some(state.caseload.seed),
         draws: (state.caseload.draws != caseload_defaults.draws)
             .then_some(state.caseload.draws as u64),
-        mix: state
-            .caseload
-            .mix_overrides
-            .iter()
-            .map(|(name, value)| (name.to_string(), *value))
-            .collect(),
+        mix: state.caseload.mix_edits().collect(),
     };
     // Serialising plain data with string keys cannot fail; an empty payload would only
     // open the default view, never a wrong one.

@@ -67,6 +67,16 @@ pub struct CaseloadSettings {
     pub imported: Option<ImportedCases>,
 }
 
+impl CaseloadSettings {
+    /// The edited mix parameters as owned `(name, value)` pairs, in the order edited, as
+    /// links and files write them.
+    pub fn mix_edits(&self) -> impl Iterator<Item = (String, f64)> + '_ {
+        self.mix_overrides
+            .iter()
+            .map(|(name, value)| (name.to_string(), *value))
+    }
+}
+
 impl Default for CaseloadSettings {
     fn default() -> Self {
         CaseloadSettings {

@@ -108,12 +108,7 @@ pub fn workspace_json(state: &AppState, name: Option<&str>, exported: Option<&st
         caseload: CaseloadFile {
             seed: Some(state.caseload.seed),
             draws: Some(state.caseload.draws as u64),
-            mix: state
-                .caseload
-                .mix_overrides
-                .iter()
-                .map(|(name, value)| (name.to_string(), *value))
-                .collect(),
+            mix: state.caseload.mix_edits().collect(),
         },
     };
     // Plain data with string keys: serialising cannot fail.

@@ -3,45 +3,12 @@
 //! run).
 
 use proptest::prelude::*;
-use threshold_engine::scenario::{preset, presets, Rule};
-use threshold_engine::{Case, ChargeId, CriminalHistory, LawEra};
+use threshold_engine::scenario::{preset, presets};
 
 use super::*;
-use crate::fuzz_support::{config, mutate, mutation, run_counted};
-use crate::parameters::SentencingParam;
-
-fn edited_state() -> AppState {
-    let mut state = AppState::default();
-    let mut case = Case::new(LawEra::Today, ChargeId::StrawPurchase932);
-    case.firearms = Some(23);
-    case.criminal_history = Some(CriminalHistory::II);
-    case.evidence_strength = Some(0.123_456_789_012_345_67);
-    case.label = Some("Ring «Phoenix», \"four\"".into());
-    state.case = case;
-    state.charges = vec![ChargeId::StrawPurchase932, ChargeId::Smuggling554];
-    SentencingParam::WithinRangeShare.set(&mut state.sentencing_overrides, Some(0.2));
-    state
-        .prosecution_overrides
-        .set("sentence_weight", Some(12.3 / 100.0));
-    state.scenario = preset("gtpa_20yr_straw").unwrap().clone();
-    state.caseload.seed = u64::MAX;
-    state.caseload.draws = 37;
-    // In name order: the file keeps the mix as an object, which reads back sorted.
-    state.caseload.mix_overrides = vec![("organiser_share", 0.3), ("referrals", 250.0)];
-    state
-}
-
-/// The user's copy of the 20-year straw-purchase preset with another maximum.
-fn straw_purchase_maximum(max_months: u32) -> Scenario {
-    let mut scenario = preset("gtpa_20yr_straw").cloned().expect("preset");
-    scenario.id = "mine".into();
-    scenario.changes[0].rule = Rule::StatutoryMax {
-        charge: ChargeId::StrawPurchase922a6,
-        era: LawEra::April2011,
-        max_months: Some(max_months),
-    };
-    scenario
-}
+use crate::test_support::{
+    config, edited_state, mutate, mutation, run_counted, straw_purchase_maximum,
+};
 
 fn opened_workspace(text: &str) -> (AppState, Option<String>) {
     match open(text, &AppState::default()) {
@@ -79,7 +46,7 @@ fn every_preset_travels_by_id_and_an_edited_proposal_in_full() {
         assert_eq!(opened_workspace(&text).0, state);
     }
     let state = AppState {
-        scenario: straw_purchase_maximum(180),
+        scenario: straw_purchase_maximum("mine", 180),
         ..AppState::default()
     };
     let text = workspace_json(&state, None, None);
@@ -129,12 +96,15 @@ fn errors_name_the_field_at_fault() {
             "organiser_share",
         ),
         (
-            edited_file("\"preset\": \"gtpa_20yr_straw\"", "\"preset\": \"nope\""),
+            edited_file(
+                &format!("\"preset\": \"{}\"", edited_state().scenario.id),
+                "\"preset\": \"nope\"",
+            ),
             "nope",
         ),
         (edited_file("\"charges\": [", "\"chargez\": ["), "chargez"),
         (
-            edited_file("\"smuggling_554\"", "\"straw_purchase_932\""),
+            edited_file("\"smuggling_554\"", "\"straw_purchase_922a6\""),
             "same charge twice",
         ),
         (edited_file("\"version\": 1", "\"version\": 2"), "version"),
@@ -172,7 +142,7 @@ fn errors_name_the_field_at_fault() {
 
 #[test]
 fn a_proposal_that_cannot_apply_over_the_current_assumptions_is_refused() {
-    let scenario = straw_purchase_maximum(0);
+    let scenario = straw_purchase_maximum("mine", 0);
     let message = open(&proposal_json(&scenario, None), &AppState::default()).unwrap_err();
     assert!(message.starts_with("proposal"), "{message}");
 }

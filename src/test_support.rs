@@ -1,9 +1,59 @@
-//! Shared pieces of the no-panic property tests over everything a user can feed the app:
-//! share links, workspace files, saved-scenario storage and CSV caseloads.
+//! Shared pieces of the native tests: an edited view to round-trip, and the no-panic
+//! property machinery over everything a user can feed the app (share links, workspace files,
+//! saved-scenario storage, CSV caseloads).
 
 use std::time::Instant;
 
 use proptest::prelude::*;
+use threshold_engine::scenario::{preset, presets, Rule, Scenario};
+use threshold_engine::{Case, ChargeId, CriminalHistory, LawEra, ManualEdition, Role};
+
+use crate::parameters::SentencingParam;
+use crate::state::{AppState, DEFAULT_SCENARIO};
+
+/// A view with something changed in every part the link carries.
+pub fn edited_state() -> AppState {
+    let mut state = AppState::default();
+    let mut case = Case::new(LawEra::Today, ChargeId::StrawPurchase922a6);
+    case.manual = Some(ManualEdition::Nov2011);
+    case.firearms = Some(23);
+    case.counts = Some(3);
+    case.criminal_history = Some(CriminalHistory::III);
+    case.role = Some(Role::OrganizerSmall);
+    case.mexico_nexus = Some(true);
+    case.evidence_strength = Some(0.123_456_789_012_345_67);
+    case.drug_grams = Some(12.5);
+    case.label = Some("Ring of four — «Phoenix»".into());
+    state.case = case;
+    state.charges = vec![ChargeId::StrawPurchase922a6, ChargeId::Smuggling554];
+    SentencingParam::WithinRangeShare.set(&mut state.sentencing_overrides, Some(0.2));
+    // A value typed as a percentage: 12.3 / 100 has a 17-digit shortest form.
+    state
+        .prosecution_overrides
+        .set("sentence_weight", Some(12.3 / 100.0));
+    state.scenario = presets()
+        .iter()
+        .find(|p| p.id != DEFAULT_SCENARIO)
+        .cloned()
+        .expect("more than one preset");
+    state.caseload.seed = u64::MAX;
+    state.caseload.draws = 37;
+    state.caseload.mix_overrides = vec![("organiser_share", 0.3), ("referrals", 250.0)];
+    state
+}
+
+/// The user's copy of the 20-year straw-purchase preset with another maximum.
+pub fn straw_purchase_maximum(id: &str, max_months: u32) -> Scenario {
+    let mut scenario = preset("gtpa_20yr_straw").cloned().expect("preset");
+    scenario.id = id.into();
+    scenario.name = format!("{max_months}-month straw-purchase maximum");
+    scenario.changes[0].rule = Rule::StatutoryMax {
+        charge: ChargeId::StrawPurchase922a6,
+        era: LawEra::April2011,
+        max_months: Some(max_months),
+    };
+    scenario
+}
 
 /// Cases per property: 20,000 by default keeps `scripts/test` fast; the long run sets
 /// `PROPTEST_CASES` (e.g. to 1,000,000) and prints what it did.
