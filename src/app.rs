@@ -5,6 +5,7 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsValue;
 
 use threshold_engine::scenario::{side_by_side, SideBySide};
@@ -136,15 +137,29 @@ pub fn App() -> Html {
     });
     // The listener below outlives this render, so it reads the newest link from here.
     let latest_link = use_mut_ref(String::new);
+    let pending_write = use_mut_ref(|| None::<Timeout>);
     {
-        // Encoded after the page has updated, so typing never waits for the address bar.
-        let latest_link = latest_link.clone();
+        // The address bar is written in a task of its own after the page has updated:
+        // `replaceState` costs a few milliseconds that typing should not wait for. A newer
+        // edit cancels a write not yet done (dropping a Timeout clears it).
+        let (latest_link, pending_write) = (latest_link.clone(), pending_write.clone());
         use_effect_with((*state).clone(), move |state| {
             let link = share_link::encode(state);
-            write_fragment(&link);
-            *latest_link.borrow_mut() = link;
+            *latest_link.borrow_mut() = link.clone();
+            *pending_write.borrow_mut() = Some(Timeout::new(0, move || write_fragment(&link)));
         });
     }
+    // "Copy link" writes any pending address first, so it copies exactly what is shown.
+    let current_address = {
+        let (latest_link, pending_write) = (latest_link.clone(), pending_write.clone());
+        Callback::from(move |()| {
+            pending_write.borrow_mut().take();
+            write_fragment(&latest_link.borrow());
+            web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default()
+        })
+    };
     {
         // A link pasted into the address bar of an open page arrives as a hash change.
         let (dispatch, link_error) = (state.dispatcher(), link_error.clone());
@@ -253,7 +268,7 @@ pub fn App() -> Html {
 
     html! {
         <>
-            <SiteHeader imported={state.caseload.imported.is_some()} />
+            <SiteHeader imported={state.caseload.imported.is_some()} {current_address} />
             if let Some(message) = &*link_error {
                 <div class="link-error" role="alert" data-testid="link-error">
                     <p>{ message.clone() }</p>

@@ -32,6 +32,18 @@ fn fragment() -> String {
     gloo::utils::window().location().hash().expect("a hash")
 }
 
+/// Waits for the tasks already queued (the app writes the address in a task of its own).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("a timeout");
+}
+
 /// Mounts the whole app into a fresh element and returns that element. Every app keeps the
 /// address in step with its view, so the fragment is cleared first: a test opens the
 /// default view unless it sets a link itself.
@@ -193,9 +205,11 @@ async fn a_share_link_in_the_address_opens_its_view_and_follows_edits() {
         .query_selector("[data-testid=link-error]")
         .unwrap()
         .is_none());
+    next_task().await;
     assert_eq!(fragment(), format!("#{link}"));
     // An edit is written back into the address, so a reload keeps it.
     type_into(&root, "#field-firearms", "31").await;
+    next_task().await;
     state.case.firearms = Some(31);
     assert_eq!(fragment(), format!("#{}", share_link::encode(&state)));
     set_fragment("");
@@ -209,4 +223,46 @@ async fn a_broken_link_shows_a_message_and_the_default_view() {
     // USSG §5A: the default case, offense level 12, category I → 10–16 months.
     assert_eq!(text(&root, "[data-testid=guideline-range]"), "10–16 months");
     set_fragment("");
+}
+
+#[wasm_bindgen_test]
+fn unreadable_storage_is_backed_up_and_a_written_list_reads_back() {
+    use threshold_app::browser_storage;
+    use threshold_app::saved_scenarios::{SavedScenario, StorageProblem, STORAGE_KEY};
+
+    let storage = gloo::utils::window()
+        .local_storage()
+        .expect("storage")
+        .expect("storage");
+    storage.clear().expect("clear");
+    assert_eq!(browser_storage::load().entries, vec![]);
+
+    storage.set_item(STORAGE_KEY, "{x").expect("set");
+    let mut shelf = browser_storage::load();
+    let Some(StorageProblem::Unreadable {
+        backup_key: Some(key),
+        raw,
+        ..
+    }) = shelf.problem.clone()
+    else {
+        panic!("{:?}", shelf.problem);
+    };
+    assert_eq!(raw, "{x");
+    assert_eq!(storage.get_item(&key).expect("get").as_deref(), Some("{x"));
+    // Reading wrote nothing over the damaged list.
+    assert_eq!(
+        storage.get_item(STORAGE_KEY).expect("get").as_deref(),
+        Some("{x")
+    );
+
+    shelf.entries.push(SavedScenario {
+        name: "kept".into(),
+        saved: browser_storage::now_iso(),
+        link: "v1.e30".into(),
+    });
+    browser_storage::store(&shelf).expect("stored");
+    let back = browser_storage::load();
+    assert_eq!(back.entries, shelf.entries);
+    assert_eq!(back.problem, None);
+    storage.clear().expect("clear");
 }

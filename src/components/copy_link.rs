@@ -9,6 +9,8 @@ use yew::prelude::*;
 pub struct CopyLinkProps {
     /// Cases imported from CSV are left out of links; the user is told so here.
     pub imported: bool,
+    /// Brings the address bar up to date and returns it.
+    pub current_address: Callback<(), String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -23,12 +25,12 @@ enum Copied {
 pub fn CopyLink(props: &CopyLinkProps) -> Html {
     let copied = use_state(|| Copied::NotYet);
     let onclick = {
-        let copied = copied.clone();
+        let (copied, current_address) = (copied.clone(), props.current_address.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(window) = web_sys::window() else {
                 return;
             };
-            let href = window.location().href().unwrap_or_default();
+            let href = current_address.emit(());
             // The clipboard API exists only in secure contexts (https, localhost); elsewhere
             // calling it would throw, so the box is the only way.
             if !window.is_secure_context() {

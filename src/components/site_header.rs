@@ -8,6 +8,8 @@ use crate::components::copy_link::CopyLink;
 pub struct SiteHeaderProps {
     /// Whether the caseload uses imported cases (which links leave out).
     pub imported: bool,
+    /// Brings the address bar up to date and returns it.
+    pub current_address: Callback<(), String>,
 }
 
 #[component]
@@ -21,7 +23,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                     { "Federal firearms-trafficking sentences, prosecution and penalty what-ifs — computed in your browser." }
                 </p>
             </div>
-            <CopyLink imported={props.imported} />
+            <CopyLink imported={props.imported} current_address={props.current_address.clone()} />
         </header>
     }
 }

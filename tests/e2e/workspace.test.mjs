@@ -122,7 +122,8 @@ test("garbage typed in every field gets a message in words and no console error"
   await page.locator(".comparators > summary").click();
   await page.locator(".mix > summary").click();
   const before = await page.getByTestId("guideline-range").textContent();
-  const fields = await page.locator("main input[type=text]").evaluateAll((inputs) => inputs.map((i) => `#${i.id}`));
+  // Every number box (they ask for a numeric keyboard); names are free text.
+  const fields = await page.locator("main input[type=text][inputmode]").evaluateAll((inputs) => inputs.map((i) => `#${i.id}`));
   assert.ok(fields.length >= 6 + 9, `expected every number box, found ${fields}`);
   for (const selector of fields) {
     const original = await page.inputValue(selector);
