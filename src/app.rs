@@ -191,6 +191,21 @@ pub fn App() -> Html {
         });
     }
     {
+        // Another tab of this browser saved or deleted: follow it, or this tab's next write
+        // would put back the list as it was and lose that change.
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |_| {
+                    if let Some(entries) = browser_storage::read_entries() {
+                        dispatch.dispatch(Action::SyncSaved(entries));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
         // Written after each change the user makes to the list, never on load (see
         // `SavedShelf::revision`); a refusal is reported, the list stays in the page.
         let dispatch = state.dispatcher();

@@ -6,7 +6,8 @@ use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
 use crate::saved_scenarios::{
-    from_storage_text, to_storage_text, SavedShelf, StorageProblem, BACKUP_KEY_PREFIX, STORAGE_KEY,
+    from_storage_text, to_storage_text, SavedScenario, SavedShelf, StorageProblem,
+    BACKUP_KEY_PREFIX, STORAGE_KEY,
 };
 
 /// localStorage, or why it cannot be used. Checked here because gloo's `raw()` throws when
@@ -68,6 +69,13 @@ pub fn load() -> SavedShelf {
         }
     }
     shelf
+}
+
+/// The stored entries if they can be read; for following another tab's changes, where
+/// trouble is left to the next load to report.
+pub fn read_entries() -> Option<Vec<SavedScenario>> {
+    let raw = storage().ok()?.get_item(STORAGE_KEY).ok()??;
+    from_storage_text(&raw).ok()
 }
 
 /// Writes the list; `Err` is the problem to show (nothing is written while unreadable data

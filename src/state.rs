@@ -155,6 +155,9 @@ pub enum Action {
     Replace(Box<AppState>),
     /// The saved list as read from storage when the page opens.
     LoadSaved(SavedShelf),
+    /// The list as another tab of this browser just wrote it: taken as it is, not written
+    /// back.
+    SyncSaved(Vec<SavedScenario>),
     /// Saves the current view under a name (checked by the panel); a view already saved
     /// under that name is replaced in place.
     SaveView {
@@ -219,6 +222,7 @@ impl Reducible for AppState {
                 next.saved = saved;
             }
             Action::LoadSaved(shelf) => next.saved = shelf,
+            Action::SyncSaved(entries) => next.saved.entries = entries,
             Action::SaveView { name, saved_at } => {
                 let entry = SavedScenario {
                     link: share_link::encode(&next),

@@ -209,3 +209,21 @@ test("CSV downloads equal threshold compare, scenario compare and project", asyn
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
+
+test("two tabs saving in turn keep both entries", async () => {
+  const { page, context, consoleErrors } = await openPage();
+  const other = await context.newPage();
+  await other.goto(`${served.server.origin}/`);
+  await waitForApp(other);
+  await save(page, "From the first tab");
+  await other.getByTestId("saved-name").filter({ hasText: "From the first tab" }).waitFor();
+  await save(other, "From the second tab");
+  await page.getByTestId("saved-name").filter({ hasText: "From the second tab" }).waitFor();
+  assert.deepEqual(await savedNames(page), ["From the first tab", "From the second tab"]);
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId("saved-list").waitFor();
+  assert.deepEqual(await savedNames(page), ["From the first tab", "From the second tab"]);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
