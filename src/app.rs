@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use threshold_engine::scenario::{side_by_side, SideBySide};
 use threshold_engine::{
@@ -18,9 +18,9 @@ use yew::prelude::*;
 
 use crate::browser_storage;
 use crate::components::{
-    acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel,
-    case_builder::CaseBuilder, case_facts::CaseFacts, caseload_panel::CaseloadPanel,
-    charge_comparison::ChargeComparisonPanel, result_bar::ResultBar,
+    acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel, brief::Brief,
+    case_builder::CaseBuilder, caseload_panel::CaseloadPanel,
+    charge_comparison::ChargeComparisonPanel, presentation::Presentation, result_bar::ResultBar,
     results_summary::ResultsSummary, saved_panel::SavedPanel, scenario_panel::ScenarioPanel,
     sentence_chart::SentenceChart, side_by_side::SideBySidePanel, site_footer::SiteFooter,
     site_header::SiteHeader, worksheet_panel::WorksheetPanel,
@@ -28,6 +28,7 @@ use crate::components::{
 use crate::saved_scenarios::StorageProblem;
 use crate::share_link;
 use crate::state::{Action, AppState};
+use crate::story::story;
 
 /// Bars in the sentence chart: fine enough to show the range, few enough to read.
 const CHART_BINS: usize = 24;
@@ -248,6 +249,45 @@ pub fn App() -> Html {
         |_| state.baseline().map(Rc::new),
     );
 
+    // The story is computed only while presenting, and again only if the assumptions change.
+    let slides = use_memo(
+        (
+            state.presenting.is_some(),
+            state.sentencing_overrides.clone(),
+            state.prosecution_overrides.clone(),
+        ),
+        |(presenting, _, _)| {
+            if *presenting {
+                story(&state)
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
+    {
+        // Leaving the presentation puts focus back on the button that started it.
+        let was_presenting = use_mut_ref(|| false);
+        use_effect_with(state.presenting.is_some(), move |&presenting| {
+            if *was_presenting.borrow() && !presenting {
+                if let Some(button) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("present-button"))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = button.focus();
+                }
+            }
+            *was_presenting.borrow_mut() = presenting;
+        });
+    }
+    if let Some(index) = state.presenting {
+        return html! {
+            <Presentation {slides} {index} on_action={on_action.clone()} />
+        };
+    }
+
+    // One copy of the view for the panels that export or print all of it.
+    let view = Rc::new((*state).clone());
     let results = match &*result {
         Ok(outcome) => html! {
             <>
@@ -260,6 +300,11 @@ pub fn App() -> Html {
                     firearms={state.case.firearms} />
                 <ChargeComparisonPanel comparison={outcome.comparison.clone()} chosen={state.charges.clone()}
                     on_choose={on_action.reform(Action::SetChargeSet)} />
+                <Brief state={view.clone()} side_by_side={outcome.side_by_side.as_ref().ok().cloned()}
+                    bins={outcome.histogram.clone()} sentence={outcome.assessment.option.expected_sentence_months}
+                    assumptions={outcome.governing.worksheet.assumptions.clone()}
+                    statutes={outcome.assessment.option.statutes.clone()}
+                    manual={state.case.manual_edition().label()} />
                 <WorksheetPanel worksheet={outcome.governing.worksheet.clone()}
                     prosecution_assumptions={outcome.assessment.assumptions.clone()} />
                 <ScenarioPanel scenario={state.scenario.clone()} on_action={on_action.clone()}>
@@ -283,7 +328,8 @@ pub fn App() -> Html {
 
     html! {
         <>
-            <SiteHeader imported={state.caseload.imported.is_some()} {current_address} />
+            <SiteHeader imported={state.caseload.imported.is_some()} {current_address}
+                on_present={on_action.reform(|_| Action::Present(Some(0)))} />
             if let Some(message) = &*link_error {
                 <div class="link-error" role="alert" data-testid="link-error">
                     <p>{ message.clone() }</p>
@@ -298,11 +344,10 @@ pub fn App() -> Html {
                     <CaseBuilder case={state.case.clone()} on_action={on_action.clone()} />
                 </div>
                 <div class="results-column">
-                    <CaseFacts case={state.case.clone()} charges={state.charges.clone()} />
                     { results }
                 </div>
                 <div class="wide-column">
-                    <SavedPanel state={Rc::new((*state).clone())} on_action={on_action.clone()} />
+                    <SavedPanel state={view} on_action={on_action.clone()} />
                     if let Ok(baseline) = &*baseline {
                         <CaseloadPanel scenario={state.scenario.clone()} baseline={baseline.clone()}
                             settings={state.caseload.clone()} on_action={on_action.clone()} />

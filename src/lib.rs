@@ -11,6 +11,7 @@ pub mod parameters;
 pub mod saved_scenarios;
 pub mod share_link;
 pub mod state;
+pub mod story;
 pub mod units;
 pub mod workspace_file;
 

@@ -29,6 +29,8 @@ pub struct AppState {
     pub caseload: CaseloadSettings,
     /// Views saved in this browser; not part of the view itself, so links leave it out.
     pub saved: SavedShelf,
+    /// The presentation's slide on screen, or `None` for the workspace.
+    pub presenting: Option<usize>,
 }
 
 impl AppState {
@@ -122,6 +124,7 @@ impl Default for AppState {
                 .expect("the default preset is embedded (checked by tests)"),
             caseload: CaseloadSettings::default(),
             saved: SavedShelf::default(),
+            presenting: None,
         }
     }
 }
@@ -168,6 +171,8 @@ pub enum Action {
     DeleteSaved(usize),
     /// Puts the last deleted entry back where it was.
     UndoDelete,
+    /// Shows slide `n` of the presentation, or leaves it (`None`).
+    Present(Option<usize>),
     /// Storage trouble to report, or `None` once the user has read it.
     SetStorageProblem(Option<StorageProblem>),
 }
@@ -264,6 +269,7 @@ impl Reducible for AppState {
                 }
             }
             Action::SetStorageProblem(problem) => next.saved.problem = problem,
+            Action::Present(slide) => next.presenting = slide,
         }
         // Returning the same Rc tells Yew nothing changed, so it skips the re-render.
         if next == *self {

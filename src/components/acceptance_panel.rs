@@ -2,7 +2,7 @@
 //! chance of conviction, the expected prison months per referral, and the gun threshold.
 
 use threshold_engine::prosecution::Factor;
-use threshold_engine::{ProsecutionAssessment, ThresholdFinding};
+use threshold_engine::{DeclineReasons, ProsecutionAssessment, ThresholdFinding};
 use yew::prelude::*;
 
 use crate::components::stacked_bar::{Share, StackedBar};
@@ -36,12 +36,10 @@ fn firearms_at(finding: Option<u32>) -> String {
     }
 }
 
-#[component]
-pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
-    let option = &props.assessment.option;
-    let reasons = &option.decline_reasons;
-    let accept = option.acceptance_probability;
-    let shares = vec![
+/// Accepted, then each reason for declining: the bar's segments, here and in the
+/// presentation.
+pub fn acceptance_shares(accept: f64, reasons: &DeclineReasons) -> Vec<Share> {
+    vec![
         Share {
             label: "Accepted".into(),
             probability: accept,
@@ -67,7 +65,15 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
             probability: reasons.other,
             class: "other-reason",
         },
-    ];
+    ]
+}
+
+#[component]
+pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
+    let option = &props.assessment.option;
+    let reasons = &option.decline_reasons;
+    let accept = option.acceptance_probability;
+    let shares = acceptance_shares(accept, reasons);
     let verdict = if accept >= 0.5 {
         "More likely accepted than declined."
     } else {

@@ -2,6 +2,7 @@
 
 pub mod acceptance_panel;
 pub mod assumptions_panel;
+pub mod brief;
 pub mod case_builder;
 pub mod case_facts;
 pub mod caseload_panel;
@@ -14,6 +15,7 @@ pub mod legal_note;
 pub mod number_field;
 pub mod paired_histogram;
 pub mod param_field;
+pub mod presentation;
 pub mod result_bar;
 pub mod results_summary;
 pub mod saved_panel;

@@ -10,6 +10,8 @@ pub struct SiteHeaderProps {
     pub imported: bool,
     /// Brings the address bar up to date and returns it.
     pub current_address: Callback<(), String>,
+    /// Starts the presentation.
+    pub on_present: Callback<()>,
 }
 
 #[component]
@@ -23,7 +25,17 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                     { "Federal firearms-trafficking sentences, prosecution and penalty what-ifs — computed in your browser." }
                 </p>
             </div>
-            <CopyLink imported={props.imported} current_address={props.current_address.clone()} />
+            <div class="header-actions">
+                <button type="button" id="present-button" class="secondary" data-testid="present"
+                    onclick={props.on_present.reform(|_: MouseEvent| ())}>{ "Present" }</button>
+                <button type="button" class="secondary" data-testid="print-brief" onclick={Callback::from(|_: MouseEvent| {
+                    // Printing shows the one-page brief (see the print stylesheet).
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                })}>{ "Print brief" }</button>
+                <CopyLink imported={props.imported} current_address={props.current_address.clone()} />
+            </div>
         </header>
     }
 }

@@ -164,10 +164,25 @@ test("editing an assumption changes the result, marks it, and reset restores it"
   await context.close();
 });
 
-test("the print view fits one case on one A4 and one Letter page", async () => {
+test("printing gives the one-page brief, on one A4 and one Letter page", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
+  await page.emulateMedia({ media: "print" });
+  const brief = page.getByTestId("brief");
+  assert.ok(await brief.isVisible(), "the brief shows in print");
+  assert.ok(!(await page.locator(".case-column").isVisible()), "the form does not");
+  assert.match(await page.getByTestId("brief-question").textContent(), /what would “.+” change\?/);
+  assert.ok((await page.getByTestId("brief-side-by-side").locator("tbody tr").count()) >= 5);
+  assert.equal(await brief.locator(".chart svg").count(), 1);
+  assert.match(await brief.textContent(), /\d{4}-\d\d-\d\d · engine /);
+  // The link in the brief reopens this view.
+  const link = await page.getByTestId("brief-link").getAttribute("href");
+  assert.match(link, new RegExp(`^${served.server.origin}/#v1\\.`));
+  await page.emulateMedia({ media: "screen" });
+  assert.ok(!(await brief.isVisible()), "the brief is for paper only");
+  // page.pdf() prints with the emulated media: back to none, so it uses print.
+  await page.emulateMedia({ media: null });
   // The longest comparison: a joint ATF–ICE case with export charges and pairings.
   await page.selectOption("#field-mexico_nexus", "yes");
   await page.selectOption("#field-ice_joint_investigation", "yes");

@@ -1,0 +1,169 @@
+//! Presentation mode: the story's findings one per screen in large type, stepped with the
+//! arrow keys (or the buttons), Escape back to the workspace.
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::components::acceptance_panel::acceptance_shares;
+use crate::components::stacked_bar::StackedBar;
+use crate::state::Action;
+use crate::story::Slide;
+
+#[derive(Properties, PartialEq)]
+pub struct PresentationProps {
+    pub slides: Rc<Result<Vec<Slide>, String>>,
+    pub index: usize,
+    pub on_action: Callback<Action>,
+}
+
+/// Where a key takes the presentation from slide `index` of `count`: `Some(Some(i))` to a
+/// slide, `Some(None)` out, `None` for keys it leaves alone.
+pub fn step(key: &str, index: usize, count: usize) -> Option<Option<usize>> {
+    let last = count.saturating_sub(1);
+    match key {
+        "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Enter" => {
+            Some(Some((index + 1).min(last)))
+        }
+        "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => Some(Some(index.saturating_sub(1))),
+        "Home" => Some(Some(0)),
+        "End" => Some(Some(last)),
+        "Escape" => Some(None),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn Presentation(props: &PresentationProps) -> Html {
+    let slide_ref = use_node_ref();
+    let count = props.slides.as_ref().as_ref().map_or(0, Vec::len);
+    let index = props.index.min(count.saturating_sub(1));
+    {
+        // Keys are read on the whole document: the slide has focus, but a click on a button
+        // moves it, and the arrows must still step.
+        let on_action = props.on_action.clone();
+        use_effect_with((index, count), move |&(index, count)| {
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    let options = EventListenerOptions::enable_prevent_default();
+                    EventListener::new_with_options(&document, "keydown", options, move |event| {
+                        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                            return;
+                        };
+                        // Buttons act on Enter and Space themselves.
+                        let on_button = event
+                            .target()
+                            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                            .is_some_and(|t| t.tag_name() == "BUTTON");
+                        if on_button && matches!(event.key().as_str(), " " | "Enter") {
+                            return;
+                        }
+                        if let Some(to) = step(&event.key(), index, count) {
+                            event.prevent_default();
+                            on_action.emit(Action::Present(to));
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+    {
+        // Each new slide takes focus, so a screen reader reads it from its title.
+        let slide_ref = slide_ref.clone();
+        use_effect_with(index, move |_| {
+            if let Some(slide) = slide_ref.cast::<HtmlElement>() {
+                let _ = slide.focus();
+            }
+        });
+    }
+    let go = |to: Option<usize>| {
+        props
+            .on_action
+            .reform(move |_: MouseEvent| Action::Present(to))
+    };
+    let body = match props.slides.as_ref() {
+        Ok(slides) if !slides.is_empty() => {
+            let slide = &slides[index];
+            let title_id = format!("slide-{}", slide.id);
+            html! {
+                <section class="slide" ref={slide_ref} tabindex="-1" aria-labelledby={title_id.clone()}
+                    aria-roledescription="slide" data-testid="slide" data-slide={slide.id}>
+                    <p class="slide-count">{ format!("{} / {}", index + 1, slides.len()) }</p>
+                    <h2 id={title_id} class="slide-title">{ slide.title.clone() }</h2>
+                    <p class="slide-figure" data-testid="slide-figure">{ slide.figure.clone() }</p>
+                    <p class="slide-caption">{ slide.figure_caption.clone() }</p>
+                    if let Some(reasons) = &slide.decline_reasons {
+                        <StackedBar title="What happens to such referrals"
+                            shares={acceptance_shares(1.0 - reasons.total(), reasons)} />
+                    }
+                    if !slide.before_after.is_empty() {
+                        <table class="slide-table">
+                            <thead>
+                                <tr><th scope="col">{ "" }</th><th scope="col">{ "April 2011" }</th><th scope="col">{ "Proposal" }</th></tr>
+                            </thead>
+                            <tbody>
+                                { for slide.before_after.iter().map(|row| html! {
+                                    <tr>
+                                        <th scope="row">{ row.label.clone() }</th>
+                                        <td>{ row.before.clone() }</td>
+                                        <td>{ row.after.clone() }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    }
+                    if !slide.points.is_empty() {
+                        <ul class="slide-points">
+                            { for slide.points.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+                        </ul>
+                    }
+                    <p class="slide-source">{ format!("Source: {}", slide.source) }</p>
+                </section>
+            }
+        }
+        Ok(_) => html! { <p>{ "The story has no slides." }</p> },
+        Err(message) => html! {
+            <section class="slide" ref={slide_ref} tabindex="-1" role="alert">
+                <h2 class="slide-title">{ "The story cannot be computed" }</h2>
+                <p>{ message.clone() }</p>
+            </section>
+        },
+    };
+    html! {
+        <main id="main" class="presentation" aria-label="Presentation">
+            { body }
+            <nav class="slide-nav" aria-label="Presentation controls">
+                <button type="button" class="secondary" onclick={go(Some(index.saturating_sub(1)))}
+                    disabled={index == 0} data-testid="slide-previous">{ "← Previous" }</button>
+                <button type="button" onclick={go(Some((index + 1).min(count.saturating_sub(1))))}
+                    disabled={index + 1 >= count} data-testid="slide-next">{ "Next →" }</button>
+                <button type="button" class="secondary" onclick={go(None)} data-testid="slide-exit">
+                    { "Back to the workspace" }
+                </button>
+                <span class="slide-keys">{ "Arrow keys step; Esc leaves." }</span>
+            </nav>
+        </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step;
+
+    #[test]
+    fn keys_step_within_the_story_and_escape_leaves() {
+        assert_eq!(step("ArrowRight", 0, 5), Some(Some(1)));
+        assert_eq!(step("ArrowRight", 4, 5), Some(Some(4)));
+        assert_eq!(step("ArrowLeft", 0, 5), Some(Some(0)));
+        assert_eq!(step("PageUp", 3, 5), Some(Some(2)));
+        assert_eq!(step("Home", 3, 5), Some(Some(0)));
+        assert_eq!(step("End", 1, 5), Some(Some(4)));
+        assert_eq!(step("Escape", 2, 5), Some(None));
+        assert_eq!(step("a", 2, 5), None);
+        assert_eq!(step("ArrowRight", 0, 0), Some(Some(0)));
+    }
+}
