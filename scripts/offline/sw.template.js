@@ -19,9 +19,10 @@ self.addEventListener("install", (event) => {
     (async () => {
       const cache = await caches.open(BUILD.cache);
       for (const path of BUILD.files) {
-        // "reload": the bytes the server has now, never an older copy from the HTTP cache,
-        // which would not match the integrity hashes in this build's index.html.
-        const response = await fetch(new Request(absolute(path), { cache: "reload" }));
+        // "no-cache": checked with the server, so never an older index.html than the one this
+        // list was made with (its hashed file names would be missing), yet a file the page has
+        // just downloaded comes back as a 304, not a second download, where the server says so.
+        const response = await fetch(new Request(absolute(path), { cache: "no-cache" }));
         if (!response.ok) throw new Error(`${path}: ${response.status}`);
         await cache.put(absolute(path), await storable(response));
       }
