@@ -147,6 +147,9 @@ test("after one visit the app opens from its cache, with a share link, and compu
     assert.deepEqual(cached.sort(), distFiles.sort());
 
     await enterCase(page);
+    // The address follows edits a task later; Copy link writes it at once.
+    await page.getByTestId("copy-link").click();
+    await page.locator("[data-testid=link-copied], [data-testid=share-link-text]").first().waitFor();
     const link = page.url();
     assert.match(link, /#v1\./);
 
@@ -219,6 +222,8 @@ test("the single file computes a case opened from file://, loading nothing, with
     await enterCase(page);
     await expectShown(page, cliEvaluate(CASE_JSON), "file://, typed case");
     // Its links are links to this file.
+    await page.getByTestId("copy-link").click();
+    await page.locator("[data-testid=link-copied], [data-testid=share-link-text]").first().waitFor();
     assert.match(page.url(), /^file:\/\/.*threshold\.html#v1\./);
     assert.equal(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), null);
 
@@ -251,7 +256,8 @@ test("a whole session asks only its own origin, and its CSP is strict and never 
     );
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
 
-    // The session: edit the case, change the proposal, run a projection, copy the link.
+    // The session: edit the case, change the proposal, run a projection, copy the link,
+    // save the view and download it as a file.
     await enterCase(page);
     await page.selectOption("#field-scenario", "gtpa_20yr_straw");
     await page.fill("#field-seed", "7");
@@ -262,6 +268,11 @@ test("a whole session asks only its own origin, and its CSP is strict and never 
     );
     await page.getByTestId("copy-link").click();
     await page.locator("[data-testid=link-copied], [data-testid=share-link-text]").first().waitFor();
+    await page.fill("#saved-name", "Offline session");
+    await page.getByTestId("save-view").click();
+    await page.getByTestId("saved-name").filter({ hasText: "Offline session" }).waitFor();
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-workspace").click()]);
+    assert.match(file.suggestedFilename(), /\.json$/);
     await page.reload();
     await waitForApp(page);
     await page.waitForLoadState("networkidle");
