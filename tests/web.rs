@@ -266,3 +266,25 @@ fn unreadable_storage_is_backed_up_and_a_written_list_reads_back() {
     assert_eq!(back.problem, None);
     storage.clear().expect("clear");
 }
+
+/// Offline use never breaks the page: with no worker named nothing is registered, and a
+/// worker the browser refuses (here, one that does not exist) is an error in words.
+#[wasm_bindgen_test]
+async fn a_missing_or_refused_service_worker_is_reported_not_thrown() {
+    assert_eq!(threshold_app::offline::register().await, Ok(false));
+    let document = gloo::utils::document();
+    let meta = document.create_element("meta").expect("a meta");
+    meta.set_attribute("name", "threshold-service-worker")
+        .expect("name");
+    meta.set_attribute("content", "no-such-worker.js")
+        .expect("content");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&meta)
+        .expect("appended");
+    let refused = threshold_app::offline::register().await;
+    meta.remove();
+    let reason = refused.expect_err("a worker that does not exist is refused");
+    assert!(reason.contains("no-such-worker.js"), "{reason}");
+}

@@ -1,5 +1,6 @@
 // The page's number formats (src/units.rs) and the `threshold` command, so end-to-end tests
 // can compare what the page shows with what the engine prints.
+import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 
 /** One decimal at most, thousands separated: 1,000,000 or 12.5. */
@@ -39,3 +40,29 @@ export function thresholdText(args, input = "") {
 
 /** Runs `threshold ARGS…` (with `input` on stdin) and parses its JSON output. */
 export const threshold = (args, input = "") => JSON.parse(thresholdText(args, input));
+
+/** What `threshold evaluate` prints for a case (the CLI is the reference). */
+export const cliEvaluate = (caseJson) => threshold(["evaluate", "-"], JSON.stringify(caseJson));
+
+/** Asserts that the page shows the figures of an evaluation the CLI printed. */
+export async function expectShown(page, evaluation, label) {
+  const text = async (id) => (await page.getByTestId(id).textContent()).trim();
+  assert.equal(await text("offense-level"), String(evaluation.offense_level), `${label}: level`);
+  assert.equal(await text("guideline-range"), monthRange(evaluation.guideline_range_months), `${label}: range`);
+  assert.equal(await text("zone"), evaluation.zone, `${label}: zone`);
+  const sentence = evaluation.expected_sentence_months;
+  assert.equal(await text("expected-median"), months(sentence.median), `${label}: median`);
+  assert.equal(await text("expected-mean"), months(sentence.mean), `${label}: mean`);
+  assert.equal(
+    await text("expected-band"),
+    `${number(sentence.p10)}–${months(sentence.p90)}`,
+    `${label}: 10th–90th`,
+  );
+  assert.equal(await text("acceptance-probability"), percent(evaluation.acceptance_probability), `${label}: acceptance`);
+  assert.equal(await text("conviction-probability"), percent(evaluation.conviction_probability), `${label}: conviction`);
+  assert.equal(
+    await text("months-per-referral"),
+    months(evaluation.expected_prison_months_per_referral),
+    `${label}: months per referral`,
+  );
+}

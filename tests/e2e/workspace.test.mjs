@@ -2,35 +2,10 @@
 // `threshold` command, bad input gets words not crashes, and assumptions can be edited and reset.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { monthRange, months, number, percent, threshold } from "./formats.mjs";
+import { cliEvaluate, expectShown } from "./formats.mjs";
 import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
-
-/** What `threshold evaluate` prints for a case (the CLI is the reference). */
-const cliEvaluate = (caseJson) => threshold(["evaluate", "-"], JSON.stringify(caseJson));
-
-async function expectShown(page, evaluation, label) {
-  const text = async (id) => (await page.getByTestId(id).textContent()).trim();
-  assert.equal(await text("offense-level"), String(evaluation.offense_level), `${label}: level`);
-  assert.equal(await text("guideline-range"), monthRange(evaluation.guideline_range_months), `${label}: range`);
-  assert.equal(await text("zone"), evaluation.zone, `${label}: zone`);
-  const sentence = evaluation.expected_sentence_months;
-  assert.equal(await text("expected-median"), months(sentence.median), `${label}: median`);
-  assert.equal(await text("expected-mean"), months(sentence.mean), `${label}: mean`);
-  assert.equal(
-    await text("expected-band"),
-    `${number(sentence.p10)}–${months(sentence.p90)}`,
-    `${label}: 10th–90th`,
-  );
-  assert.equal(await text("acceptance-probability"), percent(evaluation.acceptance_probability), `${label}: acceptance`);
-  assert.equal(await text("conviction-probability"), percent(evaluation.conviction_probability), `${label}: conviction`);
-  assert.equal(
-    await text("months-per-referral"),
-    months(evaluation.expected_prison_months_per_referral),
-    `${label}: months per referral`,
-  );
-}
 
 // Three cases typed into the form, each with the JSON the CLI gets for the same facts.
 const CASES = [
