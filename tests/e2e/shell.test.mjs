@@ -15,7 +15,7 @@ test("the shell renders with an engine-computed value, no console error, same-or
   const range = page.getByTestId("guideline-range");
   await range.waitFor();
   assert.equal(await range.textContent(), "10–16 months");
-  assert.ok(await page.locator("header h1").isVisible(), "header title visible");
+  assert.ok(await page.locator("header.site-header h1").isVisible(), "header title visible");
   assert.equal(await page.locator("footer summary").textContent(), "About / sources");
 
   // Let late requests (favicon, preloads) settle before judging them.
