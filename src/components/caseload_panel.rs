@@ -336,10 +336,12 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
             }
             if let Some(s) = (*summary).clone() {
                 <div data-testid="caseload-summary">
-                    <div class="table-scroll">
+                    // Focusable: on a phone the table scrolls sideways, and a keyboard user
+                    // must be able to reach what is off screen.
+                    <div class="table-scroll" role="region" tabindex="0" aria-label="Caseload projection table">
                         <table>
                             <caption>{ format!("{} referrals; seed {}, {} draws; mean (90% interval)", s.baseline.referrals, s.seed, s.draws) }</caption>
-                            <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "Status quo" }</th><th scope="col">{ "Proposal" }</th><th scope="col">{ "Difference" }</th></tr></thead>
+                            <thead><tr><th scope="col"><span class="visually-hidden">{ "Figure" }</span></th><th scope="col">{ "Status quo" }</th><th scope="col">{ "Proposal" }</th><th scope="col">{ "Difference" }</th></tr></thead>
                             <tbody>
                                 <tr><th scope="row">{ "Accepted referrals" }</th><td>{ interval(&s.baseline.accepted, 1.0) }</td><td>{ interval(&s.scenario.accepted, 1.0) }</td><td>{ interval(&s.difference_accepted, 1.0) }</td></tr>
                                 <tr><th scope="row">{ "Convictions" }</th><td>{ interval(&s.baseline.convictions, 1.0) }</td><td>{ interval(&s.scenario.convictions, 1.0) }</td><td>{ interval(&s.difference_convictions, 1.0) }</td></tr>

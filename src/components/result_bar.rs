@@ -17,8 +17,10 @@ pub fn ResultBar(props: &ResultBarProps) -> Html {
     let o = &props.option;
     let range = o.guideline_range_months;
     html! {
-        <a class="result-bar" href="#results-title" data-testid="result-bar"
-            aria-label="Jump to the results">
+        // The link's name must contain the figures it shows (WCAG 2.5.3, label in name), so
+        // the purpose is added as hidden text rather than an aria-label that would replace them.
+        <a class="result-bar" href="#results-title" data-testid="result-bar">
+            <span class="visually-hidden">{ "Jump to the results: " }</span>
             <span>{ format!("Level {}", o.offense_level) }</span>
             <span>{ units::month_range(range.min, range.max, LIFE_MONTHS) }</span>
             <span>{ format!("median {}", units::months(o.expected_sentence_months.median)) }</span>

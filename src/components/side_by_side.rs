@@ -30,7 +30,9 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
     let c = &props.comparison;
     html! {
         <div class="side-by-side">
-            <div class="table-scroll">
+            // Focusable: on a phone the table scrolls sideways, and a keyboard user must be
+            // able to reach what is off screen.
+            <div class="table-scroll" role="region" tabindex="0" aria-label="This case side by side">
                 <table data-testid="side-by-side">
                     <caption>{ format!("This case: status quo beside “{}”", c.scenario_name) }</caption>
                     <thead>

@@ -1,0 +1,142 @@
+// Accessibility audit: axe-core (WCAG 2.0/2.1 A and AA, plus best practice) on every main view
+// of the release build, each of which must have zero violations.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import axe from "axe-core";
+import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
+
+const served = servedBrowser();
+
+const AXE_OPTIONS = {
+  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+  resultTypes: ["violations"],
+};
+
+/** One line per violation and per offending element, so a failure says what to fix. */
+function describe(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `    ${n.target.join(" ")}${n.summary ? `\n      ${n.summary.replaceAll("\n", "\n      ")}` : ""}`);
+      return `  ${v.id} (${v.impact}): ${v.help}\n${nodes.join("\n")}`;
+    })
+    .join("\n");
+}
+
+/**
+ * Audits a page view by view, then fails once with every violation of every view. axe is
+ * injected through DevTools (page.evaluate), which a Content-Security-Policy forbidding
+ * inline scripts does not block, unlike a <script> tag.
+ */
+function auditor(page) {
+  const failures = [];
+  return {
+    async check(view) {
+      if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+        await page.evaluate(axe.source);
+      }
+      const violations = await page.evaluate(async (options) => {
+        const results = await window.axe.run(document, options);
+        return results.violations.map(({ id, impact, help, nodes }) => ({
+          id,
+          impact,
+          help,
+          nodes: nodes.map(({ target, failureSummary }) => ({ target, summary: failureSummary })),
+        }));
+      }, AXE_OPTIONS);
+      const elements = violations.reduce((sum, v) => sum + v.nodes.length, 0);
+      console.log(`axe, ${view}: ${violations.length} rules violated, ${elements} elements`);
+      if (violations.length) failures.push(`${view}:\n${describe(violations)}`);
+    },
+    assertClean() {
+      assert.equal(failures.length, 0, `axe violations in\n${failures.join("\n")}`);
+    },
+  };
+}
+
+async function openWorkspace(viewport, fragment = "") {
+  const opened = await openRecordedPage(served.browser, viewport);
+  await opened.page.goto(`${served.server.origin}/${fragment}`);
+  await waitForApp(opened.page);
+  await opened.page.getByTestId("guideline-range").waitFor();
+  return opened;
+}
+
+/** Opens every closed disclosure, so their contents (notes, tables, sources) are audited too. */
+async function openAllDetails(page) {
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+}
+
+test("axe: the default workspace on a desktop, closed and with every disclosure open", async () => {
+  const { page, context, consoleErrors } = await openWorkspace({ width: 1280, height: 900 });
+  const axeRun = auditor(page);
+  await axeRun.check("default workspace, 1280 px");
+  await openAllDetails(page);
+  await axeRun.check("default workspace, 1280 px, every disclosure open");
+  axeRun.assertClean();
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("axe: the workspace on a phone, with the pinned result bar", async () => {
+  const { page, context } = await openWorkspace({ width: 390, height: 844 });
+  assert.ok(await page.locator(".result-bar").isVisible(), "the phone layout is in force");
+  const axeRun = auditor(page);
+  await axeRun.check("default workspace, 390 px");
+  await openAllDetails(page);
+  await axeRun.check("default workspace, 390 px, every disclosure open");
+  axeRun.assertClean();
+  await context.close();
+});
+
+test("axe: the scenario editor open", async () => {
+  const { page, context } = await openWorkspace();
+  const axeRun = auditor(page);
+  await page.getByRole("button", { name: "Copy and edit this proposal" }).click();
+  await page.locator("#scenario-json").waitFor();
+  await axeRun.check("scenario editor");
+  // A refused edit shows its error inside the editor.
+  await page.fill("#scenario-json", "{ not json");
+  await page.getByRole("button", { name: "Apply the edited proposal" }).click();
+  await page.getByTestId("scenario-error").waitFor();
+  await axeRun.check("scenario editor with a refused edit");
+  axeRun.assertClean();
+  await context.close();
+});
+
+test("axe: the caseload projection while it runs, and after it and its tornado have run", async () => {
+  const { page, context } = await openWorkspace();
+  const axeRun = auditor(page);
+  await page.getByTestId("caseload-summary").waitFor({ timeout: 60000 });
+  await page.getByTestId("tornado-table").waitFor({ state: "attached", timeout: 120000 });
+  await axeRun.check("caseload projection and tornado");
+  await openAllDetails(page);
+  await axeRun.check("caseload projection and tornado, every disclosure open");
+  // Many draws keep a new run going long enough to audit its progress bar.
+  await page.fill("#field-draws", "100000");
+  await page.getByTestId("caseload-progress").waitFor();
+  await axeRun.check("caseload projection running");
+  axeRun.assertClean();
+  await context.close();
+});
+
+test("axe: input errors showing", async () => {
+  const { page, context } = await openWorkspace();
+  await page.fill("#field-firearms", "lots");
+  await page.fill("#field-seed", "-3");
+  await openAllDetails(page);
+  await page.locator(".assumptions-panel input").first().fill("a lot");
+  assert.ok((await page.locator(".field-error").count()) >= 3, "the bad entries show their messages");
+  const axeRun = auditor(page);
+  await axeRun.check("input errors");
+  axeRun.assertClean();
+  await context.close();
+});
+
+test("axe: the share-link error banner", async () => {
+  const { page, context } = await openWorkspace(undefined, "#v1.garbage");
+  await page.getByTestId("link-error").waitFor();
+  const axeRun = auditor(page);
+  await axeRun.check("share-link error banner");
+  axeRun.assertClean();
+  await context.close();
+});
