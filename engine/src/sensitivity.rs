@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::caseload::{ArmTable, Caseload, CaseloadMix, ChargePolicy, Expected};
+use crate::caseload::{ArmTableBuilder, Caseload, CaseloadMix, ChargePolicy, Expected};
 use crate::imposed::{Param, SentencingOverrides};
 use crate::prosecution::ProsecutionOverrides;
 use crate::scenario::{Applied, Baseline, Scenario, ScenarioError};
@@ -148,16 +148,63 @@ fn prosecution_override(name: &str, value: f64) -> Result<ProsecutionOverrides, 
     serde_json::from_value(serde_json::Value::Object(object)).map_err(|e| e.to_string())
 }
 
-fn point(
-    caseload: &Caseload,
-    base: &Baseline,
-    scenario: &Scenario,
-    policy: ChargePolicy,
-) -> Result<Point, ScenarioError> {
-    let world = scenario.apply(base)?;
-    let b = ArmTable::build(caseload, &Applied::baseline(base), policy).expected();
-    let s = ArmTable::build(caseload, &world, policy).expected();
-    Ok(Point::of(&b, &s))
+/// One point's two caseload evaluations (the status quo and the scenario's world), done a
+/// few referrals at a time: a whole evaluation of a large caseload would hold a browser's
+/// thread for far longer than a frame.
+#[derive(Debug, Clone)]
+struct PendingPoint {
+    baseline: ArmTableBuilder,
+    scenario: ArmTableBuilder,
+}
+
+impl PendingPoint {
+    fn new(
+        caseload: &Caseload,
+        base: &Baseline,
+        scenario: &Scenario,
+        policy: ChargePolicy,
+    ) -> Result<PendingPoint, ScenarioError> {
+        let world = scenario.apply(base)?;
+        Ok(PendingPoint {
+            baseline: ArmTableBuilder::new(caseload, Applied::baseline(base), policy),
+            scenario: ArmTableBuilder::new(caseload, world, policy),
+        })
+    }
+
+    /// Evaluates up to `referrals` more referrals; returns how many it did.
+    fn advance(&mut self, referrals: usize) -> usize {
+        let done = self.baseline.advance(referrals);
+        done + self.scenario.advance(referrals - done)
+    }
+
+    fn is_done(&self) -> bool {
+        self.baseline.is_done() && self.scenario.is_done()
+    }
+
+    /// Share of the referrals evaluated, 0 to 1.
+    fn progress(&self) -> f64 {
+        let total = self.baseline.len() + self.scenario.len();
+        if total == 0 {
+            1.0
+        } else {
+            (self.baseline.done() + self.scenario.done()) as f64 / total as f64
+        }
+    }
+
+    fn point(&self) -> Point {
+        Point::of(
+            &self.baseline.table().expected(),
+            &self.scenario.table().expected(),
+        )
+    }
+}
+
+/// Which point is being evaluated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Target {
+    Central,
+    Low,
+    High,
 }
 
 /// Which model a tornado parameter belongs to, with what is needed to set it.
@@ -171,8 +218,8 @@ struct Knob {
     range_assumed: bool,
 }
 
-/// A tornado being computed a parameter at a time, so a UI can spread the work over frames
-/// (each parameter re-evaluates the caseload four times: two ends × two worlds).
+/// A tornado being computed a few referrals at a time, so a UI can spread the work over
+/// frames (each parameter re-evaluates the caseload four times: two ends × two worlds).
 #[derive(Debug, Clone)]
 pub struct SensitivityRun {
     caseload: Caseload,
@@ -182,14 +229,21 @@ pub struct SensitivityRun {
     metric: Metric,
     policy: ChargePolicy,
     knobs: Vec<Knob>,
+    /// The parameter whose row is being computed.
     next: usize,
-    central: Point,
+    central: Option<Point>,
+    /// The current parameter's low end, once done (`None` inside: not a valid value).
+    low: Option<Option<Point>>,
+    pending: Option<(Target, PendingPoint)>,
     rows: Vec<Row>,
     skipped: Vec<String>,
 }
 
+/// Referrals per call of [`SensitivityRun::advance`] inside [`SensitivityRun::step`].
+const STEP_REFERRALS: usize = 256;
+
 impl SensitivityRun {
-    /// Lists the parameters and computes the central point (one caseload evaluation).
+    /// Lists the parameters and checks that the scenario applies; evaluates nothing yet.
     pub fn new(
         caseload: &Caseload,
         mix: Option<&CaseloadMix>,
@@ -198,7 +252,7 @@ impl SensitivityRun {
         metric: Metric,
         policy: ChargePolicy,
     ) -> Result<SensitivityRun, ScenarioError> {
-        let central = point(caseload, base, scenario, policy)?;
+        let central = PendingPoint::new(caseload, base, scenario, policy)?;
         let mut knobs = Vec::new();
         for (name, param) in base.prosecution.fields() {
             if let (Some(low), Some(high)) = (param.low, param.high) {
@@ -249,15 +303,17 @@ impl SensitivityRun {
             policy,
             knobs,
             next: 0,
-            central,
+            central: None,
+            low: None,
+            pending: Some((Target::Central, central)),
             rows: Vec::new(),
             skipped: Vec::new(),
         })
     }
 
-    /// The outputs with one parameter at `value`; `None` when that value makes the
+    /// The evaluations with one parameter at `value`; `None` when that value makes the
     /// parameters invalid.
-    fn at(&self, knob: &Knob, value: f64) -> Result<Option<Point>, ScenarioError> {
+    fn pending_at(&self, knob: &Knob, value: f64) -> Result<Option<PendingPoint>, ScenarioError> {
         let (base, scenario, policy) = (&self.base, &self.scenario, self.policy);
         match knob.group {
             Group::Prosecution => {
@@ -271,7 +327,7 @@ impl SensitivityRun {
                     prosecution: p,
                     ..base.clone()
                 };
-                point(&self.caseload, &b, scenario, policy).map(Some)
+                PendingPoint::new(&self.caseload, &b, scenario, policy).map(Some)
             }
             Group::Sentencing => {
                 let o = sentencing_override(knob.name, value);
@@ -282,56 +338,104 @@ impl SensitivityRun {
                     sentencing: s,
                     ..base.clone()
                 };
-                point(&self.caseload, &b, scenario, policy).map(Some)
+                PendingPoint::new(&self.caseload, &b, scenario, policy).map(Some)
             }
             Group::CaseloadMix => {
                 let Some(Ok(m)) = self.mix.as_ref().map(|m| m.with_param(knob.name, value)) else {
                     return Ok(None);
                 };
-                point(&Caseload::from_mix(&m), base, scenario, policy).map(Some)
+                PendingPoint::new(&Caseload::from_mix(&m), base, scenario, policy).map(Some)
             }
         }
     }
 
-    /// Computes up to `parameters` more rows; returns how many it did.
+    /// Records a finished point: the central one, or one end of the current parameter.
+    fn finish(&mut self, target: Target, point: Option<Point>) {
+        match target {
+            Target::Central => self.central = point,
+            Target::Low => self.low = Some(point),
+            Target::High => {
+                let knob = &self.knobs[self.next];
+                match (self.low.take().flatten(), point) {
+                    (Some(at_low), Some(at_high)) => self.rows.push(Row {
+                        group: knob.group,
+                        parameter: knob.name.to_string(),
+                        meaning: knob.param.meaning.clone(),
+                        source: knob.param.source.clone(),
+                        assumption: knob.param.assumption,
+                        value: knob.param.value,
+                        low: knob.low,
+                        high: knob.high,
+                        range_assumed: knob.range_assumed,
+                        swing: at_high.metric(self.metric) - at_low.metric(self.metric),
+                        at_low,
+                        at_high,
+                    }),
+                    _ => self.skipped.push(knob.name.to_string()),
+                }
+                self.next += 1;
+            }
+        }
+    }
+
+    /// Evaluates up to about `referrals` more referrals (at least one point's setting-up);
+    /// returns how many it evaluated.
+    pub fn advance(&mut self, referrals: usize) -> Result<usize, ScenarioError> {
+        let mut done = 0;
+        while !self.is_done() {
+            match self.pending.take() {
+                None => {
+                    let knob = &self.knobs[self.next];
+                    let (target, value) = match self.low {
+                        None => (Target::Low, knob.low),
+                        Some(_) => (Target::High, knob.high),
+                    };
+                    match self.pending_at(knob, value)? {
+                        Some(point) => self.pending = Some((target, point)),
+                        None => self.finish(target, None),
+                    }
+                }
+                Some((target, mut point)) => {
+                    done += point.advance(referrals - done);
+                    if point.is_done() {
+                        self.finish(target, Some(point.point()));
+                    } else {
+                        self.pending = Some((target, point));
+                    }
+                }
+            }
+            if done >= referrals {
+                break;
+            }
+        }
+        Ok(done)
+    }
+
+    /// Computes up to `parameters` more rows (and the central point first); returns how
+    /// many it did.
     pub fn step(&mut self, parameters: usize) -> Result<usize, ScenarioError> {
         let start = self.next;
         let end = start.saturating_add(parameters).min(self.knobs.len());
-        for i in start..end {
-            let knob = self.knobs[i].clone();
-            match (self.at(&knob, knob.low)?, self.at(&knob, knob.high)?) {
-                (Some(at_low), Some(at_high)) => self.rows.push(Row {
-                    group: knob.group,
-                    parameter: knob.name.to_string(),
-                    meaning: knob.param.meaning.clone(),
-                    source: knob.param.source.clone(),
-                    assumption: knob.param.assumption,
-                    value: knob.param.value,
-                    low: knob.low,
-                    high: knob.high,
-                    range_assumed: knob.range_assumed,
-                    swing: at_high.metric(self.metric) - at_low.metric(self.metric),
-                    at_low,
-                    at_high,
-                }),
-                _ => self.skipped.push(knob.name.to_string()),
-            }
-            self.next = i + 1;
+        while self.central.is_none() || self.next < end {
+            self.advance(STEP_REFERRALS)?;
         }
-        Ok(end - start)
+        Ok(self.next - start)
     }
 
-    /// Share of the parameters done, 0 to 1.
+    /// Share of the work done, 0 to 1: the central point and both ends of every parameter.
     pub fn progress(&self) -> f64 {
-        if self.knobs.is_empty() {
-            1.0
-        } else {
-            self.next as f64 / self.knobs.len() as f64
+        if self.is_done() {
+            return 1.0;
         }
+        let points = 1 + 2 * self.knobs.len();
+        let finished =
+            usize::from(self.central.is_some()) + 2 * self.next + usize::from(self.low.is_some());
+        let partial = self.pending.as_ref().map_or(0.0, |(_, p)| p.progress());
+        (finished as f64 + partial) / points as f64
     }
 
     pub fn is_done(&self) -> bool {
-        self.next >= self.knobs.len()
+        self.pending.is_none() && self.next >= self.knobs.len()
     }
 
     /// The rows so far, largest |swing| first.
@@ -340,7 +444,7 @@ impl SensitivityRun {
         rows.sort_by(|a, b| b.swing.abs().total_cmp(&a.swing.abs()));
         Sensitivity {
             metric: self.metric,
-            central: self.central,
+            central: self.central.unwrap_or_default(),
             rows,
             skipped: self.skipped.clone(),
         }

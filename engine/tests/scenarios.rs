@@ -201,6 +201,29 @@ fn sensitivity_ranks_the_parameters() {
     }
     assert_eq!(run.progress(), 1.0);
     assert_eq!(run.result(), t);
+    // And a few referrals at a time, as the page runs it between frames: progress only grows.
+    let mut run = SensitivityRun::new(
+        &caseload,
+        Some(&mix),
+        &base,
+        s,
+        Metric::ScenarioPrisonYearsPer100,
+        ChargePolicy::Best,
+    )
+    .unwrap();
+    let (mut last, mut calls) = (run.progress(), 0);
+    while !run.is_done() {
+        assert!(run.advance(7).unwrap() <= 7);
+        assert!(run.progress() >= last, "{} after {last}", run.progress());
+        last = run.progress();
+        calls += 1;
+    }
+    assert!(
+        calls > 4 * t.rows.len(),
+        "{calls} calls: the work was split"
+    );
+    assert_eq!(run.progress(), 1.0);
+    assert_eq!(run.result(), t);
 }
 
 /// Two projections with the same seed are identical; the summary reports the seed.

@@ -181,7 +181,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                                     if run.is_done() {
                                         tornado.set(Some(run.result()));
                                         stage = Stage::Finished;
-                                    } else if let Err(e) = run.step(1) {
+                                    } else if let Err(e) = run.advance(10) {
                                         failure.set(Some(e.to_string()));
                                         stage = Stage::Finished;
                                     }
