@@ -35,3 +35,29 @@ test("the page has a title and a language for assistive technology", async () =>
   assert.equal(await page.getAttribute("html", "lang"), "en");
   await context.close();
 });
+
+test("the loading shell repeats the app's header word for word, and is gone once the app mounts", async () => {
+  const html = await (await fetch(`${served.server.origin}/`)).text();
+  const inShell = (name) => html.match(new RegExp(`class="${name}"[^>]*>([^<]*)<`))?.[1];
+  assert.ok(inShell("loading-note"), "index.html has a loading shell");
+
+  const { page, context, consoleErrors } = await openRecordedPage(served.browser);
+  await page.goto(`${served.server.origin}/`);
+  await waitForApp(page);
+  assert.equal(await page.locator(".site-title").textContent(), inShell("site-title"));
+  assert.equal(await page.locator(".site-tagline").textContent(), inShell("site-tagline"));
+  // Replaced, not kept beside the app: one header, one main, no loading note.
+  assert.equal(await page.locator("h1").count(), 1);
+  assert.equal(await page.locator("main").count(), 1);
+  assert.equal(await page.locator(".loading-note").count(), 0);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+
+  // Without JavaScript: the title and the note saying why nothing else comes.
+  const plain = await served.browser.newContext({ javaScriptEnabled: false });
+  const still = await plain.newPage();
+  await still.goto(`${served.server.origin}/`);
+  assert.equal(await still.locator("h1").textContent(), "Threshold");
+  assert.match(await still.locator("noscript").textContent(), /enable JavaScript/);
+  await plain.close();
+});
