@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -22,8 +23,12 @@ const MIME = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves a folder on 127.0.0.1 at a free port; resolves to { origin, close }. */
-export async function serveDist(root = DIST) {
+/**
+ * Serves a folder on 127.0.0.1 at a free port; resolves to { origin, close }. With `gzip`,
+ * answers a client that accepts it with gzip -9 bodies, as a static host would.
+ */
+export async function serveDist(root = DIST, { gzip = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
@@ -33,11 +38,17 @@ export async function serveDist(root = DIST) {
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      response.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         "content-type": MIME[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-store",
-      });
+      };
+      if (gzip && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+        body = compressed.get(file);
+        Object.assign(headers, { "content-encoding": "gzip", vary: "accept-encoding" });
+      }
+      response.writeHead(200, headers);
       response.end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -53,7 +64,7 @@ export async function serveDist(root = DIST) {
 
 // As root, Chromium needs --no-sandbox; the rest keep it from calling Google's services,
 // which this machine's closed network refuses (and which would break the same-origin check).
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
