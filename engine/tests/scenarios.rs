@@ -186,31 +186,26 @@ fn sensitivity_ranks_the_parameters() {
         .iter()
         .any(|r| r.group == Group::CaseloadMix && r.swing != 0.0));
     assert!(t.central.scenario_prison_years_per_100 > t.central.baseline_prison_years_per_100);
+    let new_run = || {
+        SensitivityRun::new(
+            &caseload,
+            Some(&mix),
+            &base,
+            s,
+            Metric::ScenarioPrisonYearsPer100,
+            ChargePolicy::Best,
+        )
+        .unwrap()
+    };
     // The same rows when computed a few parameters at a time.
-    let mut run = SensitivityRun::new(
-        &caseload,
-        Some(&mix),
-        &base,
-        s,
-        Metric::ScenarioPrisonYearsPer100,
-        ChargePolicy::Best,
-    )
-    .unwrap();
+    let mut run = new_run();
     while !run.is_done() {
         assert!(run.step(5).unwrap() > 0);
     }
     assert_eq!(run.progress(), 1.0);
     assert_eq!(run.result(), t);
     // And a few referrals at a time, as the page runs it between frames: progress only grows.
-    let mut run = SensitivityRun::new(
-        &caseload,
-        Some(&mix),
-        &base,
-        s,
-        Metric::ScenarioPrisonYearsPer100,
-        ChargePolicy::Best,
-    )
-    .unwrap();
+    let mut run = new_run();
     let (mut last, mut calls) = (run.progress(), 0);
     while !run.is_done() {
         assert!(run.advance(7).unwrap() <= 7);
