@@ -140,3 +140,32 @@ test("axe: the share-link error banner", async () => {
   axeRun.assertClean();
   await context.close();
 });
+
+test("axe: saved scenarios — a refused name, the list while renaming, the undo after a delete, damaged storage, a damaged file", async () => {
+  const { page, context } = await openWorkspace();
+  const axeRun = auditor(page);
+  await page.getByTestId("save-view").click();
+  await page.locator("#saved-name-error").waitFor();
+  await axeRun.check("saved scenarios, empty name refused");
+  await page.fill("#saved-name", "Ring of 25");
+  await page.getByTestId("save-view").click();
+  await page.getByTestId("saved-name").first().waitFor();
+  await page.getByRole("button", { name: "Rename “Ring of 25”" }).click();
+  await page.getByTestId("rename-input").waitFor();
+  await axeRun.check("saved scenarios, renaming");
+  await page.getByTestId("rename-save").click();
+  await page.getByRole("button", { name: "Delete “Ring of 25”" }).click();
+  await page.getByTestId("undo-delete").waitFor();
+  await axeRun.check("saved scenarios, undo after a delete");
+
+  await page.evaluate(() => localStorage.setItem("threshold.saved", '{"threshold":"saved","entries":[{"na'));
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId("storage-problem").waitFor();
+  await page.setInputFiles("#open-file", { name: "damaged.json", mimeType: "application/json", buffer: Buffer.from('{"threshold":"workspace","version":1,"case":7}') });
+  await page.getByTestId("saved-error").waitFor();
+  await axeRun.check("saved scenarios, damaged storage and a damaged file");
+  await page.evaluate(() => localStorage.clear());
+  axeRun.assertClean();
+  await context.close();
+});
