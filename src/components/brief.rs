@@ -78,7 +78,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             if let Some(comparison) = &props.side_by_side {
                 <table class="brief-table" data-testid="brief-side-by-side">
                     <thead>
-                        <tr><th scope="col">{ "" }</th><th scope="col">{ "Status quo" }</th><th scope="col">{ proposal.name.clone() }</th></tr>
+                        <tr><th scope="col"><span class="visually-hidden">{ "Output" }</span></th><th scope="col">{ "Status quo" }</th><th scope="col">{ proposal.name.clone() }</th></tr>
                     </thead>
                     <tbody>
                         { for comparison.rows.iter().map(|row| html! {

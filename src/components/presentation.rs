@@ -93,7 +93,8 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                 <section class="slide" ref={slide_ref} tabindex="-1" aria-labelledby={title_id.clone()}
                     aria-roledescription="slide" data-testid="slide" data-slide={slide.id}>
                     <p class="slide-count">{ format!("{} / {}", index + 1, slides.len()) }</p>
-                    <h2 id={title_id} class="slide-title">{ slide.title.clone() }</h2>
+                    // The page's one level-one heading while presenting: the site header is not shown.
+                    <h1 id={title_id} class="slide-title">{ slide.title.clone() }</h1>
                     <p class="slide-figure" data-testid="slide-figure">{ slide.figure.clone() }</p>
                     <p class="slide-caption">{ slide.figure_caption.clone() }</p>
                     if let Some(reasons) = &slide.decline_reasons {
@@ -103,7 +104,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                     if !slide.before_after.is_empty() {
                         <table class="slide-table">
                             <thead>
-                                <tr><th scope="col">{ "" }</th><th scope="col">{ "April 2011" }</th><th scope="col">{ "Proposal" }</th></tr>
+                                <tr><th scope="col"><span class="visually-hidden">{ "Figure" }</span></th><th scope="col">{ "April 2011" }</th><th scope="col">{ "Proposal" }</th></tr>
                             </thead>
                             <tbody>
                                 { for slide.before_after.iter().map(|row| html! {
@@ -128,7 +129,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         Ok(_) => html! { <p>{ "The story has no slides." }</p> },
         Err(message) => html! {
             <section class="slide" ref={slide_ref} tabindex="-1" role="alert">
-                <h2 class="slide-title">{ "The story cannot be computed" }</h2>
+                <h1 class="slide-title">{ "The story cannot be computed" }</h1>
                 <p>{ message.clone() }</p>
             </section>
         },

@@ -169,3 +169,23 @@ test("axe: saved scenarios — a refused name, the list while renaming, the undo
   axeRun.assertClean();
   await context.close();
 });
+
+test("axe: presentation mode, every slide, on a projector and a phone", async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+    const { page, context } = await openWorkspace(viewport);
+    const axeRun = auditor(page);
+    await page.getByTestId("present").click();
+    const slide = page.getByTestId("slide");
+    await slide.waitFor();
+    const seen = new Set();
+    // Step until the slide stops changing: the last one stays put.
+    for (let name = await slide.getAttribute("data-slide"); !seen.has(name); name = await slide.getAttribute("data-slide")) {
+      seen.add(name);
+      await axeRun.check(`presentation, ${viewport.width} px, slide “${name}”`);
+      await page.keyboard.press("ArrowRight");
+    }
+    assert.ok(seen.size >= 5, `slides seen: ${[...seen]}`);
+    axeRun.assertClean();
+    await context.close();
+  }
+});

@@ -47,7 +47,7 @@ test("the loading shell repeats the app's header word for word, and is gone once
   assert.equal(await page.locator(".site-title").textContent(), inShell("site-title"));
   assert.equal(await page.locator(".site-tagline").textContent(), inShell("site-tagline"));
   // Replaced, not kept beside the app: one header, one main, no loading note.
-  assert.equal(await page.locator("h1").count(), 1);
+  assert.equal(await page.locator(".site-title").count(), 1);
   assert.equal(await page.locator("main").count(), 1);
   assert.equal(await page.locator(".loading-note").count(), 0);
   assert.deepEqual(consoleErrors, []);
