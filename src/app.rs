@@ -286,6 +286,17 @@ pub fn App() -> Html {
         };
     }
 
+    // The first paint shows the form and the answer; the panels below the fold and the
+    // hidden print brief follow in the next task, so opening the page never holds the
+    // browser in one long task (a phone's first input would wait for all of it).
+    let settled = use_state(|| false);
+    {
+        let settled = settled.clone();
+        use_effect_with((), move |_| {
+            let timeout = Timeout::new(0, move || settled.set(true));
+            move || drop(timeout)
+        });
+    }
     // One copy of the view for the panels that export or print all of it.
     let view = Rc::new((*state).clone());
     let results = match &*result {
@@ -298,6 +309,7 @@ pub fn App() -> Html {
                 </ResultsSummary>
                 <AcceptancePanel assessment={outcome.assessment.clone()} threshold={outcome.threshold.clone()}
                     firearms={state.case.firearms} />
+                if *settled {
                 <ChargeComparisonPanel comparison={outcome.comparison.clone()} chosen={state.charges.clone()}
                     on_choose={on_action.reform(Action::SetChargeSet)} />
                 <Brief state={view.clone()} side_by_side={outcome.side_by_side.as_ref().ok().cloned()}
@@ -315,6 +327,7 @@ pub fn App() -> Html {
                         },
                     } }
                 </ScenarioPanel>
+                }
             </>
         },
         Err(message) => html! {
@@ -339,7 +352,7 @@ pub fn App() -> Html {
                     }>{ "Dismiss" }</button>
                 </div>
             }
-            <main id="main" class="workspace">
+            <main id="main" class="workspace" data-ready={settled.then_some("true")}>
                 <div class="case-column">
                     <CaseBuilder case={state.case.clone()} on_action={on_action.clone()} />
                 </div>
@@ -347,6 +360,7 @@ pub fn App() -> Html {
                     { results }
                 </div>
                 <div class="wide-column">
+                    if *settled {
                     <SavedPanel state={view} on_action={on_action.clone()} />
                     if let Ok(baseline) = &*baseline {
                         <CaseloadPanel scenario={state.scenario.clone()} baseline={baseline.clone()}
@@ -354,6 +368,7 @@ pub fn App() -> Html {
                     }
                     <AssumptionsPanel sentencing_overrides={state.sentencing_overrides.clone()}
                         prosecution_overrides={state.prosecution_overrides.clone()} {on_action} />
+                    }
                 </div>
             </main>
             <SiteFooter />

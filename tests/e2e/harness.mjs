@@ -99,9 +99,10 @@ export async function openRecordedPage(browser, viewport = { width: 1280, height
   return { page, context, consoleErrors, requests };
 }
 
-/** Waits until the Yew app has mounted and rendered its main area. */
+/** Waits until the Yew app has mounted and rendered all of its main area (the panels below
+ * the fold arrive in the task after the first paint). */
 export async function waitForApp(page) {
-  await page.waitForSelector("main#main", { timeout: 15000 });
+  await page.waitForSelector("main#main[data-ready]", { timeout: 15000 });
 }
 
 /**
