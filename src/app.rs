@@ -280,12 +280,6 @@ pub fn App() -> Html {
             *was_presenting.borrow_mut() = presenting;
         });
     }
-    if let Some(index) = state.presenting {
-        return html! {
-            <Presentation {slides} {index} on_action={on_action.clone()} />
-        };
-    }
-
     // The first paint shows the form and the answer; the panels below the fold and the
     // hidden print brief follow in the next task, so opening the page never holds the
     // browser in one long task (a phone's first input would wait for all of it).
@@ -297,6 +291,13 @@ pub fn App() -> Html {
             move || drop(timeout)
         });
     }
+    // After every hook: a component must call the same hooks on every render.
+    if let Some(index) = state.presenting {
+        return html! {
+            <Presentation {slides} {index} on_action={on_action.clone()} />
+        };
+    }
+
     // One copy of the view for the panels that export or print all of it.
     let view = Rc::new((*state).clone());
     let results = match &*result {

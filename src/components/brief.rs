@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use threshold_engine::scenario::SideBySide;
-use threshold_engine::{Assumption, ExpectedSentence, HistogramBin, ProsecutionParams};
+use threshold_engine::{
+    Assumption, ExpectedSentence, HistogramBin, ProsecutionParams, SentencingParams,
+};
 use yew::prelude::*;
 
 use crate::browser_storage::now_iso;
@@ -41,6 +43,18 @@ fn reproducing_link(state: &AppState) -> String {
     format!("{base}#{}", share_link::encode(state))
 }
 
+/// The user's edits in one line: the first few by name, then how many more.
+fn edited_assumptions(names: &[&str]) -> String {
+    const NAMED: usize = 5;
+    let shown = names[..names.len().min(NAMED)].join(", ");
+    match names.len().saturating_sub(NAMED) {
+        0 => format!("Model assumptions changed by the user: {shown}."),
+        more => format!(
+            "Model assumptions changed by the user: {shown} and {more} more (listed on screen)."
+        ),
+    }
+}
+
 #[component]
 pub fn Brief(props: &BriefProps) -> Html {
     let state = &props.state;
@@ -60,6 +74,16 @@ pub fn Brief(props: &BriefProps) -> Html {
             .map(SentencingParam::key),
     );
     let sourced = params.iter().filter(|(_, p)| !p.assumption).count();
+    // The published figures the models use, each cited once, from the data files.
+    let mut model_sources: Vec<&str> = SentencingParam::ALL
+        .into_iter()
+        .map(|p| p.of(SentencingParams::embedded()))
+        .chain(params.iter().map(|(_, p)| *p))
+        .filter(|p| !p.assumption)
+        // The citation, not the working that follows its colon: a page has no room for it.
+        .map(|p| p.source.split(": ").next().unwrap_or_default())
+        .collect();
+    model_sources.dedup();
     html! {
         <article class="brief print-only" aria-label="One-page brief" data-testid="brief">
             <header class="brief-header">
@@ -106,7 +130,7 @@ pub fn Brief(props: &BriefProps) -> Html {
                 if edited.is_empty() {
                     <li>{ "Every model assumption at its default." }</li>
                 } else {
-                    <li>{ format!("Model assumptions changed by the user: {}.", edited.join(", ")) }</li>
+                    <li>{ edited_assumptions(&edited) }</li>
                 }
                 <li>{ format!("{sourced} of the {} prosecution-model figures are published; the rest are assumptions fitted to aggregate figures, so read acceptance as a model's estimate.", params.len()) }</li>
             </ul>
@@ -115,7 +139,7 @@ pub fn Brief(props: &BriefProps) -> Html {
                 <li>{ format!("Statutes: {}; {} (USSG).", props.statutes, props.manual) }</li>
                 <li>{ format!("Proposal: {}", proposal.source) }</li>
                 <li>{ "Goodman (2011), U.S. Firearms Trafficking to Mexico, Wilson Center: declined referrals, penalties, the 10–20 gun threshold." }</li>
-                <li>{ "USSC sentencing data (share of sentences within the range); TRAC declination reasons; Pew (conviction rates), as listed in the app's sources." }</li>
+                <li>{ format!("Published model figures: {}.", model_sources.join("; ")) }</li>
             </ul>
             <p class="brief-link">
                 { "Reproduce these numbers: " }
