@@ -25,6 +25,9 @@ pub struct SavedPanelProps {
 #[derive(Clone, PartialEq)]
 enum Notice {
     Done(String),
+    /// A view was opened over the one on screen, which "Undo" brings back: opening must
+    /// not silently lose unsaved edits.
+    Opened(String, Rc<AppState>),
     Failed(String),
 }
 
@@ -138,16 +141,20 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
                 match opened {
                     Ok(Opened::Workspace(view, saved_name)) => {
                         let what = saved_name.map_or_else(String::new, |n| format!(" “{n}”"));
-                        notice.set(Some(Notice::Done(format!(
-                            "Opened the workspace{what} from {file_name}."
-                        ))));
+                        notice.set(Some(Notice::Opened(
+                            format!("Opened the workspace{what} from {file_name}."),
+                            state.clone(),
+                        )));
                         on_action.emit(Action::Replace(view));
                     }
                     Ok(Opened::Proposal(scenario)) => {
-                        notice.set(Some(Notice::Done(format!(
-                            "Opened the proposal “{}” from {file_name}; the case and assumptions are unchanged.",
-                            scenario.name
-                        ))));
+                        notice.set(Some(Notice::Opened(
+                            format!(
+                                "Opened the proposal “{}” from {file_name}; the case and assumptions are unchanged.",
+                                scenario.name
+                            ),
+                            state.clone(),
+                        )));
                         on_action.emit(Action::SetScenario(scenario));
                     }
                     Err(message) => notice.set(Some(Notice::Failed(format!(
@@ -163,10 +170,10 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
         let label = entry.name.clone();
         let on_open = {
             let (link, notice, on_action) = (entry.link.clone(), notice.clone(), props.on_action.clone());
-            let label = label.clone();
+            let (label, state) = (label.clone(), props.state.clone());
             Callback::from(move |_: MouseEvent| match share_link::decode(&link) {
                 Ok(view) => {
-                    notice.set(Some(Notice::Done(format!("Opened “{label}”."))));
+                    notice.set(Some(Notice::Opened(format!("Opened “{label}”."), state.clone())));
                     on_action.emit(Action::Replace(Box::new(view)));
                 }
                 Err(error) => notice.set(Some(Notice::Failed(format!(
@@ -248,6 +255,19 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
             }
             { match (*notice).clone() {
                 Some(Notice::Done(message)) => html! { <p class="notice" role="status" data-testid="saved-notice">{ message }</p> },
+                Some(Notice::Opened(message, before)) => {
+                    let (notice, on_action) = (notice.clone(), props.on_action.clone());
+                    let undo = Callback::from(move |_: MouseEvent| {
+                        on_action.emit(Action::Replace(Box::new((*before).clone())));
+                        notice.set(Some(Notice::Done("Back to the view before.".into())));
+                    });
+                    html! {
+                        <p class="notice undo" role="status" data-testid="saved-notice">
+                            { format!("{message} ") }
+                            <button type="button" class="secondary" onclick={undo} data-testid="undo-open">{ "Undo" }</button>
+                        </p>
+                    }
+                }
                 Some(Notice::Failed(message)) => html! { <p class="field-error" role="alert" data-testid="saved-error">{ message }</p> },
                 None => html! {},
             } }

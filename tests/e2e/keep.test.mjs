@@ -52,6 +52,12 @@ test("saved scenarios survive a reload; rename, delete and undo; names stay text
   await page.getByTestId("saved-list").waitFor();
   assert.deepEqual(await savedNames(page), ["Ring of 25", markup]);
 
+  // Opening replaces the view on screen; "Undo" brings the unsaved one back.
+  assert.equal(await page.inputValue("#field-firearms"), "7");
+  await page.getByRole("button", { name: "Open “Ring of 25”" }).click();
+  await page.waitForFunction(() => document.querySelector("#field-firearms")?.value === "25");
+  await page.getByTestId("undo-open").click();
+  await page.waitForFunction(() => document.querySelector("#field-firearms")?.value === "7");
   await page.getByRole("button", { name: "Open “Ring of 25”" }).click();
   await page.waitForFunction(() => document.querySelector("#field-firearms")?.value === "25");
 
