@@ -30,6 +30,9 @@ use crate::share_link;
 use crate::state::{Action, AppState};
 use crate::story::story;
 
+/// The render stages after the first paint (see `App`).
+const LAST_STAGE: u8 = 2;
+
 /// Bars in the sentence chart: fine enough to show the range, few enough to read.
 const CHART_BINS: usize = 24;
 
@@ -280,17 +283,19 @@ pub fn App() -> Html {
             *was_presenting.borrow_mut() = presenting;
         });
     }
-    // The first paint shows the form and the answer; the panels below the fold and the
-    // hidden print brief follow in the next task, so opening the page never holds the
-    // browser in one long task (a phone's first input would wait for all of it).
-    let settled = use_state(|| false);
+    // The first paint shows the form and the answer; the rest of the results column and
+    // the hidden print brief follow in the next task, the panels below in the one after, so
+    // opening the page never holds the browser in one long task (a phone's first input
+    // would wait for all of it).
+    let stage = use_state(|| 0u8);
     {
-        let settled = settled.clone();
-        use_effect_with((), move |_| {
-            let timeout = Timeout::new(0, move || settled.set(true));
+        let stage = stage.clone();
+        use_effect_with(*stage, move |&now| {
+            let timeout = (now < LAST_STAGE).then(|| Timeout::new(0, move || stage.set(now + 1)));
             move || drop(timeout)
         });
     }
+    let (results_done, settled) = (*stage >= 1, *stage >= LAST_STAGE);
     // After every hook: a component must call the same hooks on every render.
     if let Some(index) = state.presenting {
         return html! {
@@ -310,7 +315,7 @@ pub fn App() -> Html {
                 </ResultsSummary>
                 <AcceptancePanel assessment={outcome.assessment.clone()} threshold={outcome.threshold.clone()}
                     firearms={state.case.firearms} />
-                if *settled {
+                if results_done {
                 <ChargeComparisonPanel comparison={outcome.comparison.clone()} chosen={state.charges.clone()}
                     on_choose={on_action.reform(Action::SetChargeSet)} />
                 <Brief state={view.clone()} side_by_side={outcome.side_by_side.as_ref().ok().cloned()}
@@ -361,7 +366,7 @@ pub fn App() -> Html {
                     { results }
                 </div>
                 <div class="wide-column">
-                    if *settled {
+                    if settled {
                     <SavedPanel state={view} on_action={on_action.clone()} />
                     if let Ok(baseline) = &*baseline {
                         <CaseloadPanel scenario={state.scenario.clone()} baseline={baseline.clone()}

@@ -64,9 +64,11 @@ async fn mount_app_at(fragment: &str) -> Element {
         .expect("append");
     yew::Renderer::<threshold_app::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    // The panels below the fold render in the task after the first paint.
-    next_task().await;
-    yew::scheduler::flush().await;
+    // The panels below the fold render in the two tasks after the first paint.
+    for _ in 0..2 {
+        next_task().await;
+        yew::scheduler::flush().await;
+    }
     root
 }
 

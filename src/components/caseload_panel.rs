@@ -34,6 +34,11 @@ pub struct CaseloadPanelProps {
     pub on_action: Callback<Action>,
 }
 
+/// A fraction rounded down to whole percents, as the progress bar shows it.
+fn whole_percent(fraction: f64) -> f64 {
+    (fraction * 100.0).floor() / 100.0
+}
+
 /// Work per slice before handing the thread back to the browser: well inside one frame.
 const SLICE_MS: f64 = 8.0;
 /// The tornado re-evaluates the caseload four times per parameter; beyond this many
@@ -102,7 +107,9 @@ fn interval(i: &Interval, per: f64) -> String {
 
 #[component]
 pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
-    let progress = use_state(|| (String::from("Starting"), 0.0f64));
+    // Equal values skip the re-render: the bar moves in whole percents, and redrawing the
+    // panel after every 8 ms slice would double each slice's hold on the page.
+    let progress = use_state_eq(|| (String::from("Starting"), 0.0f64));
     let summary = use_state(|| None::<ProjectionSummary>);
     let tornado = use_state(|| None::<Sensitivity>);
     let failure = use_state(|| None::<String>);
@@ -203,10 +210,12 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                                     "Preparing the referrals"
                                 }
                                 .into(),
-                                p.progress(),
+                                whole_percent(p.progress()),
                             )),
-                            Stage::Tornado(run) => progress
-                                .set(("Testing each assumption (tornado)".into(), run.progress())),
+                            Stage::Tornado(run) => progress.set((
+                                "Testing each assumption (tornado)".into(),
+                                whole_percent(run.progress()),
+                            )),
                             Stage::Finished => {}
                         }
                         false
