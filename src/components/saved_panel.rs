@@ -103,9 +103,8 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
             event.prevent_default();
             match check_name(&name) {
                 Ok(checked) => {
-                    notice.set(Some(Notice::Done(format!(
-                        "Saved “{checked}” in this browser."
-                    ))));
+                    // Not "in this browser": if storage refuses it, the banner says so.
+                    notice.set(Some(Notice::Done(format!("Saved “{checked}”."))));
                     on_action.emit(Action::SaveView {
                         name: checked,
                         saved_at: now_iso(),
