@@ -139,6 +139,8 @@ pub fn App() -> Html {
         Some(Ok(state)) => state.clone(),
         _ => AppState::default(),
     });
+    // The view's link, encoded once per change for the address bar and the printed brief.
+    let view_link = use_memo((*state).clone(), share_link::encode);
     // The listener below outlives this render, so it reads the newest link from here.
     let latest_link = use_mut_ref(String::new);
     let pending_write = use_mut_ref(|| None::<Timeout>);
@@ -147,8 +149,8 @@ pub fn App() -> Html {
         // `replaceState` costs a few milliseconds that typing should not wait for. A newer
         // edit cancels a write not yet done (dropping a Timeout clears it).
         let (latest_link, pending_write) = (latest_link.clone(), pending_write.clone());
-        use_effect_with((*state).clone(), move |state| {
-            let link = share_link::encode(state);
+        use_effect_with(view_link.clone(), move |link| {
+            let link = (**link).clone();
             *latest_link.borrow_mut() = link.clone();
             *pending_write.borrow_mut() = Some(Timeout::new(0, move || write_fragment(&link)));
         });
@@ -318,7 +320,7 @@ pub fn App() -> Html {
                 if results_done {
                 <ChargeComparisonPanel comparison={outcome.comparison.clone()} chosen={state.charges.clone()}
                     on_choose={on_action.reform(Action::SetChargeSet)} />
-                <Brief state={view.clone()} side_by_side={outcome.side_by_side.as_ref().ok().cloned()}
+                <Brief state={view.clone()} link={AttrValue::from((*view_link).clone())} side_by_side={outcome.side_by_side.as_ref().ok().cloned()}
                     bins={outcome.histogram.clone()} sentence={outcome.assessment.option.expected_sentence_months}
                     assumptions={outcome.governing.worksheet.assumptions.clone()}
                     statutes={outcome.assessment.option.statutes.clone()}

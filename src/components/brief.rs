@@ -14,7 +14,6 @@ use crate::browser_storage::now_iso;
 use crate::components::case_facts::CaseFacts;
 use crate::components::sentence_chart::SentenceChart;
 use crate::parameters::SentencingParam;
-use crate::share_link;
 use crate::state::AppState;
 
 /// The assumed facts a page has room for; the worksheet on screen lists them all.
@@ -31,16 +30,18 @@ pub struct BriefProps {
     /// The statutes of the charges brought, as cited.
     pub statutes: AttrValue,
     pub manual: AttrValue,
+    /// The view's share link (the fragment, without `#`).
+    pub link: AttrValue,
 }
 
 /// The page's own address with the view's link: what reopens this brief's numbers (from a
 /// server or from the single file alike, so the address minus its fragment, not the origin).
-fn reproducing_link(state: &AppState) -> String {
+fn reproducing_link(link: &str) -> String {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#{}", share_link::encode(state))
+    format!("{base}#{link}")
 }
 
 /// The user's edits in one line: the first few by name, then how many more.
@@ -59,7 +60,7 @@ fn edited_assumptions(names: &[&str]) -> String {
 pub fn Brief(props: &BriefProps) -> Html {
     let state = &props.state;
     let proposal = &state.scenario;
-    let link = reproducing_link(state);
+    let link = reproducing_link(&props.link);
     let date = now_iso().get(..10).unwrap_or_default().to_string();
     let params = ProsecutionParams::embedded().fields();
     let mut edited: Vec<&'static str> = params
