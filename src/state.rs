@@ -158,8 +158,8 @@ pub enum Action {
     Replace(Box<AppState>),
     /// The saved list as read from storage when the page opens.
     LoadSaved(SavedShelf),
-    /// The list as another tab of this browser just wrote it: taken as it is, not written
-    /// back.
+    /// The list as another tab of this browser just wrote it: taken as it is (joined to
+    /// this tab's own when that could not be stored), not written back.
     SyncSaved(Vec<SavedScenario>),
     /// Saves the current view under a name (checked by the panel); a view already saved
     /// under that name is replaced in place.
@@ -227,7 +227,20 @@ impl Reducible for AppState {
                 next.saved = saved;
             }
             Action::LoadSaved(shelf) => next.saved = shelf,
-            Action::SyncSaved(entries) => next.saved.entries = entries,
+            Action::SyncSaved(entries) => {
+                let shelf = &mut next.saved;
+                if matches!(shelf.problem, Some(StorageProblem::WriteFailed(_))) {
+                    // This tab's list was never stored: taking the other tab's would drop it,
+                    // so the other tab's new entries join it instead.
+                    for entry in entries {
+                        if !shelf.entries.iter().any(|e| e.name == entry.name) {
+                            shelf.entries.push(entry);
+                        }
+                    }
+                } else {
+                    shelf.entries = entries;
+                }
+            }
             Action::SaveView { name, saved_at } => {
                 let entry = SavedScenario {
                     link: share_link::encode(&next),
@@ -358,6 +371,26 @@ mod tests {
         let before = state.saved.entries.clone();
         let state = reduce(reduce(state, Action::UndoDelete), Action::DeleteSaved(9));
         assert_eq!(state.saved.entries, before);
+    }
+
+    #[test]
+    fn another_tab_never_drops_entries_this_tab_could_not_store() {
+        let from_other_tab = save(AppState::default(), "other tab").saved.entries;
+        let state = save(AppState::default(), "unstored");
+        let synced = reduce(state.clone(), Action::SyncSaved(from_other_tab.clone()));
+        assert_eq!(synced.saved.entries, from_other_tab);
+        let failed = reduce(
+            state,
+            Action::SetStorageProblem(Some(StorageProblem::WriteFailed("full".into()))),
+        );
+        let synced = reduce(failed, Action::SyncSaved(from_other_tab));
+        let names: Vec<&str> = synced
+            .saved
+            .entries
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(names, ["unstored", "other tab"]);
     }
 
     #[test]
