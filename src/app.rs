@@ -25,6 +25,7 @@ use crate::components::{
     sentence_chart::SentenceChart, side_by_side::SideBySidePanel, site_footer::SiteFooter,
     site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
+use crate::i18n::{self, t, tf, verbatim, Lang};
 use crate::saved_scenarios::StorageProblem;
 use crate::share_link;
 use crate::state::{Action, AppState};
@@ -105,21 +106,45 @@ fn location_fragment() -> String {
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
-/// What a fragment opens: `None` for no link (or an anchor in the page), else the view or
-/// the words for why it cannot be opened.
-fn open_fragment(fragment: &str) -> Option<Result<AppState, String>> {
+/// What a fragment opens: `None` for no link (or an anchor in the page), else the view and
+/// the language it names, or the words for why it cannot be opened.
+fn open_fragment(fragment: &str) -> Option<Result<(AppState, Option<Lang>), String>> {
     share_link::is_link(fragment)
-        .then(|| share_link::decode(fragment).map_err(|error| error.to_string()))
+        .then(|| share_link::decode_with_lang(fragment).map_err(|error| error.to_string()))
+}
+
+/// Marks the document's language, so screen readers pronounce it and the browser offers
+/// no translation of a page already in the reader's language.
+fn mark_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
 }
 
 /// Puts `link` in the address bar so that reloading or copying the address keeps the view.
 fn write_fragment(link: &str) {
-    // The default view's link, encoded once: this runs after every change.
-    static DEFAULT_LINK: OnceLock<String> = OnceLock::new();
-    let default_link = DEFAULT_LINK.get_or_init(|| share_link::encode(&AppState::default()));
+    // The default view's links, one per language, encoded once: this runs after every
+    // change.
+    static DEFAULT_LINKS: OnceLock<Vec<String>> = OnceLock::new();
+    let default_links = DEFAULT_LINKS.get_or_init(|| {
+        Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                share_link::encode(&AppState {
+                    lang,
+                    ..AppState::default()
+                })
+            })
+            .collect()
+    });
     let current = location_fragment();
     // The default view on a fresh page keeps its plain address.
-    if current == link || (!share_link::is_link(&current) && link == default_link) {
+    if current == link
+        || (!share_link::is_link(&current) && default_links.iter().any(|d| d == link))
+    {
         return;
     }
     // replaceState: one history entry per keystroke would make Back useless.
@@ -135,10 +160,26 @@ pub fn App() -> Html {
         Some(Err(message)) => Some(message.clone()),
         _ => None,
     });
-    let state = use_reducer(|| match &*opened {
-        Some(Ok(state)) => state.clone(),
-        _ => AppState::default(),
+    let state = use_reducer(|| {
+        let (mut state, link_lang) = match &*opened {
+            Some(Ok((state, lang))) => (state.clone(), *lang),
+            _ => (AppState::default(), None),
+        };
+        state.lang = i18n::initial_lang(
+            link_lang,
+            browser_storage::remembered_lang().as_deref(),
+            &browser_storage::browser_languages(),
+        );
+        state
     });
+    use_effect_with(state.lang, |&lang| mark_document_lang(lang));
+    let on_lang = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |lang: Lang| {
+            browser_storage::remember_lang(lang);
+            dispatch.dispatch(Action::SetLang(lang));
+        })
+    };
     // The view's link, encoded once per change for the address bar and the printed brief.
     let view_link = use_memo((*state).clone(), share_link::encode);
     // The listener below outlives this render, so it reads the newest link from here.
@@ -173,9 +214,12 @@ pub fn App() -> Html {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
                     match open_fragment(&location_fragment()) {
-                        Some(Ok(state)) => {
+                        Some(Ok((state, lang))) => {
                             link_error.set(None);
                             dispatch.dispatch(Action::Replace(Box::new(state)));
+                            if let Some(lang) = lang {
+                                dispatch.dispatch(Action::SetLang(lang));
+                            }
                         }
                         Some(Err(message)) => {
                             link_error.set(Some(message));
@@ -299,9 +343,12 @@ pub fn App() -> Html {
     }
     let (results_done, settled) = (*stage >= 1, *stage >= LAST_STAGE);
     // After every hook: a component must call the same hooks on every render.
+    let lang = state.lang;
     if let Some(index) = state.presenting {
         return html! {
-            <Presentation {slides} {index} on_action={on_action.clone()} />
+            <ContextProvider<Lang> context={lang}>
+                <Presentation {slides} {index} on_action={on_action.clone()} />
+            </ContextProvider<Lang>>
         };
     }
 
@@ -331,7 +378,7 @@ pub fn App() -> Html {
                     { match &outcome.side_by_side {
                         Ok(comparison) => html! { <SideBySidePanel comparison={comparison.clone()} /> },
                         Err(message) => html! {
-                            <p class="field-error" role="alert">{ format!("The proposal cannot be applied: {message}") }</p>
+                            <p class="field-error" role="alert">{ tf(lang, "app.proposal_cannot_apply", &[("why", verbatim(message.clone()))]) }</p>
                         },
                     } }
                 </ScenarioPanel>
@@ -340,24 +387,24 @@ pub fn App() -> Html {
         },
         Err(message) => html! {
             <section class="panel error-panel" role="alert" data-testid="evaluation-error">
-                <h2>{ "Cannot compute this case" }</h2>
+                <h2>{ t(lang, "app.cannot_compute") }</h2>
                 <p>{ message.clone() }</p>
-                <p>{ "Change the charge or the law above; nothing you entered is lost." }</p>
+                <p>{ t(lang, "app.nothing_lost") }</p>
             </section>
         },
     };
 
     html! {
-        <>
+        <ContextProvider<Lang> context={lang}>
             <SiteHeader imported={state.caseload.imported.is_some()} {current_address}
-                on_present={on_action.reform(|_| Action::Present(Some(0)))} />
+                on_present={on_action.reform(|_| Action::Present(Some(0)))} {on_lang} />
             if let Some(message) = &*link_error {
                 <div class="link-error" role="alert" data-testid="link-error">
                     <p>{ message.clone() }</p>
                     <button type="button" class="secondary" onclick={
                         let link_error = link_error.clone();
                         move |_: MouseEvent| link_error.set(None)
-                    }>{ "Dismiss" }</button>
+                    }>{ t(lang, "app.dismiss") }</button>
                 </div>
             }
             <main id="main" class="workspace" data-ready={settled.then_some("true")}>
@@ -380,6 +427,6 @@ pub fn App() -> Html {
                 </div>
             </main>
             <SiteFooter />
-        </>
+        </ContextProvider<Lang>>
     }
 }

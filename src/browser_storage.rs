@@ -5,6 +5,7 @@
 use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
+use crate::i18n::Lang;
 use crate::saved_scenarios::{
     from_storage_text, to_storage_text, SavedScenario, SavedShelf, StorageProblem,
     BACKUP_KEY_PREFIX, STORAGE_KEY,
@@ -95,5 +96,34 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0()
         .to_iso_string()
         .as_string()
+        .unwrap_or_default()
+}
+
+/// Where this browser remembers the language last chosen with the switch.
+pub const LANG_KEY: &str = "threshold.lang";
+
+/// The language code last chosen here, if storage can be read.
+pub fn remembered_lang() -> Option<String> {
+    storage().ok()?.get_item(LANG_KEY).ok()?
+}
+
+/// Remembers a chosen language. A refusal is not reported: the choice still holds for this
+/// page, and the next visit falls back to the browser's own preference.
+pub fn remember_lang(lang: Lang) {
+    if let Ok(storage) = storage() {
+        let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|tag| tag.as_string())
+                .collect()
+        })
         .unwrap_or_default()
 }

@@ -327,13 +327,13 @@ impl Quantity {
         if value < rule.min {
             return Err(format!(
                 "Must be at least {}.",
-                crate::units::number(rule.min)
+                crate::units::number(crate::i18n::Lang::En, rule.min)
             ));
         }
         if value > rule.max {
             return Err(format!(
                 "At most {} {} — check the number.",
-                crate::units::number(rule.max),
+                crate::units::number(crate::i18n::Lang::En, rule.max),
                 rule.unit
             ));
         }

@@ -7,6 +7,7 @@ pub mod caseload_import;
 pub mod charts;
 pub mod components;
 pub mod download;
+pub mod i18n;
 pub mod offline;
 pub mod parameters;
 pub mod saved_scenarios;

@@ -17,6 +17,7 @@ use threshold_engine::caseload::CaseloadMix;
 use threshold_engine::scenario::{preset, presets, Scenario};
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
 
+use crate::i18n::Lang;
 use crate::state::{AppState, CaseloadSettings, DEFAULT_SCENARIO, MAX_DRAWS};
 
 /// The version written by [`encode`].
@@ -78,6 +79,10 @@ pub(crate) struct SharedState {
     /// Edited synthetic-mix parameters as `[name, value]` pairs, in the order edited.
     #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) mix: Vec<(String, f64)>,
+    /// The page's language; always written, so a link reads as its sender saw it. Links
+    /// made before languages leave it out and open in the reader's own.
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
+    pub(crate) lang: Option<Lang>,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -101,6 +106,7 @@ pub fn encode(state: &AppState) -> String {
         draws: (state.caseload.draws != caseload_defaults.draws)
             .then_some(state.caseload.draws as u64),
         mix: state.caseload.mix_edits().collect(),
+        lang: Some(state.lang),
     };
     // Serialising plain data with string keys cannot fail; an empty payload would only
     // open the default view, never a wrong one.
@@ -119,7 +125,19 @@ pub fn is_link(fragment: &str) -> bool {
 }
 
 /// The state a fragment (with or without its `#`) describes, or why it cannot be opened.
+/// Its language is the link's, or English for links made before languages.
 pub fn decode(fragment: &str) -> Result<AppState, ShareLinkError> {
+    from_shared(shared_of(fragment)?)
+}
+
+/// The state a fragment describes and the language it names, if it names one.
+pub fn decode_with_lang(fragment: &str) -> Result<(AppState, Option<Lang>), ShareLinkError> {
+    let shared = shared_of(fragment)?;
+    let lang = shared.lang;
+    Ok((from_shared(shared)?, lang))
+}
+
+fn shared_of(fragment: &str) -> Result<SharedState, ShareLinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_LINK_BYTES {
         return Err(ShareLinkError::new(format!(
@@ -147,7 +165,7 @@ pub fn decode(fragment: &str) -> Result<AppState, ShareLinkError> {
     }
 }
 
-fn decode_v1(payload: &str) -> Result<AppState, ShareLinkError> {
+fn decode_v1(payload: &str) -> Result<SharedState, ShareLinkError> {
     let bytes = base64url_decode(payload)
         .map_err(|why| ShareLinkError::new(format!("the link is damaged or incomplete ({why})")))?;
     let text = String::from_utf8(bytes)
@@ -162,16 +180,16 @@ fn decode_v1(payload: &str) -> Result<AppState, ShareLinkError> {
             Category::Data => "the link's contents hold a setting this page cannot use",
         })
     })?;
-    from_shared(shared)
+    Ok(shared)
 }
 
 /// v0 links carried only the case, as percent-encoded JSON; everything else is the default.
-fn migrate_v0(encoded: &str) -> Result<AppState, ShareLinkError> {
+fn migrate_v0(encoded: &str) -> Result<SharedState, ShareLinkError> {
     let json = percent_decode(encoded)
         .ok_or_else(|| ShareLinkError::new("the case in the link is damaged"))?;
     let case = Case::from_json(&json)
         .map_err(|why| ShareLinkError::new(format!("the case in the link is not valid: {why}")))?;
-    from_shared(SharedState {
+    Ok(SharedState {
         case: Some(case),
         ..SharedState::default()
     })
@@ -180,7 +198,10 @@ fn migrate_v0(encoded: &str) -> Result<AppState, ShareLinkError> {
 /// Builds the state and checks it the way the app will use it, so nothing fails later.
 /// Workspace files arrive here too, in their own longer words.
 pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkError> {
-    let mut state = AppState::default();
+    let mut state = AppState {
+        lang: shared.lang.unwrap_or_default(),
+        ..AppState::default()
+    };
     if let Some(case) = shared.case {
         case.validate()
             .map_err(|why| ShareLinkError::new(format!("the case is not valid: {why}")))?;

@@ -11,6 +11,7 @@ use threshold_engine::{
 use yew::Reducible;
 
 use crate::case_fields::{Fact, Quantity};
+use crate::i18n::Lang;
 use crate::parameters::SentencingParam;
 use crate::saved_scenarios::{SavedScenario, SavedShelf, StorageProblem};
 use crate::share_link;
@@ -31,6 +32,9 @@ pub struct AppState {
     pub saved: SavedShelf,
     /// The presentation's slide on screen, or `None` for the workspace.
     pub presenting: Option<usize>,
+    /// The language the page speaks; links carry it, opened files and saved views keep the
+    /// reader's.
+    pub lang: Lang,
 }
 
 impl AppState {
@@ -125,6 +129,7 @@ impl Default for AppState {
             caseload: CaseloadSettings::default(),
             saved: SavedShelf::default(),
             presenting: None,
+            lang: Lang::En,
         }
     }
 }
@@ -154,7 +159,8 @@ pub enum Action {
     ImportCases(ImportedCases),
     ClearImportedCases,
     /// A whole view at once: a share link, a saved scenario or a workspace file opened in a
-    /// page already running. The saved list stays as it is.
+    /// page already running. The saved list and the language stay as they are (a link that
+    /// names its language follows with `SetLang`).
     Replace(Box<AppState>),
     /// The saved list as read from storage when the page opens.
     LoadSaved(SavedShelf),
@@ -175,6 +181,7 @@ pub enum Action {
     Present(Option<usize>),
     /// Storage trouble to report, or `None` once the user has read it.
     SetStorageProblem(Option<StorageProblem>),
+    SetLang(Lang),
 }
 
 impl Reducible for AppState {
@@ -222,9 +229,10 @@ impl Reducible for AppState {
             Action::ImportCases(imported) => next.caseload.imported = Some(imported),
             Action::ClearImportedCases => next.caseload.imported = None,
             Action::Replace(state) => {
-                let saved = std::mem::take(&mut next.saved);
+                let (saved, lang) = (std::mem::take(&mut next.saved), next.lang);
                 next = *state;
                 next.saved = saved;
+                next.lang = lang;
             }
             Action::LoadSaved(shelf) => next.saved = shelf,
             Action::SyncSaved(entries) => {
@@ -283,6 +291,7 @@ impl Reducible for AppState {
             }
             Action::SetStorageProblem(problem) => next.saved.problem = problem,
             Action::Present(slide) => next.presenting = slide,
+            Action::SetLang(lang) => next.lang = lang,
         }
         // Returning the same Rc tells Yew nothing changed, so it skips the re-render.
         if next == *self {
@@ -398,9 +407,15 @@ mod tests {
         let state = save(AppState::default(), "kept");
         let mut other = AppState::default();
         other.caseload.seed = 99;
+        let state = reduce(state, Action::SetLang(Lang::Es));
         let state = reduce(state, Action::Replace(Box::new(other)));
         assert_eq!(state.caseload.seed, 99);
         assert_eq!(state.saved.entries.len(), 1);
+        assert_eq!(
+            state.lang,
+            Lang::Es,
+            "opening a view keeps the reader's language"
+        );
     }
 
     #[test]

@@ -45,9 +45,9 @@ pub struct Slide {
 fn interval(i: &Interval) -> String {
     format!(
         "{} ({}–{})",
-        units::number(i.mean),
-        units::number(i.p5),
-        units::number(i.p95)
+        units::number(crate::i18n::Lang::En, i.mean),
+        units::number(crate::i18n::Lang::En, i.p5),
+        units::number(crate::i18n::Lang::En, i.p95)
     )
 }
 
@@ -75,7 +75,7 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     let declined = Slide {
         id: "declined",
         title: "Why U.S. Attorneys decline straw-purchase cases".into(),
-        figure: units::percent(option.acceptance_probability),
+        figure: units::percent(crate::i18n::Lang::En, option.acceptance_probability),
         figure_caption: format!(
             "of referrals like this one are accepted for prosecution: a straw purchaser of {} guns, first offender, April 2011",
             case.firearms.unwrap_or_default()
@@ -83,18 +83,18 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
         points: vec![
             format!(
                 "If convicted: guideline range {}, a median sentence of {}.",
-                units::month_range(
+                units::month_range(crate::i18n::Lang::En,
                     option.guideline_range_months.min,
                     option.guideline_range_months.max,
                     threshold_engine::sentencing_table::LIFE_MONTHS
                 ),
-                units::months(option.expected_sentence_months.median)
+                units::months(crate::i18n::Lang::En, option.expected_sentence_months.median)
             ),
             format!(
                 "Of the {} declined, {} for a low likely sentence and {} for no evidence of intent to traffic.",
-                units::percent(decline),
-                units::percent(reasons.low_penalty),
-                units::percent(reasons.no_intent_evidence)
+                units::percent(crate::i18n::Lang::En, decline),
+                units::percent(crate::i18n::Lang::En, reasons.low_penalty),
+                units::percent(crate::i18n::Lang::En, reasons.no_intent_evidence)
             ),
         ],
         before_after: vec![],
@@ -156,8 +156,8 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
         title: "What a trafficking statute changes".into(),
         figure: format!(
             "{} → {}",
-            units::number(best_before),
-            units::number(best_after)
+            units::number(crate::i18n::Lang::En, best_before),
+            units::number(crate::i18n::Lang::En, best_after)
         ),
         figure_caption: format!(
             "expected prison months per referral like this one, when the prosecutor brings the best charge: April 2011 against {}",
@@ -265,7 +265,10 @@ mod tests {
         .unwrap();
         assert_eq!(
             slides[0].figure,
-            units::percent(assessment.option.acceptance_probability)
+            units::percent(
+                crate::i18n::Lang::En,
+                assessment.option.acceptance_probability
+            )
         );
         // Calibrated: the threshold with a crime gun lies in the paper's 10–20 band.
         let with: u32 = slides[1].figure.parse().unwrap();

@@ -191,6 +191,8 @@ fn open_workspace(text: &str) -> Result<Opened, String> {
         seed: file.caseload.seed,
         draws: file.caseload.draws,
         mix: file.caseload.mix.into_iter().collect(),
+        // A file is work, not a view: it opens in the reader's language.
+        lang: None,
     };
     let state = share_link::from_shared(shared).map_err(|e| {
         let mut reason = e.reason;

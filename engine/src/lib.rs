@@ -14,6 +14,7 @@ pub mod edition;
 pub mod evaluate;
 pub mod export;
 pub mod guidelines;
+pub mod i18n;
 pub mod imposed;
 pub mod law;
 pub mod prosecution;
@@ -27,6 +28,7 @@ pub use edition::ManualEdition;
 pub use evaluate::{
     evaluate, evaluate_each_charge, evaluate_quick, Evaluation, EvaluationError, MonthRange,
 };
+pub use i18n::{Lang, Message, Text};
 pub use imposed::{
     expected_sentence, sentence_histogram, ExpectedSentence, HistogramBin, Param,
     SentencingOverrides, SentencingParams,

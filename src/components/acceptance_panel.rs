@@ -31,7 +31,10 @@ fn factor_label(factor: Factor) -> &'static str {
 
 fn firearms_at(finding: Option<u32>) -> String {
     match finding {
-        Some(n) => format!("{} firearms", units::number(f64::from(n))),
+        Some(n) => format!(
+            "{} firearms",
+            units::number(crate::i18n::Lang::En, f64::from(n))
+        ),
         None => "more than 10,000 firearms".into(),
     }
 }
@@ -82,7 +85,7 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
     let threshold = &props.threshold;
     let now = props
         .firearms
-        .map(|n| format!("{} now", units::number(f64::from(n))))
+        .map(|n| format!("{} now", units::number(crate::i18n::Lang::En, f64::from(n))))
         .unwrap_or_else(|| "the number is assumed now".into());
     html! {
         <section class="panel acceptance" aria-labelledby="acceptance-title">
@@ -90,19 +93,19 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
             <dl class="figures">
                 <div>
                     <dt>{ "Referral accepted" }</dt>
-                    <dd data-testid="acceptance-probability">{ units::percent(accept) }</dd>
+                    <dd data-testid="acceptance-probability">{ units::percent(crate::i18n::Lang::En, accept) }</dd>
                 </div>
                 <div>
                     <dt>{ "Convicted, if accepted" }</dt>
-                    <dd data-testid="conviction-probability">{ units::percent(option.conviction_probability) }</dd>
+                    <dd data-testid="conviction-probability">{ units::percent(crate::i18n::Lang::En, option.conviction_probability) }</dd>
                 </div>
                 <div>
                     <dt>{ "Prison if convicted (mean)" }</dt>
-                    <dd>{ units::months(option.expected_months_if_convicted) }</dd>
+                    <dd>{ units::months(crate::i18n::Lang::En, option.expected_months_if_convicted) }</dd>
                 </div>
                 <div>
                     <dt>{ "Expected prison per referral" }</dt>
-                    <dd data-testid="months-per-referral">{ units::months(option.expected_prison_months_per_referral) }</dd>
+                    <dd data-testid="months-per-referral">{ units::months(crate::i18n::Lang::En, option.expected_prison_months_per_referral) }</dd>
                 </div>
             </dl>
             <p class="verdict">{ verdict }</p>
@@ -110,10 +113,10 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
             <p class="equation">
                 { format!(
                     "{} accepted × {} convicted × {} if convicted = {} of prison per referral.",
-                    units::percent(accept),
-                    units::percent(option.conviction_probability),
-                    units::months(option.expected_months_if_convicted),
-                    units::months(option.expected_prison_months_per_referral)
+                    units::percent(crate::i18n::Lang::En, accept),
+                    units::percent(crate::i18n::Lang::En, option.conviction_probability),
+                    units::months(crate::i18n::Lang::En, option.expected_months_if_convicted),
+                    units::months(crate::i18n::Lang::En, option.expected_prison_months_per_referral)
                 ) }
             </p>
             <h3>{ "The unwritten threshold" }</h3>
@@ -129,7 +132,7 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
                 <tbody>
                     { for threshold.by_penalty_scale.iter().map(|t| html! {
                         <tr>
-                            <td>{ format!("× {}", units::number(t.penalty_scale)) }</td>
+                            <td>{ format!("× {}", units::number(crate::i18n::Lang::En, t.penalty_scale)) }</td>
                             <td>{ firearms_at(t.firearms) }</td>
                         </tr>
                     }) }

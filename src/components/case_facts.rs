@@ -35,7 +35,7 @@ pub fn CaseFacts(props: &CaseFactsProps) -> Html {
             given.push(format!(
                 "{}: {} {}",
                 quantity.label().to_lowercase(),
-                units::number(value),
+                units::number(crate::i18n::Lang::En, value),
                 quantity.rule().unit
             ));
         }

@@ -99,9 +99,9 @@ fn drive(cancelled: Rc<Cell<bool>>, slice: Rc<RefCell<dyn FnMut() -> bool>>) {
 fn interval(i: &Interval, per: f64) -> String {
     format!(
         "{} ({}–{})",
-        units::number(i.mean * per),
-        units::number(i.p5 * per),
-        units::number(i.p95 * per)
+        units::number(crate::i18n::Lang::En, i.mean * per),
+        units::number(crate::i18n::Lang::En, i.p5 * per),
+        units::number(crate::i18n::Lang::En, i.p95 * per)
     )
 }
 
@@ -337,7 +337,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
             if fraction < 1.0 && failure.is_none() {
                 <div class="run-progress" role="status" data-testid="caseload-progress">
                     <progress max="1" value={fraction.to_string()}></progress>
-                    { format!(" {stage}: {}", units::percent(fraction)) }
+                    { format!(" {stage}: {}", units::percent(crate::i18n::Lang::En, fraction)) }
                 </div>
             }
             if let Some(message) = (*failure).clone() {
@@ -365,7 +365,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                         { format!(
                             "Flips: {} of the {} referrals more likely declined than accepted under the status quo become more likely accepted ({} the other way); expected extra acceptances {}.",
                             s.flips.declined_to_accepted, s.flips.declined_in_baseline, s.flips.accepted_to_declined,
-                            units::number(s.flips.expected_extra_acceptances)
+                            units::number(crate::i18n::Lang::En, s.flips.expected_extra_acceptances)
                         ) }
                     </p>
                     <PairedHistogram title="prison-years imposed across draws" unit="prison-years" histogram={s.histogram_prison_years.clone()} />

@@ -53,15 +53,15 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
                 aria-current={chosen.then_some("true")}>
                 <td>{ rank + 1 }</td>
                 <th scope="row">{ option.statutes.clone() }</th>
-                <td>{ units::month_range(range.min, range.max, LIFE_MONTHS) }</td>
-                <td>{ units::percent(option.acceptance_probability) }</td>
-                <td>{ units::percent(option.conviction_probability) }</td>
-                <td>{ units::number(option.expected_months_if_convicted) }</td>
+                <td>{ units::month_range(crate::i18n::Lang::En, range.min, range.max, LIFE_MONTHS) }</td>
+                <td>{ units::percent(crate::i18n::Lang::En, option.acceptance_probability) }</td>
+                <td>{ units::percent(crate::i18n::Lang::En, option.conviction_probability) }</td>
+                <td>{ units::number(crate::i18n::Lang::En, option.expected_months_if_convicted) }</td>
                 <td><div class="per-referral">
                     <svg class="bar-cell" viewBox={format!("0 0 {BAR_WIDTH} 14")} aria-hidden="true" preserveAspectRatio="none">
                         <rect x="0" y="1" height="12" width={format!("{:.1}", x.at(per_referral).max(0.5))} />
                     </svg>
-                    <span>{ units::number(per_referral) }</span>
+                    <span>{ units::number(crate::i18n::Lang::En, per_referral) }</span>
                 </div></td>
                 <td>
                     <button type="button" class={if chosen { "secondary chosen-button" } else { "secondary" }}

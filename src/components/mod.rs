@@ -11,6 +11,7 @@ pub mod choice_field;
 pub mod copy_link;
 pub mod download_button;
 pub mod fact_field;
+pub mod language_switch;
 pub mod legal_note;
 pub mod number_field;
 pub mod paired_histogram;

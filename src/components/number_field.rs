@@ -21,7 +21,7 @@ pub struct NumberFieldProps {
 
 fn shown(value: Option<f64>) -> String {
     value
-        .map(|v| units::number(v).replace(',', ""))
+        .map(|v| units::number(crate::i18n::Lang::En, v).replace(',', ""))
         .unwrap_or_default()
 }
 

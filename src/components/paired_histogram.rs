@@ -71,7 +71,7 @@ pub fn PairedHistogram(props: &PairedHistogramProps) -> Html {
                     y1={format!("{:.1}", HEIGHT - BOTTOM)} y2={format!("{:.1}", HEIGHT - BOTTOM)} />
                 { for axis_ticks.iter().map(|t| html! {
                     <text class="tick" x={format!("{:.1}", x.at(*t))} y={format!("{:.1}", HEIGHT - BOTTOM + 14.0)}
-                        text-anchor="middle">{ units::number(*t) }</text>
+                        text-anchor="middle">{ units::number(crate::i18n::Lang::En, *t) }</text>
                 }) }
                 <text class="axis-label" x={format!("{:.1}", WIDTH / 2.0)} y={format!("{:.1}", HEIGHT - 4.0)}
                     text-anchor="middle">{ props.unit.clone() }</text>
@@ -87,7 +87,7 @@ pub fn PairedHistogram(props: &PairedHistogramProps) -> Html {
                     <tbody>
                         { for (0..bins).map(|i| html! {
                             <tr>
-                                <td>{ format!("{}–{}", units::number(h.edges[i]), units::number(h.edges[i + 1])) }</td>
+                                <td>{ format!("{}–{}", units::number(crate::i18n::Lang::En, h.edges[i]), units::number(crate::i18n::Lang::En, h.edges[i + 1])) }</td>
                                 <td>{ h.baseline[i] }</td>
                                 <td>{ h.scenario[i] }</td>
                             </tr>

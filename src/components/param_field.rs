@@ -29,7 +29,7 @@ pub struct ParamFieldProps {
 
 fn shown(value: f64, percent: bool) -> String {
     if percent {
-        units::number(value * 100.0).replace(',', "")
+        units::number(crate::i18n::Lang::En, value * 100.0).replace(',', "")
     } else {
         // Weights need two decimals to be read back as they are.
         let text = format!("{value:.2}");

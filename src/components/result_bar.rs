@@ -22,9 +22,9 @@ pub fn ResultBar(props: &ResultBarProps) -> Html {
         <a class="result-bar" href="#results-title" data-testid="result-bar">
             <span class="visually-hidden">{ "Jump to the results: " }</span>
             <span>{ format!("Level {}", o.offense_level) }</span>
-            <span>{ units::month_range(range.min, range.max, LIFE_MONTHS) }</span>
-            <span>{ format!("median {}", units::months(o.expected_sentence_months.median)) }</span>
-            <span>{ format!("accepted {}", units::percent(o.acceptance_probability)) }</span>
+            <span>{ units::month_range(crate::i18n::Lang::En, range.min, range.max, LIFE_MONTHS) }</span>
+            <span>{ format!("median {}", units::months(crate::i18n::Lang::En, o.expected_sentence_months.median)) }</span>
+            <span>{ format!("accepted {}", units::percent(crate::i18n::Lang::En, o.acceptance_probability)) }</span>
         </a>
     }
 }

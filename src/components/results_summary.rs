@@ -26,7 +26,10 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
     let table = governing.table_range_months;
     let sentence = &option.expected_sentence_months;
     let minimum = if option.statutory_min_months > 0 {
-        format!("{} minimum", units::term(Some(option.statutory_min_months)))
+        format!(
+            "{} minimum",
+            units::term(crate::i18n::Lang::En, Some(option.statutory_min_months))
+        )
     } else {
         "no minimum".to_string()
     };
@@ -34,12 +37,12 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
     let statutory = if several_counts {
         format!(
             "Statute: {minimum}; up to {} in all, the counts run consecutively (§5G1.2(d)).",
-            units::term(option.total_statutory_max_months)
+            units::term(crate::i18n::Lang::En, option.total_statutory_max_months)
         )
     } else {
         format!(
             "Statute: {minimum}, {} maximum.",
-            units::term(option.total_statutory_max_months)
+            units::term(crate::i18n::Lang::En, option.total_statutory_max_months)
         )
     };
     let capped = table != range;
@@ -56,7 +59,7 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
                 </div>
                 <div>
                     <dt>{ "Guideline range" }</dt>
-                    <dd data-testid="guideline-range">{ units::month_range(range.min, range.max, LIFE_MONTHS) }</dd>
+                    <dd data-testid="guideline-range">{ units::month_range(crate::i18n::Lang::En, range.min, range.max, LIFE_MONTHS) }</dd>
                 </div>
                 <div>
                     <dt>{ "Zone" }</dt>
@@ -76,8 +79,8 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
                 <p class="note">
                     { format!(
                         "The Sentencing Table gives {}; the statute moves the range to {} (§5G1.1).",
-                        units::month_range(table.min, table.max, LIFE_MONTHS),
-                        units::month_range(range.min, range.max, LIFE_MONTHS)
+                        units::month_range(crate::i18n::Lang::En, table.min, table.max, LIFE_MONTHS),
+                        units::month_range(crate::i18n::Lang::En, range.min, range.max, LIFE_MONTHS)
                     ) }
                 </p>
             }
@@ -86,34 +89,34 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
             <dl class="figures">
                 <div>
                     <dt>{ "Median" }</dt>
-                    <dd data-testid="expected-median">{ units::months(sentence.median) }</dd>
+                    <dd data-testid="expected-median">{ units::months(crate::i18n::Lang::En, sentence.median) }</dd>
                 </div>
                 <div>
                     <dt>{ "Mean" }</dt>
-                    <dd data-testid="expected-mean">{ units::months(sentence.mean) }</dd>
+                    <dd data-testid="expected-mean">{ units::months(crate::i18n::Lang::En, sentence.mean) }</dd>
                 </div>
                 <div>
                     <dt>{ "10th–90th percentile" }</dt>
                     <dd data-testid="expected-band">
-                        { format!("{}–{}", units::number(sentence.p10), units::months(sentence.p90)) }
+                        { format!("{}–{}", units::number(crate::i18n::Lang::En, sentence.p10), units::months(crate::i18n::Lang::En, sentence.p90)) }
                     </dd>
                 </div>
                 <div>
                     <dt>{ "Any prison" }</dt>
-                    <dd data-testid="p-any-prison">{ units::percent(sentence.p_any_prison) }</dd>
+                    <dd data-testid="p-any-prison">{ units::percent(crate::i18n::Lang::En, sentence.p_any_prison) }</dd>
                 </div>
                 <div>
                     <dt>{ "A year or more" }</dt>
-                    <dd data-testid="p-year-or-more">{ units::percent(sentence.p_at_least_12_months) }</dd>
+                    <dd data-testid="p-year-or-more">{ units::percent(crate::i18n::Lang::En, sentence.p_at_least_12_months) }</dd>
                 </div>
             </dl>
             { props.children.clone() }
             <p class="source">
                 { format!(
                     "Within the range {}, below {}, above {}: shares from the sentencing assumptions below.",
-                    units::percent(sentence.share_within),
-                    units::percent(sentence.share_below),
-                    units::percent(sentence.share_above)
+                    units::percent(crate::i18n::Lang::En, sentence.share_within),
+                    units::percent(crate::i18n::Lang::En, sentence.share_below),
+                    units::percent(crate::i18n::Lang::En, sentence.share_above)
                 ) }
             </p>
         </section>

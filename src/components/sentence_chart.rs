@@ -45,10 +45,10 @@ pub fn SentenceChart(props: &SentenceChartProps) -> Html {
     let s = &props.sentence;
     let summary = format!(
         "Likely sentence: median {}, 10th to 90th percentile {} to {}; no prison {}.",
-        units::months(s.median),
-        units::number(s.p10),
-        units::months(s.p90),
-        units::percent(no_prison)
+        units::months(crate::i18n::Lang::En, s.median),
+        units::number(crate::i18n::Lang::En, s.p10),
+        units::months(crate::i18n::Lang::En, s.p90),
+        units::percent(crate::i18n::Lang::En, no_prison)
     );
 
     let bar = |from: f64, to: f64, p: f64, class: &'static str| {
@@ -81,13 +81,13 @@ pub fn SentenceChart(props: &SentenceChartProps) -> Html {
                     y1={format!("{:.1}", HEIGHT - BOTTOM)} y2={format!("{:.1}", HEIGHT - BOTTOM)} />
                 { for x_ticks.iter().map(|t| html! {
                     <text class="tick" x={format!("{:.1}", x.at(*t))} y={format!("{:.1}", HEIGHT - BOTTOM + 14.0)}
-                        text-anchor="middle">{ units::number(*t) }</text>
+                        text-anchor="middle">{ units::number(crate::i18n::Lang::En, *t) }</text>
                 }) }
                 <text class="axis-label" x={format!("{:.1}", (plot_left + WIDTH - RIGHT) / 2.0)}
                     y={format!("{:.1}", HEIGHT - 6.0)} text-anchor="middle">{ "months of prison imposed" }</text>
                 <text class="axis-label" x={format!("{:.1}", x.at(s.median))} y={format!("{:.1}", TOP - 6.0)}
                     text-anchor="middle">
-                    { format!("median {}", units::number(s.median)) }
+                    { format!("median {}", units::number(crate::i18n::Lang::En, s.median)) }
                 </text>
             </svg>
             <figcaption>
@@ -100,12 +100,12 @@ pub fn SentenceChart(props: &SentenceChartProps) -> Html {
                     <thead><tr><th scope="col">{ "Months imposed" }</th><th scope="col">{ "Chance" }</th></tr></thead>
                     <tbody>
                         if no_prison > 0.0 {
-                            <tr><td>{ "No prison" }</td><td>{ units::percent(no_prison) }</td></tr>
+                            <tr><td>{ "No prison" }</td><td>{ units::percent(crate::i18n::Lang::En, no_prison) }</td></tr>
                         }
                         { for terms.iter().filter(|b| b.probability > 0.0005).map(|b| html! {
                             <tr>
-                                <td>{ format!("{}–{}", units::number(b.from_months), units::number(b.to_months)) }</td>
-                                <td>{ units::percent(b.probability) }</td>
+                                <td>{ format!("{}–{}", units::number(crate::i18n::Lang::En, b.from_months), units::number(crate::i18n::Lang::En, b.to_months)) }</td>
+                                <td>{ units::percent(crate::i18n::Lang::En, b.probability) }</td>
                             </tr>
                         }) }
                     </tbody>

@@ -15,7 +15,7 @@ pub struct SideBySideProps {
 }
 
 fn signed(delta: f64) -> String {
-    let text = units::number(delta.abs());
+    let text = units::number(crate::i18n::Lang::En, delta.abs());
     if delta > 0.0 {
         format!("+{text}")
     } else if delta < 0.0 {

@@ -1,8 +1,11 @@
-//! The page header: the product's name, what it answers, and the link to the current view.
+//! The page header: the product's name, what it answers, the language, and the link to the
+//! current view.
 
 use yew::prelude::*;
 
 use crate::components::copy_link::CopyLink;
+use crate::components::language_switch::LanguageSwitch;
+use crate::i18n::{t, use_lang, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct SiteHeaderProps {
@@ -12,28 +15,29 @@ pub struct SiteHeaderProps {
     pub current_address: Callback<(), String>,
     /// Starts the presentation.
     pub on_present: Callback<()>,
+    pub on_lang: Callback<Lang>,
 }
 
 #[component]
 pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
+    let lang = use_lang();
     html! {
         <header class="site-header">
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <a class="skip-link" href="#main">{ t(lang, "app.skip_to_content") }</a>
             <div class="site-heading">
                 <h1 class="site-title">{ "Threshold" }</h1>
-                <p class="site-tagline">
-                    { "Federal firearms-trafficking sentences, prosecution and penalty what-ifs — computed in your browser." }
-                </p>
+                <p class="site-tagline">{ t(lang, "app.tagline") }</p>
             </div>
             <div class="header-actions">
+                <LanguageSwitch on_choose={props.on_lang.clone()} />
                 <button type="button" id="present-button" class="secondary" data-testid="present"
-                    onclick={props.on_present.reform(|_: MouseEvent| ())}>{ "Present" }</button>
+                    onclick={props.on_present.reform(|_: MouseEvent| ())}>{ t(lang, "app.present") }</button>
                 <button type="button" class="secondary" data-testid="print-brief" onclick={Callback::from(|_: MouseEvent| {
                     // Printing shows the one-page brief (see the print stylesheet).
                     if let Some(window) = web_sys::window() {
                         let _ = window.print();
                     }
-                })}>{ "Print brief" }</button>
+                })}>{ t(lang, "app.print_brief") }</button>
                 <CopyLink imported={props.imported} current_address={props.current_address.clone()} />
             </div>
         </header>

@@ -34,14 +34,20 @@ pub fn StackedBar(props: &StackedBarProps) -> Html {
         html! {
             <rect class={share.class} x={format!("{:.1}", x.at(from))} y="0"
                 width={format!("{:.1}", (x.at(start) - x.at(from)).max(0.0))} height={HEIGHT.to_string()}>
-                <title>{ format!("{}: {}", share.label, units::percent(share.probability)) }</title>
+                <title>{ format!("{}: {}", share.label, units::percent(crate::i18n::Lang::En, share.probability)) }</title>
             </rect>
         }
     });
     let summary = props
         .shares
         .iter()
-        .map(|s| format!("{} {}", s.label, units::percent(s.probability)))
+        .map(|s| {
+            format!(
+                "{} {}",
+                s.label,
+                units::percent(crate::i18n::Lang::En, s.probability)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     html! {
@@ -53,7 +59,7 @@ pub fn StackedBar(props: &StackedBarProps) -> Html {
             <ul class="legend">
                 { for props.shares.iter().map(|s| html! {
                     <li><span class={classes!("swatch", s.class)}></span>
-                        { format!("{} {}", s.label, units::percent(s.probability)) }</li>
+                        { format!("{} {}", s.label, units::percent(crate::i18n::Lang::En, s.probability)) }</li>
                 }) }
             </ul>
         </figure>

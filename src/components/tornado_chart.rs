@@ -74,7 +74,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
                 <line class="median" x1={format!("{:.1}", x.at(central))} x2={format!("{:.1}", x.at(central))}
                     y1="0" y2={format!("{:.1}", height - 24.0)} />
                 <text class="axis-label" x={format!("{:.1}", x.at(central))} y={format!("{:.1}", height - 8.0)} text-anchor="middle">
-                    { format!("central {}", units::number(central)) }
+                    { format!("central {}", units::number(crate::i18n::Lang::En, central)) }
                 </text>
             </svg>
             <figcaption>
@@ -92,9 +92,9 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
                         { for s.rows.iter().map(|r| html! {
                             <tr>
                                 <th scope="row">{ r.parameter.replace('_', " ") }</th>
-                                <td>{ format!("{} → {}", setting(r.low), units::number(r.at_low.metric(metric))) }</td>
-                                <td>{ format!("{} → {}", setting(r.high), units::number(r.at_high.metric(metric))) }</td>
-                                <td>{ units::number(r.swing) }</td>
+                                <td>{ format!("{} → {}", setting(r.low), units::number(crate::i18n::Lang::En, r.at_low.metric(metric))) }</td>
+                                <td>{ format!("{} → {}", setting(r.high), units::number(crate::i18n::Lang::En, r.at_high.metric(metric))) }</td>
+                                <td>{ units::number(crate::i18n::Lang::En, r.swing) }</td>
                                 <td class="param-source">
                                     if r.assumption || r.range_assumed {
                                         <span class="assumption-tag">{ "Assumption" }</span>{ " " }

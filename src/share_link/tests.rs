@@ -49,9 +49,18 @@ fn base64url_matches_the_rfc_4648_vectors() {
 
 #[test]
 fn the_default_view_is_a_short_link_and_comes_back() {
-    assert_eq!(encode(&AppState::default()), "v1.e30");
+    // {"l":"en"}: the language is always written.
+    assert_eq!(encode(&AppState::default()), "v1.eyJsIjoiZW4ifQ");
+    // A link from before languages opens in the reader's language (the app's to choose).
+    assert_eq!(decode_with_lang("#v1.e30"), Ok((AppState::default(), None)));
     assert_eq!(round_trip(&AppState::default()), AppState::default());
     assert_eq!(decode("#v1.e30"), Ok(AppState::default()));
+    let spanish = AppState {
+        lang: Lang::Es,
+        ..AppState::default()
+    };
+    let link = encode(&spanish);
+    assert_eq!(decode_with_lang(&link), Ok((spanish, Some(Lang::Es))));
 }
 
 #[test]

@@ -1,0 +1,583 @@
+//! Languages, message catalogs and number and date formats: the engine states its findings as
+//! keys with arguments, and each reader renders them in English or Spanish.
+//!
+//! A catalog is data: a JSON object from key to `{"en": …, "es": …}` templates, where
+//! `{name}` is replaced by the argument `name`. Prose that belongs to a data row (a charge's
+//! name, a parameter's meaning) is a [`Text`] carrying both languages in the row itself.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// A language the app speaks.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 tag for `<html lang>`: Spanish follows Mexican usage (CLDR es-MX), the
+    /// usage of the binational audience.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es-MX",
+        }
+    }
+
+    /// The short code links and storage use.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language named by a code or tag (`es`, `es-MX`, `EN-us`), if it is one of ours.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    /// The language's own name, as a switch shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    fn number_style(self) -> &'static NumberStyle {
+        match self {
+            Lang::En => &NumberStyle::EN,
+            Lang::Es => &NumberStyle::ES_MX,
+        }
+    }
+}
+
+/// Prose of a data row in both languages: `{"en": "…", "es": "…"}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub en: String,
+    pub es: String,
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, es: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            es: es.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+
+    /// Whether both languages are written (a data test checks every row).
+    pub fn is_complete(&self) -> bool {
+        !self.en.trim().is_empty() && !self.es.trim().is_empty()
+    }
+}
+
+/// A value put into a message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Arg {
+    /// A whole number, grouped per language.
+    Int(i64),
+    /// A number shown with at most this many decimals.
+    Num(f64, u8),
+    /// Written the same in every language: a citation, a statute, a name the user typed.
+    Verbatim(String),
+    /// Data prose in both languages.
+    Text(Text),
+    /// Another message, rendered in the same language.
+    Message(Box<Message>),
+}
+
+impl From<i64> for Arg {
+    fn from(v: i64) -> Arg {
+        Arg::Int(v)
+    }
+}
+impl From<i32> for Arg {
+    fn from(v: i32) -> Arg {
+        Arg::Int(i64::from(v))
+    }
+}
+impl From<u32> for Arg {
+    fn from(v: u32) -> Arg {
+        Arg::Int(i64::from(v))
+    }
+}
+impl From<usize> for Arg {
+    fn from(v: usize) -> Arg {
+        Arg::Int(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+}
+impl From<Text> for Arg {
+    fn from(v: Text) -> Arg {
+        Arg::Text(v)
+    }
+}
+impl From<&Text> for Arg {
+    fn from(v: &Text) -> Arg {
+        Arg::Text(v.clone())
+    }
+}
+impl From<Message> for Arg {
+    fn from(v: Message) -> Arg {
+        Arg::Message(Box::new(v))
+    }
+}
+
+/// A sentence to be rendered in the reader's language: a catalog key and its arguments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub key: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, Arg)>,
+}
+
+impl Message {
+    pub fn new(key: impl Into<String>) -> Message {
+        Message {
+            key: key.into(),
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the argument `name`.
+    pub fn with(mut self, name: &str, value: impl Into<Arg>) -> Message {
+        self.args.push((name.to_string(), value.into()));
+        self
+    }
+
+    /// Adds text written the same in both languages.
+    pub fn verbatim(self, name: &str, value: impl Into<String>) -> Message {
+        self.with(name, Arg::Verbatim(value.into()))
+    }
+
+    /// Adds a number shown with at most `decimals` decimals.
+    pub fn number(self, name: &str, value: f64, decimals: u8) -> Message {
+        self.with(name, Arg::Num(value, decimals))
+    }
+
+    /// The message in `lang`, from the engine's own catalog.
+    pub fn render(&self, lang: Lang) -> String {
+        engine_catalog().render(self, lang)
+    }
+}
+
+/// English, for logs and the command line; readers in the app use [`Message::render`] or
+/// their own catalog.
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// A message template in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub en: String,
+    pub es: String,
+}
+
+impl Entry {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+}
+
+/// Why a catalog cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError(pub String);
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// Message templates by key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    entries: BTreeMap<String, Entry>,
+}
+
+impl Catalog {
+    /// Reads a catalog, refusing an empty template, a template whose placeholders differ
+    /// between languages, or a key already present in `self`.
+    pub fn add_json(&mut self, source: &str, json: &str) -> Result<(), CatalogError> {
+        let entries: BTreeMap<String, Entry> =
+            serde_json::from_str(json).map_err(|e| CatalogError(format!("{source}: {e}")))?;
+        for (key, entry) in entries {
+            for lang in Lang::ALL {
+                if entry.get(lang).trim().is_empty() {
+                    return Err(CatalogError(format!(
+                        "{source}: {key} has no {} text",
+                        lang.code()
+                    )));
+                }
+            }
+            let (en, es) = (placeholders(&entry.en), placeholders(&entry.es));
+            if en != es {
+                return Err(CatalogError(format!(
+                    "{source}: {key} uses {en:?} in English but {es:?} in Spanish"
+                )));
+            }
+            if self.entries.contains_key(&key) {
+                return Err(CatalogError(format!("{source}: {key} is defined twice")));
+            }
+            self.entries.insert(key, entry);
+        }
+        Ok(())
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.entries.contains_key(key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.entries.get(key)
+    }
+
+    /// The template for `key`, or the key in ⟦brackets⟧ so a missing one shows and tests
+    /// find it.
+    pub fn get(&self, key: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+        match self.entries.get(key) {
+            Some(entry) => std::borrow::Cow::Borrowed(entry.get(lang)),
+            None => std::borrow::Cow::Owned(format!("⟦{key}⟧")),
+        }
+    }
+
+    /// The template for `key` with `{name}` placeholders filled.
+    pub fn format(&self, key: &str, args: &[(&str, Arg)], lang: Lang) -> String {
+        let template = self.get(key, lang);
+        fill(&template, lang, |name| {
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, arg)| self.arg(arg, lang))
+        })
+    }
+
+    pub fn render(&self, message: &Message, lang: Lang) -> String {
+        let template = self.get(&message.key, lang);
+        fill(&template, lang, |name| {
+            message
+                .args
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, arg)| self.arg(arg, lang))
+        })
+    }
+
+    fn arg(&self, arg: &Arg, lang: Lang) -> String {
+        match arg {
+            Arg::Int(v) => integer(lang, *v),
+            Arg::Num(v, decimals) => number(lang, *v, *decimals),
+            Arg::Verbatim(s) => s.clone(),
+            Arg::Text(t) => t.get(lang).to_string(),
+            Arg::Message(m) => self.render(m, lang),
+        }
+    }
+}
+
+/// The placeholder names of a template, sorted and deduplicated.
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                names.push(after[..close].to_string());
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn fill(template: &str, _lang: Lang, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match value(name) {
+                    Some(v) => out.push_str(&v),
+                    // Visible, so a missing argument is found rather than read as prose.
+                    None => {
+                        out.push('⟦');
+                        out.push_str(name);
+                        out.push('⟧');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The engine's catalog: worksheet steps, assumptions, decline reasons and errors.
+pub fn engine_catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let mut catalog = Catalog::default();
+        // A broken embedded catalog is caught by the engine's tests; at run time the page
+        // still shows, with ⟦keys⟧ where text is missing.
+        let _ = catalog.add_json("engine/data/messages.json", ENGINE_MESSAGES);
+        catalog
+    })
+}
+
+/// The engine's message catalog as embedded.
+pub const ENGINE_MESSAGES: &str = include_str!("../data/messages.json");
+
+/// How a language writes numbers (CLDR).
+struct NumberStyle {
+    decimal: char,
+    group: char,
+    /// Between a number and `%`.
+    percent_gap: &'static str,
+}
+
+impl NumberStyle {
+    const EN: NumberStyle = NumberStyle {
+        decimal: '.',
+        group: ',',
+        percent_gap: "",
+    };
+    /// es-MX as CLDR writes it: the point for decimals, the comma for thousands, `10%`.
+    const ES_MX: NumberStyle = NumberStyle {
+        decimal: '.',
+        group: ',',
+        percent_gap: "",
+    };
+}
+
+/// A whole number with the language's thousands separator.
+pub fn integer(lang: Lang, value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let group = lang.number_style().group;
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A number with at most `decimals` decimals (trailing zeros dropped) and grouped thousands;
+/// "—" when it is not a number.
+pub fn number(lang: Lang, value: f64, decimals: u8) -> String {
+    if !value.is_finite() {
+        return "—".into();
+    }
+    let decimals = decimals.min(6);
+    let text = format!("{:.*}", usize::from(decimals), value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let negative = value < 0.0 && (whole.bytes().any(|b| b != b'0') || !fraction.is_empty());
+    let whole: i64 = whole.parse().unwrap_or(0);
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&integer(lang, whole));
+    if !fraction.is_empty() {
+        out.push(lang.number_style().decimal);
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A whole percentage as the language writes it: "10%".
+pub fn percent(lang: Lang, whole_percent: &str) -> String {
+    format!("{whole_percent}{}%", lang.number_style().percent_gap)
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// A date written out: "November 27, 2026" or "27 de noviembre de 2026"; an ISO date
+/// (`2026-11-27…`) that cannot be read is returned as given.
+pub fn date(lang: Lang, iso: &str) -> String {
+    let parts: Option<(i32, usize, u32)> = (|| {
+        let year = iso.get(0..4)?.parse().ok()?;
+        let month: usize = iso.get(5..7)?.parse().ok()?;
+        let day = iso.get(8..10)?.parse().ok()?;
+        (iso.get(4..5)? == "-" && iso.get(7..8)? == "-").then_some(())?;
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+    })();
+    match parts {
+        Some((year, month, day)) => match lang {
+            Lang::En => format!("{} {day}, {year}", MONTHS_EN[month - 1]),
+            Lang::Es => format!("{day} de {} de {year}", MONTHS_ES[month - 1]),
+        },
+        None => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_engine_catalog_reads_and_is_complete() {
+        let mut catalog = Catalog::default();
+        catalog
+            .add_json("engine/data/messages.json", ENGINE_MESSAGES)
+            .expect("the engine's catalog must read");
+        assert_eq!(*engine_catalog(), catalog);
+    }
+
+    #[test]
+    fn catalogs_refuse_gaps_mismatched_placeholders_and_duplicates() {
+        let mut c = Catalog::default();
+        let missing = c.add_json("t", r#"{"a": {"en": "Hello"}}"#).unwrap_err();
+        assert!(missing.0.contains("es"), "{missing}");
+        let empty = c
+            .add_json("t", r#"{"a": {"en": "Hi", "es": " "}}"#)
+            .unwrap_err();
+        assert!(empty.0.contains("a has no es text"), "{empty}");
+        let mismatch = c
+            .add_json("t", r#"{"a": {"en": "{n} guns", "es": "{m} armas"}}"#)
+            .unwrap_err();
+        assert!(mismatch.0.contains("uses"), "{mismatch}");
+        c.add_json("t", r#"{"a": {"en": "{n} guns", "es": "{n} armas"}}"#)
+            .unwrap();
+        let twice = c
+            .add_json("u", r#"{"a": {"en": "x", "es": "y"}}"#)
+            .unwrap_err();
+        assert!(twice.0.contains("defined twice"), "{twice}");
+    }
+
+    #[test]
+    fn messages_fill_placeholders_in_either_language() {
+        let mut c = Catalog::default();
+        c.add_json(
+            "t",
+            r#"{
+                "guns": {"en": "{n} firearms: +{k}", "es": "{n} armas de fuego: +{k}"},
+                "outer": {"en": "Because {inner}.", "es": "Porque {inner}."},
+                "named": {"en": "Under {law}", "es": "Conforme a {law}"}
+            }"#,
+        )
+        .unwrap();
+        let guns = Message::new("guns").with("n", 1500).with("k", 4);
+        assert_eq!(c.render(&guns, Lang::En), "1,500 firearms: +4");
+        assert_eq!(c.render(&guns, Lang::Es), "1,500 armas de fuego: +4");
+        let outer = Message::new("outer").with("inner", guns);
+        assert_eq!(
+            c.render(&outer, Lang::Es),
+            "Porque 1,500 armas de fuego: +4."
+        );
+        let named = Message::new("named").with("law", Text::new("the Act", "la Ley"));
+        assert_eq!(c.render(&named, Lang::Es), "Conforme a la Ley");
+        assert_eq!(c.render(&Message::new("nope"), Lang::En), "⟦nope⟧");
+        assert_eq!(
+            c.render(&Message::new("guns"), Lang::En),
+            "⟦n⟧ firearms: +⟦k⟧"
+        );
+    }
+
+    #[test]
+    fn numbers_and_dates_per_language() {
+        assert_eq!(number(Lang::En, 1_234_567.46, 1), "1,234,567.5");
+        assert_eq!(number(Lang::Es, 1_234_567.46, 1), "1,234,567.5");
+        assert_eq!(number(Lang::En, 12.0, 2), "12");
+        assert_eq!(number(Lang::En, -0.04, 1), "0");
+        assert_eq!(number(Lang::En, -1500.0, 0), "-1,500");
+        assert_eq!(number(Lang::En, f64::NAN, 1), "—");
+        assert_eq!(integer(Lang::Es, -1_000_000), "-1,000,000");
+        assert_eq!(date(Lang::En, "2026-11-27T23:00:00Z"), "November 27, 2026");
+        assert_eq!(date(Lang::Es, "2026-11-27"), "27 de noviembre de 2026");
+        assert_eq!(date(Lang::Es, "2026-13-27"), "2026-13-27");
+        assert_eq!(date(Lang::Es, "today"), "today");
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(Lang::from_code(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("EN-us"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+}
