@@ -293,3 +293,37 @@ async fn a_missing_or_refused_service_worker_is_reported_not_thrown() {
     let reason = refused.expect_err("a worker that does not exist is refused");
     assert!(reason.contains("no-such-worker.js"), "{reason}");
 }
+
+#[wasm_bindgen_test]
+async fn a_remembered_language_opens_the_page_in_it_and_the_switch_changes_and_remembers() {
+    use threshold_app::browser_storage::LANG_KEY;
+    use threshold_app::i18n::{t, Lang};
+    let storage = gloo::utils::window()
+        .local_storage()
+        .expect("storage")
+        .expect("storage is on");
+    storage.set_item(LANG_KEY, "es").expect("set");
+    let root = mount_app().await;
+    let html = gloo::utils::document()
+        .document_element()
+        .expect("an html element");
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("es-MX"));
+    assert_eq!(
+        text(&root, ".site-tagline"),
+        t(Lang::Es, "app.tagline").as_str()
+    );
+    find(&root, "[data-lang=en]")
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("a button")
+        .click();
+    yew::scheduler::flush().await;
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        text(&root, ".site-tagline"),
+        t(Lang::En, "app.tagline").as_str()
+    );
+    assert_eq!(storage.get_item(LANG_KEY).expect("get").as_deref(), Some("en"));
+    // The other tests expect the browser's own language.
+    storage.remove_item(LANG_KEY).expect("remove");
+    set_fragment("");
+}
