@@ -116,12 +116,13 @@ fn open_fragment(fragment: &str) -> Option<Result<(AppState, Option<Lang>), Stri
 /// Marks the document's language, so screen readers pronounce it and the browser offers
 /// no translation of a page already in the reader's language.
 fn mark_document_lang(lang: Lang) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.tag());
     }
+    document.set_title(&t(lang, "app.document_title"));
 }
 
 /// Puts `link` in the address bar so that reloading or copying the address keeps the view.
