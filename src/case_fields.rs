@@ -1,7 +1,16 @@
 //! The facts of a case as the case builder shows them: a plain label, the legal meaning and
 //! its citation, and how each reads and writes the engine's `Case`.
+//!
+//! Labels and meanings are catalog keys built from each variant's case-file name
+//! (`case.fact.{key}.label`), so the tests below walk every variant to prove each key exists
+//! in both languages. Citations stay as cited: they name English documents.
 
-use threshold_engine::Case;
+use std::fmt;
+
+use threshold_engine::{Case, LawEra, ManualEdition};
+use yew::AttrValue;
+
+use crate::i18n::{t, tf, verbatim, Arg, Lang, Message};
 
 /// A yes/no fact; `None` means "not given", which the engine assumes out loud.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,11 +44,41 @@ pub enum Quantity {
 
 /// What a field means in law and where that comes from.
 pub struct LegalNote {
-    pub meaning: &'static str,
-    pub citation: &'static str,
+    pub meaning: AttrValue,
+    pub citation: AttrValue,
+}
+
+/// A law era as a choice in the form: "Law today (after …)".
+pub fn era_label(lang: Lang, era: LawEra) -> AttrValue {
+    t(lang, &format!("case.era.{}.label", era.code()))
+}
+
+/// A law era inside a sentence: "law as of April 2011", as the engine's `Display` words it.
+pub fn era_phrase(lang: Lang, era: LawEra) -> AttrValue {
+    t(lang, &format!("case.era.{}.phrase", era.code()))
+}
+
+/// A Guidelines Manual edition for people, as the engine's `label()` words it in English.
+pub fn manual_label(lang: Lang, edition: ManualEdition) -> AttrValue {
+    t(lang, &format!("case.manual.{}", edition.code()))
 }
 
 impl Fact {
+    pub const ALL: [Fact; 13] = [
+        Fact::ProhibitedPerson,
+        Fact::LargeCapacitySemiautomatic,
+        Fact::NfaWeapon,
+        Fact::FullyAutomatic,
+        Fact::StolenFirearm,
+        Fact::AlteredSerial,
+        Fact::KnewBuyerProhibited,
+        Fact::MexicoNexus,
+        Fact::OtherFelony,
+        Fact::CrimeGunRecovered,
+        Fact::IceJointInvestigation,
+        Fact::AcceptsResponsibility,
+        Fact::GovernmentMotion,
+    ];
     pub const KIND_OF_FIREARMS: [Fact; 6] = [
         Fact::LargeCapacitySemiautomatic,
         Fact::NfaWeapon,
@@ -75,82 +114,34 @@ impl Fact {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Fact::ProhibitedPerson => "The defendant was a prohibited person",
-            Fact::LargeCapacitySemiautomatic => {
-                "A semi-automatic able to take a large-capacity magazine"
-            }
-            Fact::NfaWeapon => "A machine gun or other NFA weapon",
-            Fact::FullyAutomatic => "A fully automatic weapon was exported",
-            Fact::StolenFirearm => "A firearm was stolen",
-            Fact::AlteredSerial => "A serial number was altered or obliterated",
-            Fact::KnewBuyerProhibited => "Knew the real buyer could not legally buy",
-            Fact::MexicoNexus => "The guns went, or were meant to go, to Mexico",
-            Fact::OtherFelony => "Connected with another felony",
-            Fact::CrimeGunRecovered => "A trafficked gun was recovered at a crime",
-            Fact::IceJointInvestigation => "ICE is a joint investigator",
-            Fact::AcceptsResponsibility => "Pleads guilty and accepts responsibility",
-            Fact::GovernmentMotion => "Government moves for the extra level",
-        }
+    pub fn label(self, lang: Lang) -> AttrValue {
+        t(lang, &format!("case.fact.{}.label", self.key()))
     }
 
-    pub fn note(self) -> LegalNote {
-        let (meaning, citation) = match self {
-            Fact::ProhibitedPerson => (
-                "A felon, an unlawful alien or another person barred from having guns. Raises the base offense level to 14 (20 with a large-capacity semi-automatic).",
-                "18 U.S.C. 922(g); USSG §2K2.1(a)(4)(B), (a)(6)(A)",
-            ),
-            Fact::LargeCapacitySemiautomatic => (
-                "A semi-automatic firearm that can accept a magazine of more than 15 rounds, such as most AK-47-type rifles. With a prohibited person or prior convictions it raises the base level to 20–26.",
-                "USSG §2K2.1(a)(1), (a)(3), (a)(4)(B) and application note 2",
-            ),
-            Fact::NfaWeapon => (
-                "A firearm described in 26 U.S.C. 5845(a): machine guns, short-barrelled rifles and shotguns, silencers, destructive devices. Base level at least 18.",
-                "26 U.S.C. 5845(a); USSG §2K2.1(a)(5)",
-            ),
-            Fact::FullyAutomatic => (
-                "For export offenses: a fully automatic weapon takes the case out of the small-arms limit, so the base level is 26 rather than 14.",
-                "USSG §2M5.2(a)",
-            ),
-            Fact::StolenFirearm => (
-                "Any firearm in the offense was stolen: +2 levels.",
-                "USSG §2K2.1(b)(4)(A)",
-            ),
-            Fact::AlteredSerial => (
-                "Any firearm had an altered or obliterated serial number: +4 levels (not added to the stolen-gun increase).",
-                "USSG §2K2.1(b)(4)(B)",
-            ),
-            Fact::KnewBuyerProhibited => (
-                "The straw purchaser knew or had reason to believe the gun would go to someone barred from having it. From the Nov. 2011 Manual this raises the base level from 12 to 14.",
-                "USSG §2K2.1(a)(6)(C) (amendment 753, 2011)",
-            ),
-            Fact::MexicoNexus => (
-                "The firearms left the United States, or the defendant had reason to believe they would. From Nov. 2011: +4 levels and at least level 18. Prosecutors also weigh a proven Mexico nexus.",
-                "USSG §2K2.1(b)(6)(A) (amendment 753); Goodman (2011), citing DOJ OIG I-2011-001",
-            ),
-            Fact::OtherFelony => (
-                "A firearm was used or transferred in connection with another felony, such as drug trafficking: +4 levels and at least level 18.",
-                "USSG §2K2.1(b)(6)(B) ((b)(6) in the 2010 Manual)",
-            ),
-            Fact::CrimeGunRecovered => (
-                "One of the trafficked guns was recovered at a crime scene. Not a Guidelines factor: part of the unwritten threshold ATF described for U.S. Attorneys to accept a case.",
-                "Goodman (2011), citing Goodman and Marizco (2010) p. 197",
-            ),
-            Fact::IceJointInvestigation => (
-                "Immigration and Customs Enforcement investigates with ATF, which opens smuggling (18 U.S.C. 554) and Arms Export Control Act charges.",
-                "Goodman (2011), citing DOJ OIG I-2011-001",
-            ),
-            Fact::AcceptsResponsibility => (
-                "The defendant clearly accepts responsibility, usually by pleading guilty: −2 levels.",
-                "USSG §3E1.1(a)",
-            ),
-            Fact::GovernmentMotion => (
-                "On the government's motion, one more level off — only when the level before acceptance is 16 or more.",
-                "USSG §3E1.1(b)",
-            ),
+    pub fn note(self, lang: Lang) -> LegalNote {
+        let citation = match self {
+            Fact::ProhibitedPerson => "18 U.S.C. 922(g); USSG §2K2.1(a)(4)(B), (a)(6)(A)",
+            Fact::LargeCapacitySemiautomatic => {
+                "USSG §2K2.1(a)(1), (a)(3), (a)(4)(B) and application note 2"
+            }
+            Fact::NfaWeapon => "26 U.S.C. 5845(a); USSG §2K2.1(a)(5)",
+            Fact::FullyAutomatic => "USSG §2M5.2(a)",
+            Fact::StolenFirearm => "USSG §2K2.1(b)(4)(A)",
+            Fact::AlteredSerial => "USSG §2K2.1(b)(4)(B)",
+            Fact::KnewBuyerProhibited => "USSG §2K2.1(a)(6)(C) (amendment 753, 2011)",
+            Fact::MexicoNexus => {
+                "USSG §2K2.1(b)(6)(A) (amendment 753); Goodman (2011), citing DOJ OIG I-2011-001"
+            }
+            Fact::OtherFelony => "USSG §2K2.1(b)(6)(B) ((b)(6) in the 2010 Manual)",
+            Fact::CrimeGunRecovered => "Goodman (2011), citing Goodman and Marizco (2010) p. 197",
+            Fact::IceJointInvestigation => "Goodman (2011), citing DOJ OIG I-2011-001",
+            Fact::AcceptsResponsibility => "USSG §3E1.1(a)",
+            Fact::GovernmentMotion => "USSG §3E1.1(b)",
         };
-        LegalNote { meaning, citation }
+        LegalNote {
+            meaning: t(lang, &format!("case.fact.{}.meaning", self.key())),
+            citation: AttrValue::Static(citation),
+        }
     }
 
     pub fn get(self, case: &Case) -> Option<bool> {
@@ -196,8 +187,47 @@ pub struct QuantityRule {
     pub min: f64,
     pub max: f64,
     pub whole: bool,
-    /// The unit shown after the box, e.g. "guns".
-    pub unit: &'static str,
+}
+
+/// Why a typed quantity cannot be used; [`QuantityError::message`] says it in the reader's
+/// language, `Display` in English for logs and tests.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuantityError {
+    /// What was typed, trimmed.
+    NotANumber(String),
+    NotWhole,
+    BelowMin(f64),
+    AboveMax(Quantity),
+}
+
+impl QuantityError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            QuantityError::NotANumber(text) => tf(
+                lang,
+                "case.error.not_a_number",
+                &[("text", verbatim(text.clone()))],
+            ),
+            QuantityError::NotWhole => t(lang, "case.error.not_whole").to_string(),
+            QuantityError::BelowMin(min) => {
+                tf(lang, "case.error.at_least", &[("min", Arg::Num(*min, 1))])
+            }
+            QuantityError::AboveMax(quantity) => tf(
+                lang,
+                "case.error.at_most",
+                &[
+                    ("max", Arg::Num(quantity.rule().max, 1)),
+                    ("unit", Arg::from(Message::new(quantity.unit_key()))),
+                ],
+            ),
+        }
+    }
+}
+
+impl fmt::Display for QuantityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 impl Quantity {
@@ -221,62 +251,45 @@ impl Quantity {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Quantity::Firearms => "Number of firearms",
-            Quantity::Counts => "Counts charged",
-            Quantity::PriorFelonies => "Prior violent or drug felony convictions",
-            Quantity::AmmunitionRounds => "Rounds of ammunition exported",
-            Quantity::DrugGrams => "Cocaine, in grams (drug comparator)",
-            Quantity::EvidenceStrength => "Strength of the evidence of intent",
-        }
+    pub fn label(self, lang: Lang) -> AttrValue {
+        t(lang, &format!("case.quantity.{}.label", self.key()))
+    }
+
+    fn unit_key(self) -> String {
+        format!("case.quantity.{}.unit", self.key())
+    }
+
+    /// The unit shown after the box, e.g. "firearms".
+    pub fn unit(self, lang: Lang) -> AttrValue {
+        t(lang, &self.unit_key())
     }
 
     pub fn rule(self) -> QuantityRule {
-        let (min, max, whole, unit) = match self {
-            Quantity::Firearms => (0.0, 1_000_000.0, true, "firearms"),
-            Quantity::Counts => (1.0, 100.0, true, "counts"),
-            Quantity::PriorFelonies => (0.0, 50.0, true, "convictions"),
-            Quantity::AmmunitionRounds => (0.0, 100_000_000.0, true, "rounds"),
-            Quantity::DrugGrams => (0.0, 1.0e9, false, "g"),
-            Quantity::EvidenceStrength => (0.0, 100.0, false, "%"),
+        let (min, max, whole) = match self {
+            Quantity::Firearms => (0.0, 1_000_000.0, true),
+            Quantity::Counts => (1.0, 100.0, true),
+            Quantity::PriorFelonies => (0.0, 50.0, true),
+            Quantity::AmmunitionRounds => (0.0, 100_000_000.0, true),
+            Quantity::DrugGrams => (0.0, 1.0e9, false),
+            Quantity::EvidenceStrength => (0.0, 100.0, false),
         };
-        QuantityRule {
-            min,
-            max,
-            whole,
-            unit,
-        }
+        QuantityRule { min, max, whole }
     }
 
-    pub fn note(self) -> LegalNote {
-        let (meaning, citation) = match self {
-            Quantity::Firearms => (
-                "All firearms unlawfully sought, bought or trafficked. 3–7 add 2 levels, 8–24 add 4, 25–99 add 6, 100–199 add 8, 200 or more add 10. For export charges, more than 10 (2 from Nov. 2011) small arms lifts the base level from 14 to 26.",
-                "USSG §2K2.1(b)(1); §2M5.2(a)(2)",
-            ),
-            Quantity::Counts => (
-                "Several counts of the same charge let the court stack sentences up to the sum of their maximums when one maximum is below the guideline range.",
-                "USSG §5G1.2(d)",
-            ),
-            Quantity::PriorFelonies => (
-                "Earlier felony convictions for a crime of violence or a controlled-substance offense raise the §2K2.1 base level to 20 (one) or 24 (two or more), more with a large-capacity semi-automatic.",
-                "USSG §2K2.1(a)(1)–(a)(4)",
-            ),
-            Quantity::AmmunitionRounds => (
-                "From Nov. 2011, exports of no more than 500 rounds (with no more than 2 small arms) keep the lower §2M5.2 base level of 14.",
-                "USSG §2M5.2(a)(2) (amendment 753)",
-            ),
-            Quantity::DrugGrams => (
-                "Only for the drug-conspiracy comparator the paper uses: the quantity sets the §2D1.1 level and the statutory tier.",
-                "USSG §2D1.1(c); 21 U.S.C. 841(b)(1)",
-            ),
-            Quantity::EvidenceStrength => (
-                "How strong the proof of criminal intent is, from 0% (none) to 100% (overwhelming). Not a Guidelines factor: U.S. Attorneys declined Gunrunner cases for weak intent evidence. A judgement you make, not a measured figure.",
-                "Goodman (2011), citing DOJ OIG I-2011-001 (assumption: the scale is Threshold's)",
-            ),
+    pub fn note(self, lang: Lang) -> LegalNote {
+        let citation = match self {
+            Quantity::Firearms => AttrValue::Static("USSG §2K2.1(b)(1); §2M5.2(a)(2)"),
+            Quantity::Counts => AttrValue::Static("USSG §5G1.2(d)"),
+            Quantity::PriorFelonies => AttrValue::Static("USSG §2K2.1(a)(1)–(a)(4)"),
+            Quantity::AmmunitionRounds => AttrValue::Static("USSG §2M5.2(a)(2) (amendment 753)"),
+            Quantity::DrugGrams => AttrValue::Static("USSG §2D1.1(c); 21 U.S.C. 841(b)(1)"),
+            // The citation carries a note of Threshold's own, which is said in each language.
+            Quantity::EvidenceStrength => t(lang, "case.quantity.evidence_strength.citation"),
         };
-        LegalNote { meaning, citation }
+        LegalNote {
+            meaning: t(lang, &format!("case.quantity.{}.meaning", self.key())),
+            citation,
+        }
     }
 
     /// The value as the user sees it (percent for evidence).
@@ -305,7 +318,7 @@ impl Quantity {
 
     /// Reads what the user typed: empty is "not given"; anything else must be a number in
     /// range, or the error says in plain words what is wrong.
-    pub fn parse(self, text: &str) -> Result<Option<f64>, String> {
+    pub fn parse(self, text: &str) -> Result<Option<f64>, QuantityError> {
         let rule = self.rule();
         let cleaned: String = text
             .trim()
@@ -320,22 +333,15 @@ impl Quantity {
             .parse()
             .ok()
             .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| format!("“{}” is not a number.", text.trim()))?;
+            .ok_or_else(|| QuantityError::NotANumber(text.trim().to_string()))?;
         if rule.whole && value.fract() != 0.0 {
-            return Err("Enter a whole number.".into());
+            return Err(QuantityError::NotWhole);
         }
         if value < rule.min {
-            return Err(format!(
-                "Must be at least {}.",
-                crate::units::number(crate::i18n::Lang::En, rule.min)
-            ));
+            return Err(QuantityError::BelowMin(rule.min));
         }
         if value > rule.max {
-            return Err(format!(
-                "At most {} {} — check the number.",
-                crate::units::number(crate::i18n::Lang::En, rule.max),
-                rule.unit
-            ));
+            return Err(QuantityError::AboveMax(self));
         }
         Ok(Some(value))
     }
@@ -356,6 +362,11 @@ mod tests {
         ]
         .concat();
         assert_eq!(all.len(), 13, "every Fact appears in one group");
+        let mut listed = all.clone();
+        listed.sort_by_key(|f| f.key());
+        let mut every = Fact::ALL.to_vec();
+        every.sort_by_key(|f| f.key());
+        assert_eq!(listed, every, "the groups and ALL hold the same facts");
         let mut case = Case::new(LawEra::Today, ChargeId::Trafficking933);
         for fact in all {
             for value in [Some(true), Some(false), None] {
@@ -395,5 +406,87 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The labels and notes are keys built from each variant, which the catalog scan cannot
+    /// see: every one must be in the catalogs.
+    #[test]
+    fn every_run_time_key_is_in_the_catalogs() {
+        let catalog = crate::i18n::catalog();
+        let mut keys = Vec::new();
+        for fact in Fact::ALL {
+            keys.push(format!("case.fact.{}.label", fact.key()));
+            keys.push(format!("case.fact.{}.meaning", fact.key()));
+        }
+        for quantity in Quantity::ALL {
+            keys.push(format!("case.quantity.{}.label", quantity.key()));
+            keys.push(format!("case.quantity.{}.meaning", quantity.key()));
+            keys.push(quantity.unit_key());
+        }
+        for era in LawEra::ALL {
+            keys.push(format!("case.era.{}.label", era.code()));
+            keys.push(format!("case.era.{}.phrase", era.code()));
+        }
+        for edition in ManualEdition::ALL {
+            keys.push(format!("case.manual.{}", edition.code()));
+        }
+        let missing: Vec<_> = keys.iter().filter(|k| !catalog.contains(k)).collect();
+        assert!(missing.is_empty(), "missing from the catalogs: {missing:?}");
+    }
+
+    #[test]
+    fn labels_and_notes_read_in_both_languages() {
+        assert_eq!(
+            Fact::ProhibitedPerson.label(Lang::En).as_str(),
+            "The defendant was a prohibited person"
+        );
+        assert!(Fact::KnewBuyerProhibited
+            .note(Lang::Es)
+            .meaning
+            .contains("prestanombres"));
+        // Citations name English documents and stay as cited.
+        assert_eq!(
+            Fact::AcceptsResponsibility.note(Lang::Es).citation.as_str(),
+            "USSG §3E1.1(a)"
+        );
+        assert_eq!(Quantity::Firearms.unit(Lang::Es).as_str(), "armas");
+        assert_eq!(
+            manual_label(Lang::En, ManualEdition::Nov2011).as_str(),
+            ManualEdition::Nov2011.label()
+        );
+        for era in LawEra::ALL {
+            assert_eq!(era_phrase(Lang::En, era).as_str(), era.to_string());
+        }
+    }
+
+    #[test]
+    fn quantity_errors_say_what_is_wrong_in_either_language() {
+        let err = |q: Quantity, text: &str, lang| q.parse(text).unwrap_err().message(lang);
+        assert_eq!(
+            err(Quantity::Firearms, " abc ", Lang::En),
+            "“abc” is not a number."
+        );
+        assert_eq!(
+            err(Quantity::Firearms, "abc", Lang::Es),
+            "“abc” no es un número."
+        );
+        assert_eq!(
+            err(Quantity::Firearms, "2.5", Lang::En),
+            "Enter a whole number."
+        );
+        assert_eq!(err(Quantity::Counts, "0", Lang::En), "Must be at least 1.");
+        assert_eq!(err(Quantity::Counts, "0", Lang::Es), "Debe ser al menos 1.");
+        assert_eq!(
+            err(Quantity::Firearms, "2000000", Lang::En),
+            "At most 1,000,000 firearms — check the number."
+        );
+        assert_eq!(
+            err(Quantity::Firearms, "2000000", Lang::Es),
+            "Como máximo 1,000,000 armas — revise el número."
+        );
+        assert_eq!(
+            Quantity::Counts.parse("0").unwrap_err().to_string(),
+            "Must be at least 1."
+        );
     }
 }

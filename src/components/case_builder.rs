@@ -5,10 +5,11 @@ use threshold_engine::{
 };
 use yew::prelude::*;
 
-use crate::case_fields::{Fact, Quantity};
+use crate::case_fields::{era_label, manual_label, Fact, Quantity};
 use crate::components::choice_field::{ChoiceField, ChoiceOption};
 use crate::components::fact_field::FactField;
 use crate::components::number_field::NumberField;
+use crate::i18n::{t, tf, use_lang, verbatim, Lang};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -17,16 +18,8 @@ pub struct CaseBuilderProps {
     pub on_action: Callback<Action>,
 }
 
-fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::None => "No special role",
-        Role::OrganizerLeader => "Organiser or leader of 5 or more (e.g. a broker): +4",
-        Role::ManagerSupervisor => "Manager or supervisor of 5 or more: +3",
-        Role::OrganizerSmall => "Organiser or manager of a smaller group: +2",
-        Role::Minor => "Minor participant: −2",
-        Role::MinorMinimal => "Between minor and minimal: −3",
-        Role::Minimal => "Minimal participant: −4",
-    }
+fn role_label(lang: Lang, role: Role) -> AttrValue {
+    t(lang, &format!("case.role.{}", role_code(role)))
 }
 
 fn role_code(role: Role) -> &'static str {
@@ -41,36 +34,22 @@ fn role_code(role: Role) -> &'static str {
     }
 }
 
-const RECIPIENTS: [(Recipient, &str, &str); 3] = [
-    (Recipient::None, "none", "Nothing shown about the buyer"),
-    (
-        Recipient::ProhibitedPerson,
-        "prohibited_person",
-        "Someone barred from having guns",
-    ),
-    (
-        Recipient::Dangerous,
-        "dangerous",
-        "Someone who would use them unlawfully (e.g. a cartel)",
-    ),
+/// Each recipient with its code; its label is the key `case.recipient.{code}`.
+const RECIPIENTS: [(Recipient, &str); 3] = [
+    (Recipient::None, "none"),
+    (Recipient::ProhibitedPerson, "prohibited_person"),
+    (Recipient::Dangerous, "dangerous"),
 ];
 
-fn era_label(era: LawEra) -> &'static str {
-    match era {
-        LawEra::April2011 => "Law as of April 2011 (the paper's time)",
-        LawEra::Today => "Law today (after the 2022 Bipartisan Safer Communities Act)",
-    }
-}
-
-fn charge_options(law: &Law, era: LawEra) -> Vec<ChoiceOption> {
+fn charge_options(lang: Lang, law: &Law, era: LawEra) -> Vec<ChoiceOption> {
     law.charges
         .iter()
         .map(|charge| {
             let available = charge.exists_in(era);
             let suffix = if available {
-                ""
+                String::new()
             } else {
-                " — not law in this era"
+                format!(" — {}", t(lang, "case.charge.not_in_era"))
             };
             ChoiceOption {
                 value: charge.id.code().into(),
@@ -83,6 +62,7 @@ fn charge_options(law: &Law, era: LawEra) -> Vec<ChoiceOption> {
 
 #[component]
 pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
+    let lang = use_lang();
     let case = &props.case;
     let law = Law::embedded();
     let on_action = props.on_action.clone();
@@ -92,7 +72,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
     let fact = |fact: Fact| {
         html! { <FactField {fact} value={fact.get(case)} on_change={on_fact.clone()} /> }
     };
-    let quantity = |quantity: Quantity, assumed: &'static str| {
+    let quantity = |quantity: Quantity, assumed: AttrValue| {
         html! {
             <NumberField {quantity} value={quantity.get(case)} assumed={assumed}
                 on_change={on_quantity.clone()} />
@@ -122,121 +102,148 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
         Action::SetRole(Role::ALL.into_iter().find(|r| role_code(*r) == code))
     });
     let on_recipient = on_action.reform(|code: String| {
-        Action::SetRecipient(
-            RECIPIENTS
-                .iter()
-                .find(|(_, c, _)| *c == code)
-                .map(|(r, _, _)| *r),
-        )
+        Action::SetRecipient(RECIPIENTS.iter().find(|(_, c)| *c == code).map(|(r, _)| *r))
     });
 
     let default_manual = case.law_era.default_manual();
     let manual_options = std::iter::once(ChoiceOption::new(
         "",
-        format!("The era's Manual ({})", default_manual.label()),
+        tf(
+            lang,
+            "case.manual.era_default",
+            &[(
+                "manual",
+                verbatim(manual_label(lang, default_manual).as_str()),
+            )],
+        ),
     ))
     .chain(
         ManualEdition::ALL
             .into_iter()
-            .map(|e| ChoiceOption::new(e.code(), e.label())),
+            .map(|e| ChoiceOption::new(e.code(), manual_label(lang, e))),
     )
     .collect::<Vec<_>>();
-    let history_options = std::iter::once(ChoiceOption::new("", "Not given (assumed I)"))
+    let history_options = std::iter::once(ChoiceOption::new("", t(lang, "case.history.not_given")))
         .chain(CriminalHistory::ALL.into_iter().map(|c| {
             let hint = match c {
-                CriminalHistory::I => "I — no or minimal record",
-                CriminalHistory::II => "II",
-                CriminalHistory::III => "III",
-                CriminalHistory::IV => "IV",
-                CriminalHistory::V => "V",
-                CriminalHistory::VI => "VI — most serious record",
+                CriminalHistory::I => t(lang, "case.history.I"),
+                CriminalHistory::II => AttrValue::Static("II"),
+                CriminalHistory::III => AttrValue::Static("III"),
+                CriminalHistory::IV => AttrValue::Static("IV"),
+                CriminalHistory::V => AttrValue::Static("V"),
+                CriminalHistory::VI => t(lang, "case.history.VI"),
             };
             ChoiceOption::new(c.roman(), hint)
         }))
         .collect::<Vec<_>>();
-    let role_options =
-        std::iter::once(ChoiceOption::new("", "Not given (assumed no special role)"))
-            .chain(
-                Role::ALL
-                    .into_iter()
-                    .map(|r| ChoiceOption::new(role_code(r), role_label(r))),
-            )
-            .collect::<Vec<_>>();
+    let role_options = std::iter::once(ChoiceOption::new("", t(lang, "case.role.not_given")))
+        .chain(
+            Role::ALL
+                .into_iter()
+                .map(|r| ChoiceOption::new(role_code(r), role_label(lang, r))),
+        )
+        .collect::<Vec<_>>();
     let recipient_options =
-        std::iter::once(ChoiceOption::new("", "Not given (assumed nothing shown)"))
-            .chain(
-                RECIPIENTS
-                    .iter()
-                    .map(|(_, code, label)| ChoiceOption::new(*code, *label)),
-            )
+        std::iter::once(ChoiceOption::new("", t(lang, "case.recipient.not_given")))
+            .chain(RECIPIENTS.iter().map(|(_, code)| {
+                ChoiceOption::new(*code, t(lang, &format!("case.recipient.{code}")))
+            }))
             .collect::<Vec<_>>();
 
     html! {
         <section class="panel case-builder" aria-labelledby="case-builder-title">
-            <h2 id="case-builder-title">{ "The case" }</h2>
+            <h2 id="case-builder-title">{ t(lang, "case.title") }</h2>
             <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset>
-                    <legend>{ "Law and charge" }</legend>
-                    <ChoiceField id="field-law_era" label="Which law"
-                        options={LawEra::ALL.into_iter().map(|e| ChoiceOption::new(e.code(), era_label(e))).collect::<Vec<_>>()}
+                    <legend>{ t(lang, "case.legend.law_and_charge") }</legend>
+                    <ChoiceField id="field-law_era" label={t(lang, "case.era.label")}
+                        options={LawEra::ALL.into_iter().map(|e| ChoiceOption::new(e.code(), era_label(lang, e))).collect::<Vec<_>>()}
                         selected={case.law_era.code()} on_change={on_era}
-                        meaning={Some(AttrValue::from("The statutes in force: April 2011, when the seed paper was written, or today, after the Bipartisan Safer Communities Act created 18 U.S.C. 932 and 933 and raised 922(d) and (g) to 15 years."))}
+                        meaning={Some(t(lang, "case.era.meaning"))}
                         citation={Some(AttrValue::from("Pub. L. 117-159, §12004 (June 25, 2022)"))} />
-                    <ChoiceField id="field-manual" label="Guidelines Manual"
+                    <ChoiceField id="field-manual" label={t(lang, "case.manual.label")}
                         options={manual_options}
                         selected={case.manual.map(|m| m.code()).unwrap_or("")} on_change={on_manual}
-                        meaning={Some(AttrValue::from("Which edition of the Sentencing Guidelines the court applies. Nov. 2011 (amendment 753) answered the paper: a higher base for straw purchasers who knew the buyer was prohibited, and +4 for guns bound abroad. Nov. 2023 (amendment 819) added the 2022 offences."))}
+                        meaning={Some(t(lang, "case.manual.meaning"))}
                         citation={Some(AttrValue::from("USSG App. C, amendments 753 (2011) and 819 (2023)"))} />
-                    <ChoiceField id="field-charge" label="Charge"
-                        options={charge_options(law, case.law_era)}
+                    <ChoiceField id="field-charge" label={t(lang, "case.charge.label")}
+                        options={charge_options(lang, law, case.law_era)}
                         selected={case.charge.code()} on_change={on_charge}
-                        meaning={Some(AttrValue::from("The offence of conviction. It sets the statutory maximum (and any minimum) and which guideline applies: §2K2.1 for firearms offences, §2M5.2 for exports, §2D1.1 for drugs."))}
-                        citation={Some(AttrValue::from("Charge catalog: engine/data/charges.json, a statute on every row"))} />
-                    { quantity(Quantity::Counts, "1") }
+                        meaning={Some(t(lang, "case.charge.meaning"))}
+                        citation={Some(t(lang, "case.charge.citation"))} />
+                    { quantity(Quantity::Counts, AttrValue::Static("1")) }
                 </fieldset>
                 <fieldset>
-                    <legend>{ "The guns" }</legend>
-                    { quantity(Quantity::Firearms, "1") }
+                    <legend>{ t(lang, "case.legend.guns") }</legend>
+                    { quantity(Quantity::Firearms, AttrValue::Static("1")) }
                     { for Fact::KIND_OF_FIREARMS.into_iter().filter(|f| *f != Fact::ProhibitedPerson).map(fact) }
                 </fieldset>
                 <fieldset>
-                    <legend>{ "The defendant" }</legend>
-                    <ChoiceField id="field-criminal_history" label="Criminal history category"
+                    <legend>{ t(lang, "case.legend.defendant") }</legend>
+                    <ChoiceField id="field-criminal_history" label={t(lang, "case.history.label")}
                         options={history_options}
                         selected={case.criminal_history.map(|c| c.roman()).unwrap_or("")}
                         on_change={on_history}
-                        meaning={Some(AttrValue::from("Points for earlier sentences, from I (none or minimal) to VI. With the offense level it picks the row and column of the Sentencing Table."))}
+                        meaning={Some(t(lang, "case.history.meaning"))}
                         citation={Some(AttrValue::from("USSG §4A1.1; Ch. 5 Pt. A"))} />
-                    { quantity(Quantity::PriorFelonies, "0") }
+                    { quantity(Quantity::PriorFelonies, AttrValue::Static("0")) }
                     { fact(Fact::ProhibitedPerson) }
-                    <ChoiceField id="field-role" label="Role in the trafficking"
+                    <ChoiceField id="field-role" label={t(lang, "case.role.label")}
                         options={role_options}
                         selected={case.role.map(role_code).unwrap_or("")} on_change={on_role}
-                        meaning={Some(AttrValue::from("An organiser or broker gets up to +4 levels; a minor or minimal participant, such as a recruited straw buyer, up to −4. Prosecutors also favour cases against organisers."))}
+                        meaning={Some(t(lang, "case.role.meaning"))}
                         citation={Some(AttrValue::from("USSG §3B1.1, §3B1.2; Goodman (2011)"))} />
                     { for Fact::PLEA.into_iter().map(fact) }
                 </fieldset>
                 <fieldset>
-                    <legend>{ "What the defendant knew" }</legend>
-                    <ChoiceField id="field-trafficking_recipient" label="Who the guns were for, as the defendant knew or had reason to believe"
+                    <legend>{ t(lang, "case.legend.knowledge") }</legend>
+                    <ChoiceField id="field-trafficking_recipient" label={t(lang, "case.recipient.label")}
                         options={recipient_options}
-                        selected={case.trafficking_recipient.map(|r| RECIPIENTS.iter().find(|(x, _, _)| *x == r).map(|(_, c, _)| *c).unwrap_or("")).unwrap_or("")}
+                        selected={case.trafficking_recipient.map(|r| RECIPIENTS.iter().find(|(x, _)| *x == r).map(|(_, c)| *c).unwrap_or("")).unwrap_or("")}
                         on_change={on_recipient}
-                        meaning={Some(AttrValue::from("Trafficking: transferring two or more guns knowing the recipient could not lawfully have them or would misuse them adds 4 levels (to Oct. 2023); from Nov. 2023 the increase is 2 or 5 levels by tier."))}
+                        meaning={Some(t(lang, "case.recipient.meaning"))}
                         citation={Some(AttrValue::from("USSG §2K2.1(b)(5) (2010, 2011; restructured by amendment 819, 2023)"))} />
                     { for Fact::KNOWLEDGE_AND_NEXUS.into_iter().map(fact) }
                 </fieldset>
                 <fieldset>
-                    <legend>{ "The investigation" }</legend>
-                    { quantity(Quantity::EvidenceStrength, "assumed") }
+                    <legend>{ t(lang, "case.legend.investigation") }</legend>
+                    { quantity(Quantity::EvidenceStrength, t(lang, "case.placeholder.assumed")) }
                     { for Fact::INVESTIGATION.into_iter().map(fact) }
                 </fieldset>
                 <details class="comparators">
-                    <summary>{ "Export and drug comparators" }</summary>
-                    { quantity(Quantity::AmmunitionRounds, "0") }
-                    { quantity(Quantity::DrugGrams, "tier threshold") }
+                    <summary>{ t(lang, "case.comparators") }</summary>
+                    { quantity(Quantity::AmmunitionRounds, AttrValue::Static("0")) }
+                    { quantity(Quantity::DrugGrams, t(lang, "case.placeholder.tier_threshold")) }
                 </details>
             </form>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Role and recipient labels are keys built from their codes, which the catalog scan
+    /// cannot see.
+    #[test]
+    fn every_role_and_recipient_label_is_in_the_catalogs() {
+        let catalog = crate::i18n::catalog();
+        for role in Role::ALL {
+            let key = format!("case.role.{}", role_code(role));
+            assert!(catalog.contains(&key), "{key}");
+        }
+        for (_, code) in RECIPIENTS {
+            let key = format!("case.recipient.{code}");
+            assert!(catalog.contains(&key), "{key}");
+        }
+        assert_eq!(
+            role_label(Lang::En, Role::Minor).as_str(),
+            "Minor participant: −2"
+        );
+        assert_eq!(
+            role_label(Lang::Es, Role::Minor).as_str(),
+            "Participante menor: −2"
+        );
     }
 }

@@ -8,8 +8,10 @@ use yew::prelude::*;
 
 use threshold_engine::export::comparison_csv;
 
+use crate::case_fields::era_phrase;
 use crate::charts::LinearScale;
 use crate::components::download_button::DownloadButton;
+use crate::i18n::{t, tf, use_lang, verbatim, Arg};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -33,6 +35,7 @@ fn statutes(charges: &[ChargeId]) -> String {
 
 #[component]
 pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
+    let lang = use_lang();
     let options = &props.comparison.options;
     let top = options
         .iter()
@@ -53,20 +56,20 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
                 aria-current={chosen.then_some("true")}>
                 <td>{ rank + 1 }</td>
                 <th scope="row">{ option.statutes.clone() }</th>
-                <td>{ units::month_range(crate::i18n::Lang::En, range.min, range.max, LIFE_MONTHS) }</td>
-                <td>{ units::percent(crate::i18n::Lang::En, option.acceptance_probability) }</td>
-                <td>{ units::percent(crate::i18n::Lang::En, option.conviction_probability) }</td>
-                <td>{ units::number(crate::i18n::Lang::En, option.expected_months_if_convicted) }</td>
+                <td>{ units::month_range(lang, range.min, range.max, LIFE_MONTHS) }</td>
+                <td>{ units::percent(lang, option.acceptance_probability) }</td>
+                <td>{ units::percent(lang, option.conviction_probability) }</td>
+                <td>{ units::number(lang, option.expected_months_if_convicted) }</td>
                 <td><div class="per-referral">
                     <svg class="bar-cell" viewBox={format!("0 0 {BAR_WIDTH} 14")} aria-hidden="true" preserveAspectRatio="none">
                         <rect x="0" y="1" height="12" width={format!("{:.1}", x.at(per_referral).max(0.5))} />
                     </svg>
-                    <span>{ units::number(crate::i18n::Lang::En, per_referral) }</span>
+                    <span>{ units::number(lang, per_referral) }</span>
                 </div></td>
                 <td>
                     <button type="button" class={if chosen { "secondary chosen-button" } else { "secondary" }}
                         onclick={choose} aria-pressed={chosen.to_string()}>
-                        { if chosen { "Chosen" } else { "Choose" } }
+                        { if chosen { t(lang, "results.comparison.chosen") } else { t(lang, "results.comparison.choose") } }
                     </button>
                 </td>
             </tr>
@@ -74,30 +77,30 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
     });
     html! {
         <section class="panel comparison" aria-labelledby="comparison-title">
-            <h2 id="comparison-title">{ "Which charge to bring?" }</h2>
+            <h2 id="comparison-title">{ t(lang, "results.comparison.title") }</h2>
             <p>
-                { "Every charge the facts support in this era, ranked by expected prison months per referral: chance accepted × chance convicted × months if convicted. Choose a row to make it the case's charge." }
+                { t(lang, "results.comparison.intro") }
             </p>
             <div class="table-scroll">
                 <table class="comparison-table" data-testid="comparison-table">
-                    <caption>{ format!("Charges for this case under the {}", props.comparison.law_era) }</caption>
+                    <caption>{ tf(lang, "results.comparison.caption", &[("era", verbatim(era_phrase(lang, props.comparison.law_era).as_str()))]) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ "#" }</th>
-                            <th scope="col">{ "Charges" }</th>
-                            <th scope="col">{ "Guideline range" }</th>
-                            <th scope="col">{ "Accepted" }</th>
-                            <th scope="col">{ "Convicted" }</th>
-                            <th scope="col">{ "Months if convicted" }</th>
-                            <th scope="col">{ "Months per referral" }</th>
-                            <th scope="col"><span class="visually-hidden">{ "Choose" }</span></th>
+                            <th scope="col">{ t(lang, "results.comparison.charges") }</th>
+                            <th scope="col">{ t(lang, "results.comparison.range") }</th>
+                            <th scope="col">{ t(lang, "results.comparison.accepted") }</th>
+                            <th scope="col">{ t(lang, "results.comparison.convicted") }</th>
+                            <th scope="col">{ t(lang, "results.comparison.months_if_convicted") }</th>
+                            <th scope="col">{ t(lang, "results.comparison.months_per_referral") }</th>
+                            <th scope="col"><span class="visually-hidden">{ t(lang, "results.comparison.choose") }</span></th>
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
             <p class="downloads">
-                <DownloadButton label="Download this table (CSV)" file_name="threshold-charges.csv"
+                <DownloadButton label={t(lang, "results.comparison.download")} file_name="threshold-charges.csv"
                     mime="text/csv" test_id="download-comparison-csv" contents={{
                         let comparison = props.comparison.clone();
                         Callback::from(move |_| comparison_csv(&comparison))
@@ -105,7 +108,7 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
             </p>
             if !props.comparison.not_considered.is_empty() {
                 <details class="not-considered">
-                    <summary>{ format!("{} charges left out, and why", props.comparison.not_considered.len()) }</summary>
+                    <summary>{ tf(lang, "results.comparison.left_out", &[("n", Arg::from(props.comparison.not_considered.len()))]) }</summary>
                     <ul>
                         { for props.comparison.not_considered.iter().map(|n| html! {
                             <li>

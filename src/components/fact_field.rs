@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::case_fields::Fact;
 use crate::components::choice_field::{ChoiceField, ChoiceOption};
+use crate::i18n::{t, use_lang};
 
 #[derive(Properties, PartialEq)]
 pub struct FactFieldProps {
@@ -14,6 +15,7 @@ pub struct FactFieldProps {
 
 #[component]
 pub fn FactField(props: &FactFieldProps) -> Html {
+    let lang = use_lang();
     let fact = props.fact;
     let on_change = {
         let on_change = props.on_change.clone();
@@ -31,20 +33,20 @@ pub fn FactField(props: &FactFieldProps) -> Html {
         Some(false) => "no",
         None => "",
     };
-    let note = fact.note();
+    let note = fact.note(lang);
     html! {
         <ChoiceField
             id={format!("field-{}", fact.key())}
-            label={fact.label()}
+            label={fact.label(lang)}
             options={vec![
-                ChoiceOption::new("", "Not given (assumed)"),
-                ChoiceOption::new("yes", "Yes"),
-                ChoiceOption::new("no", "No"),
+                ChoiceOption::new("", t(lang, "case.fact.not_given")),
+                ChoiceOption::new("yes", t(lang, "case.fact.yes")),
+                ChoiceOption::new("no", t(lang, "case.fact.no")),
             ]}
             selected={selected}
             {on_change}
-            meaning={Some(AttrValue::from(note.meaning))}
-            citation={Some(AttrValue::from(note.citation))}
+            meaning={Some(note.meaning)}
+            citation={Some(note.citation)}
         />
     }
 }

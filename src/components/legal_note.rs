@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, use_lang};
+
 #[derive(Properties, PartialEq)]
 pub struct LegalNoteProps {
     pub meaning: AttrValue,
@@ -10,9 +12,10 @@ pub struct LegalNoteProps {
 
 #[component]
 pub fn LegalNote(props: &LegalNoteProps) -> Html {
+    let lang = use_lang();
     html! {
         <details class="legal-note">
-            <summary>{ "What does this mean?" }</summary>
+            <summary>{ t(lang, "case.legal_note.summary") }</summary>
             <p>{ props.meaning.clone() }</p>
             <p class="citation">{ props.citation.clone() }</p>
         </details>

@@ -4,9 +4,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::case_fields::Quantity;
+use crate::case_fields::{Quantity, QuantityError};
 use crate::components::legal_note::LegalNote;
-use crate::units;
+use crate::i18n::{tf, use_lang, Arg};
 
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
@@ -19,17 +19,21 @@ pub struct NumberFieldProps {
     pub on_change: Callback<(Quantity, Option<f64>)>,
 }
 
+/// The value as the box shows it: at most one decimal, no grouping, a point for decimals
+/// in every language, so that [`Quantity::parse`] reads back exactly what it shows.
 fn shown(value: Option<f64>) -> String {
     value
-        .map(|v| units::number(crate::i18n::Lang::En, v).replace(',', ""))
+        .filter(|v| v.is_finite())
+        .map(|v| format!("{}", (v * 10.0).round() / 10.0))
         .unwrap_or_default()
 }
 
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let lang = use_lang();
     let quantity = props.quantity;
     let text = use_state(|| shown(props.value));
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<QuantityError>);
 
     // When the state changes from elsewhere (reset, a loaded case), show the new value unless
     // the box already says the same thing in other words.
@@ -55,7 +59,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     error.set(None);
                     on_change.emit((quantity, value));
                 }
-                Err(message) => error.set(Some(message)),
+                Err(why) => error.set(Some(why)),
             }
             text.set(typed);
         })
@@ -63,10 +67,10 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
 
     let id = format!("field-{}", quantity.key());
     let error_id = format!("{id}-error");
-    let note = quantity.note();
+    let note = quantity.note(lang);
     html! {
         <div class={classes!("field", error.is_some().then_some("invalid"))}>
-            <label for={id.clone()}>{ quantity.label() }</label>
+            <label for={id.clone()}>{ quantity.label(lang) }</label>
             <div class="input-with-unit">
                 <input
                     id={id.clone()}
@@ -79,14 +83,33 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     aria-describedby={error.is_some().then(|| error_id.clone())}
                     {oninput}
                 />
-                <span class="unit">{ quantity.rule().unit }</span>
+                <span class="unit">{ quantity.unit(lang) }</span>
             </div>
-            if let Some(message) = (*error).clone() {
+            if let Some(error) = (*error).clone() {
                 <p id={error_id} class="field-error" role="alert">
-                    { message }{ " The results use the last valid value." }
+                    { tf(lang, "case.error.last_valid", &[("error", Arg::Verbatim(error.message(lang)))]) }
                 </p>
             }
             <LegalNote meaning={note.meaning} citation={note.citation} />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_box_shows_what_parse_reads_back() {
+        assert_eq!(shown(Some(1_200.0)), "1200");
+        assert_eq!(shown(Some(12.46)), "12.5");
+        assert_eq!(shown(Some(1.0e9)), "1000000000");
+        assert_eq!(shown(None), "");
+        for value in [0.0, 75.0, 12.5, 1.0e9] {
+            assert_eq!(
+                Quantity::DrugGrams.parse(&shown(Some(value))),
+                Ok(Some(value))
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@ use threshold_engine::{ExpectedSentence, HistogramBin};
 use yew::prelude::*;
 
 use crate::charts::{ticks, LinearScale};
+use crate::i18n::{t, tf, use_lang, verbatim};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +25,7 @@ const NO_PRISON_WIDTH: f64 = 36.0;
 
 #[component]
 pub fn SentenceChart(props: &SentenceChartProps) -> Html {
+    let lang = use_lang();
     let (no_prison, terms) = match props.bins.split_first() {
         Some((first, rest)) if first.to_months == 0.0 => (first.probability, rest),
         _ => (0.0, props.bins.as_slice()),
@@ -43,12 +45,15 @@ pub fn SentenceChart(props: &SentenceChartProps) -> Html {
         .filter(|t| *t <= top_months)
         .collect::<Vec<_>>();
     let s = &props.sentence;
-    let summary = format!(
-        "Likely sentence: median {}, 10th to 90th percentile {} to {}; no prison {}.",
-        units::months(crate::i18n::Lang::En, s.median),
-        units::number(crate::i18n::Lang::En, s.p10),
-        units::months(crate::i18n::Lang::En, s.p90),
-        units::percent(crate::i18n::Lang::En, no_prison)
+    let summary = tf(
+        lang,
+        "results.chart.summary",
+        &[
+            ("median", verbatim(units::months(lang, s.median))),
+            ("p10", verbatim(units::number(lang, s.p10))),
+            ("p90", verbatim(units::months(lang, s.p90))),
+            ("none", verbatim(units::percent(lang, no_prison))),
+        ],
     );
 
     let bar = |from: f64, to: f64, p: f64, class: &'static str| {
@@ -74,38 +79,38 @@ pub fn SentenceChart(props: &SentenceChartProps) -> Html {
                         height={format!("{:.1}", y.at(0.0) - y.at(no_prison))} />
                 }
                 <text class="tick" x={format!("{:.1}", LEFT + (NO_PRISON_WIDTH - 8.0) / 2.0)}
-                    y={format!("{:.1}", HEIGHT - BOTTOM + 14.0)} text-anchor="middle">{ "none" }</text>
+                    y={format!("{:.1}", HEIGHT - BOTTOM + 14.0)} text-anchor="middle">{ t(lang, "results.chart.none_tick") }</text>
                 <line class="median" x1={format!("{:.1}", x.at(s.median))} x2={format!("{:.1}", x.at(s.median))}
                     y1={TOP.to_string()} y2={format!("{:.1}", HEIGHT - BOTTOM)} />
                 <line class="axis" x1={LEFT.to_string()} x2={format!("{:.1}", WIDTH - RIGHT)}
                     y1={format!("{:.1}", HEIGHT - BOTTOM)} y2={format!("{:.1}", HEIGHT - BOTTOM)} />
                 { for x_ticks.iter().map(|t| html! {
                     <text class="tick" x={format!("{:.1}", x.at(*t))} y={format!("{:.1}", HEIGHT - BOTTOM + 14.0)}
-                        text-anchor="middle">{ units::number(crate::i18n::Lang::En, *t) }</text>
+                        text-anchor="middle">{ units::number(lang, *t) }</text>
                 }) }
                 <text class="axis-label" x={format!("{:.1}", (plot_left + WIDTH - RIGHT) / 2.0)}
-                    y={format!("{:.1}", HEIGHT - 6.0)} text-anchor="middle">{ "months of prison imposed" }</text>
+                    y={format!("{:.1}", HEIGHT - 6.0)} text-anchor="middle">{ t(lang, "results.chart.x_axis") }</text>
                 <text class="axis-label" x={format!("{:.1}", x.at(s.median))} y={format!("{:.1}", TOP - 6.0)}
                     text-anchor="middle">
-                    { format!("median {}", units::number(crate::i18n::Lang::En, s.median)) }
+                    { tf(lang, "results.chart.median_marker", &[("months", verbatim(units::number(lang, s.median)))]) }
                 </text>
             </svg>
             <figcaption>
-                { "Bars: chance of each term. Shaded: 10th–90th percentile. Line: median." }
+                { t(lang, "results.chart.legend") }
             </figcaption>
             <details class="chart-table">
-                <summary>{ "The chart as a table" }</summary>
+                <summary>{ t(lang, "results.chart.as_table") }</summary>
                 <table>
                     <caption>{ summary }</caption>
-                    <thead><tr><th scope="col">{ "Months imposed" }</th><th scope="col">{ "Chance" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ t(lang, "results.chart.months_imposed") }</th><th scope="col">{ t(lang, "results.chart.chance") }</th></tr></thead>
                     <tbody>
                         if no_prison > 0.0 {
-                            <tr><td>{ "No prison" }</td><td>{ units::percent(crate::i18n::Lang::En, no_prison) }</td></tr>
+                            <tr><td>{ t(lang, "results.chart.no_prison") }</td><td>{ units::percent(lang, no_prison) }</td></tr>
                         }
                         { for terms.iter().filter(|b| b.probability > 0.0005).map(|b| html! {
                             <tr>
-                                <td>{ format!("{}–{}", units::number(crate::i18n::Lang::En, b.from_months), units::number(crate::i18n::Lang::En, b.to_months)) }</td>
-                                <td>{ units::percent(crate::i18n::Lang::En, b.probability) }</td>
+                                <td>{ format!("{}–{}", units::number(lang, b.from_months), units::number(lang, b.to_months)) }</td>
+                                <td>{ units::percent(lang, b.probability) }</td>
                             </tr>
                         }) }
                     </tbody>

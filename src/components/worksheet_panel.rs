@@ -4,6 +4,8 @@
 use threshold_engine::{Assumption, Worksheet};
 use yew::prelude::*;
 
+use crate::i18n::{t, use_lang};
+
 #[derive(Properties, PartialEq)]
 pub struct WorksheetPanelProps {
     pub worksheet: Worksheet,
@@ -14,6 +16,7 @@ pub struct WorksheetPanelProps {
 
 #[component]
 pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
+    let lang = use_lang();
     let worksheet = &props.worksheet;
     let assumptions: Vec<&Assumption> = worksheet
         .assumptions
@@ -29,7 +32,7 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
     html! {
         <section class="panel worksheet" aria-labelledby="worksheet-title">
             <details>
-                <summary><h2 id="worksheet-title">{ "How was this computed?" }</h2></summary>
+                <summary><h2 id="worksheet-title">{ t(lang, "results.worksheet.title") }</h2></summary>
                 <ol class="steps" data-testid="worksheet-steps">
                     { for worksheet.steps.iter().map(|step| {
                         let levels = match (step.level_before, step.level_after) {
@@ -50,7 +53,7 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                     }) }
                 </ol>
                 if !assumptions.is_empty() {
-                    <h3>{ "Assumed, because the case does not say" }</h3>
+                    <h3>{ t(lang, "results.worksheet.assumed") }</h3>
                     <ul class="assumptions" data-testid="worksheet-assumptions">
                         { for assumptions.iter().map(|a| html! {
                             <li class="assumed">
