@@ -389,7 +389,7 @@ mod tests {
         assert!(declined.contains("(U.S. Attorney)"), "{declined}");
         assert!(declined.contains("Declina"), "{declined}");
         assert!(declined.contains("prestanombres"), "{declined}");
-        assert!(spanish[0].title.contains("interpósita persona"));
+        assert!(declined.contains("compra por interpósita persona (straw purchase)"));
         assert!(render(Lang::Es, &Message::new("story.basis.edited")).contains("editó"));
         let mut edited = AppState {
             lang: Lang::Es,

@@ -153,3 +153,25 @@ pub fn Brief(props: &BriefProps) -> Html {
         </article>
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edited_assumptions_read_in_both_languages() {
+        assert_eq!(
+            edited_assumptions(Lang::En, &["a", "b"]),
+            "Model assumptions changed by the user: a, b."
+        );
+        let names = ["a", "b", "c", "d", "e", "f", "g"];
+        assert_eq!(
+            edited_assumptions(Lang::En, &names),
+            "Model assumptions changed by the user: a, b, c, d, e and 2 more (listed on screen)."
+        );
+        assert_eq!(
+            edited_assumptions(Lang::Es, &names),
+            "Supuestos del modelo cambiados por el usuario: a, b, c, d, e y 2 más (detallados en pantalla)."
+        );
+    }
+}

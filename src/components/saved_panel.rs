@@ -366,3 +366,19 @@ fn rename_form(
         </form>
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_times_read_as_dates_in_either_language() {
+        let iso = "2026-11-27T21:05:09.123Z";
+        assert_eq!(saved_when(Lang::En, iso), "November 27, 2026, 21:05 UTC");
+        assert_eq!(
+            saved_when(Lang::Es, iso),
+            "27 de noviembre de 2026, 21:05 UTC"
+        );
+        assert_eq!(saved_when(Lang::Es, "yesterday"), "yesterday");
+    }
+}
