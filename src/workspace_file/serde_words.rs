@@ -6,7 +6,7 @@
 use crate::i18n::{render, verbatim, Arg, Lang, Message, Text};
 
 /// The keys this module chooses at run time (the catalog scan cannot see them).
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(super) const KEYS: [&str; 14] = [
     "keep.serde.at",
     "keep.serde.invalid_type",
