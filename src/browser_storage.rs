@@ -5,7 +5,7 @@
 use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::saved_scenarios::{
     from_storage_text, to_storage_text, SavedScenario, SavedShelf, StorageProblem,
     BACKUP_KEY_PREFIX, STORAGE_KEY,
@@ -16,24 +16,19 @@ use crate::saved_scenarios::{
 fn storage() -> Result<web_sys::Storage, StorageProblem> {
     match web_sys::window().map(|w| w.local_storage()) {
         Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
-        _ => Err(StorageProblem::Unavailable(
-            "This browser does not let the page keep data (private browsing or a setting blocks it): saved scenarios last only until the page is closed. Download the workspace to keep it."
-                .into(),
-        )),
+        _ => Err(StorageProblem::Unavailable(Message::new(
+            "keep.storage.unavailable",
+        ))),
     }
 }
 
-/// The words for a failed write: a full store is the common case and says so.
+/// The name of the browser's error for a failed write (`QuotaExceededError` when full):
+/// the panel words it in the page's language.
 fn write_failure(error: &JsValue) -> String {
-    let name = js_sys::Reflect::get(error, &JsValue::from_str("name"))
+    js_sys::Reflect::get(error, &JsValue::from_str("name"))
         .ok()
         .and_then(|n| n.as_string())
-        .unwrap_or_default();
-    if name == "QuotaExceededError" {
-        "The browser's storage for this page is full, so the last change to your saved scenarios was not kept: it lasts only until the page is closed. Delete some saved scenarios, or download the workspace to a file.".into()
-    } else {
-        format!("The browser refused to store your saved scenarios ({name}): the last change lasts only until the page is closed. Download the workspace to keep it.")
-    }
+        .unwrap_or_default()
 }
 
 /// The list as stored, or an empty list and the problem that kept it from being read.
@@ -50,9 +45,9 @@ pub fn load() -> SavedShelf {
         Ok(Some(raw)) => raw,
         Ok(None) => return shelf,
         Err(_) => {
-            shelf.problem = Some(StorageProblem::Unavailable(
-                "The browser would not let the page read its saved scenarios.".into(),
-            ));
+            shelf.problem = Some(StorageProblem::Unavailable(Message::new(
+                "keep.storage.read_refused",
+            )));
             return shelf;
         }
     };

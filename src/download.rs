@@ -6,19 +6,21 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlAnchorElement;
 
+use crate::i18n::Message;
+
 /// How long the object URL outlives the click: the browser reads it after the click returns.
 const KEEP_URL_MS: u32 = 60_000;
 
 /// Starts a download of `contents` named `file_name`; `Err` says why the browser refused.
-pub fn offer(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+pub fn offer(file_name: &str, mime: &str, contents: &str) -> Result<(), Message> {
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("The page has no document to download from.")?;
+        .ok_or_else(|| Message::new("keep.download.no_document"))?;
     let anchor: HtmlAnchorElement = document
         .create_element("a")
         .ok()
         .and_then(|a| a.dyn_into().ok())
-        .ok_or("The browser would not make a download link.")?;
+        .ok_or_else(|| Message::new("keep.download.no_link"))?;
     let url = ObjectUrl::from(Blob::new_with_options(contents, Some(mime)));
     anchor.set_href(&url);
     anchor.set_download(file_name);

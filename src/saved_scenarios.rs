@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 
+use crate::i18n::{verbatim, Message};
+
 /// The storage key of the list.
 pub const STORAGE_KEY: &str = "threshold.saved";
 
@@ -39,20 +41,40 @@ struct StoredList {
     entries: Vec<SavedScenario>,
 }
 
-/// What went wrong with the browser's storage, kept until the user dismisses it.
+/// What went wrong with the browser's storage, kept until the user dismisses it. It holds
+/// messages, not sentences, so it reads in whichever language the page is in.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageProblem {
     /// The stored list could not be read; `backup_key` is where it was copied (`None` when
     /// even that failed, and saving is paused so the original is not overwritten).
     Unreadable {
-        reason: String,
+        reason: Message,
         raw: String,
         backup_key: Option<String>,
     },
     /// Writing failed (storage full, or switched off): the list lives only in this page.
+    /// Holds the name of the browser's error, e.g. `QuotaExceededError`.
     WriteFailed(String),
     /// Storage could not be opened at all (private browsing, or blocked).
-    Unavailable(String),
+    Unavailable(Message),
+}
+
+impl StorageProblem {
+    /// The problem's first sentence, as the page shows it.
+    pub fn message(&self) -> Message {
+        match self {
+            StorageProblem::Unreadable { reason, .. } => {
+                Message::new("keep.storage.unreadable").with("reason", reason.clone())
+            }
+            StorageProblem::WriteFailed(name) if name == "QuotaExceededError" => {
+                Message::new("keep.storage.full")
+            }
+            StorageProblem::WriteFailed(name) => {
+                Message::new("keep.storage.refused").with("name", verbatim(name.clone()))
+            }
+            StorageProblem::Unavailable(message) => message.clone(),
+        }
+    }
 }
 
 /// The saved views and what the panel needs to undo and to report.
@@ -90,48 +112,41 @@ pub fn to_storage_text(entries: &[SavedScenario]) -> String {
     serde_json::to_string(&list).unwrap_or_default()
 }
 
-/// Reads the stored text; `Err` says in words why it cannot be used.
-pub fn from_storage_text(text: &str) -> Result<Vec<SavedScenario>, String> {
+/// Reads the stored text; `Err` says why it cannot be used (a clause, not a sentence).
+pub fn from_storage_text(text: &str) -> Result<Vec<SavedScenario>, Message> {
     // serde's line and column point into text nobody sees: say what happened instead.
     let list: StoredList = serde_json::from_str(text).map_err(|why| {
-        match why.classify() {
-            Category::Eof => "the stored list was cut short",
-            Category::Syntax | Category::Io => "the stored list is damaged",
-            Category::Data => "the stored list holds entries this page cannot use",
-        }
-        .to_string()
+        Message::new(match why.classify() {
+            Category::Eof => "keep.storage.cut_short",
+            Category::Syntax | Category::Io => "keep.storage.damaged",
+            Category::Data => "keep.storage.unusable",
+        })
     })?;
     if list.threshold != "saved" {
-        return Err(format!(
-            "the stored list is of another kind ({:?})",
-            list.threshold
-        ));
+        return Err(Message::new("keep.storage.other_kind")
+            .verbatim("kind", format!("{:?}", list.threshold)));
     }
     if list.version != VERSION {
-        return Err(format!(
-            "the stored list was written by a version this page does not know (v{})",
-            list.version
-        ));
+        return Err(Message::new("keep.storage.unknown_version")
+            .verbatim("version", list.version.to_string()));
     }
     Ok(list.entries)
 }
 
 /// A name as it will be saved (trimmed), or why it cannot be.
-pub fn check_name(name: &str) -> Result<String, String> {
+pub fn check_name(name: &str) -> Result<String, Message> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("Give the scenario a name.".into());
+        return Err(Message::new("keep.name.empty"));
     }
     let chars = name.chars().count();
     if chars > MAX_NAME_CHARS {
-        return Err(format!(
-            "The name is {chars} characters long; keep it to {MAX_NAME_CHARS}."
-        ));
+        return Err(Message::new("keep.name.too_long")
+            .verbatim("chars", chars.to_string())
+            .verbatim("max", MAX_NAME_CHARS.to_string()));
     }
     if name.chars().any(char::is_control) {
-        return Err(
-            "The name holds a control character; use letters, digits and punctuation.".into(),
-        );
+        return Err(Message::new("keep.name.control"));
     }
     Ok(name.to_string())
 }
@@ -141,6 +156,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::i18n::{render, Lang};
     use crate::test_support::{config, mutate, mutation, run_counted};
 
     fn entries() -> Vec<SavedScenario> {
@@ -186,9 +202,61 @@ mod tests {
                 "cannot use",
             ),
         ] {
-            let reason = from_storage_text(bad).unwrap_err();
+            let reason = render(Lang::En, &from_storage_text(bad).unwrap_err());
             assert!(reason.contains(expected), "{bad:?}: {reason}");
         }
+    }
+
+    #[test]
+    fn storage_problems_read_in_both_languages() {
+        let text = to_storage_text(&entries());
+        let reason = from_storage_text(&text[..text.len() - 3]).unwrap_err();
+        let problem = StorageProblem::Unreadable {
+            reason,
+            raw: String::new(),
+            backup_key: None,
+        };
+        assert_eq!(
+            render(Lang::En, &problem.message()),
+            "Your saved scenarios could not be read: the stored list was cut short."
+        );
+        assert_eq!(
+            render(Lang::Es, &problem.message()),
+            "No se pudieron leer sus escenarios guardados: la lista almacenada está incompleta."
+        );
+        let version = from_storage_text("{\"threshold\":\"saved\",\"version\":9,\"entries\":[]}")
+            .unwrap_err();
+        assert!(render(Lang::Es, &version).contains("(v9)"));
+        let full = StorageProblem::WriteFailed("QuotaExceededError".into()).message();
+        assert!(render(Lang::En, &full).starts_with("The browser's storage for this page is full"));
+        assert!(render(Lang::Es, &full).contains("está lleno"));
+        let refused = StorageProblem::WriteFailed("SecurityError".into()).message();
+        assert!(render(Lang::Es, &refused).contains("(SecurityError)"));
+        // Keys chosen at run time, which the catalog scan cannot see.
+        for key in [
+            "keep.storage.cut_short",
+            "keep.storage.damaged",
+            "keep.storage.unusable",
+        ] {
+            assert!(crate::i18n::catalog().contains(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn name_errors_read_in_both_languages() {
+        let long = check_name(&"x".repeat(MAX_NAME_CHARS + 1)).unwrap_err();
+        assert_eq!(
+            render(Lang::En, &long),
+            "The name is 81 characters long; keep it to 80."
+        );
+        assert_eq!(
+            render(Lang::Es, &long),
+            "El nombre tiene 81 caracteres; use como máximo 80."
+        );
+        assert_eq!(
+            render(Lang::Es, &check_name(" ").unwrap_err()),
+            "Escriba un nombre para el escenario."
+        );
     }
 
     #[test]
@@ -207,13 +275,13 @@ mod tests {
         let mut shelf = SavedShelf::default();
         assert!(shelf.may_write());
         shelf.problem = Some(StorageProblem::Unreadable {
-            reason: "damaged".into(),
+            reason: Message::new("keep.storage.damaged"),
             raw: "{".into(),
             backup_key: Some(format!("{BACKUP_KEY_PREFIX}1")),
         });
         assert!(shelf.may_write());
         shelf.problem = Some(StorageProblem::Unreadable {
-            reason: "damaged".into(),
+            reason: Message::new("keep.storage.damaged"),
             raw: "{".into(),
             backup_key: None,
         });

@@ -17,7 +17,7 @@ use threshold_engine::caseload::CaseloadMix;
 use threshold_engine::scenario::{preset, presets, Scenario};
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
 
-use crate::i18n::Lang;
+use crate::i18n::{render, verbatim, Lang, Message};
 use crate::state::{AppState, CaseloadSettings, DEFAULT_SCENARIO, MAX_DRAWS};
 
 /// The version written by [`encode`].
@@ -27,27 +27,29 @@ pub const VERSION: u32 = 1;
 /// characters, and an edited proposal a few thousand.
 pub const MAX_LINK_BYTES: usize = 64 * 1024;
 
-/// Why a link could not be opened, in words for the person who followed it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a link could not be opened, kept as a message so the page says it in the reader's
+/// language.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShareLinkError {
-    pub reason: String,
+    /// The reason alone, a clause that fits into a longer sentence.
+    pub reason: Message,
 }
 
 impl ShareLinkError {
-    fn new(reason: impl Into<String>) -> ShareLinkError {
-        ShareLinkError {
-            reason: reason.into(),
-        }
+    fn new(reason: Message) -> ShareLinkError {
+        ShareLinkError { reason }
+    }
+
+    /// The whole sentence the page shows: render it with `crate::i18n::render`.
+    pub fn message(&self) -> Message {
+        Message::new("keep.link.error").with("reason", self.reason.clone())
     }
 }
 
+/// English, for logs and tests; the page renders [`ShareLinkError::message`].
 impl fmt::Display for ShareLinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "This link could not be opened: {}. The default view is shown instead.",
-            self.reason
-        )
+        f.write_str(&render(Lang::En, &self.message()))
     }
 }
 
@@ -140,10 +142,11 @@ pub fn decode_with_lang(fragment: &str) -> Result<(AppState, Option<Lang>), Shar
 fn shared_of(fragment: &str) -> Result<SharedState, ShareLinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_LINK_BYTES {
-        return Err(ShareLinkError::new(format!(
-            "it is longer than any Threshold link ({} characters; the limit is {MAX_LINK_BYTES})",
-            fragment.len()
-        )));
+        return Err(ShareLinkError::new(
+            Message::new("keep.link.too_long")
+                .with("length", verbatim(fragment.len().to_string()))
+                .with("limit", verbatim(MAX_LINK_BYTES.to_string())),
+        ));
     }
     if let Some(v0) = fragment.strip_prefix("case=") {
         return migrate_v0(v0);
@@ -153,32 +156,31 @@ fn shared_of(fragment: &str) -> Result<SharedState, ShareLinkError> {
         .and_then(|rest| rest.split_once('.'))
         .filter(|(v, _)| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
     else {
-        return Err(ShareLinkError::new(
-            "it is not a Threshold link (those start with v1.)",
-        ));
+        return Err(ShareLinkError::new(Message::new("keep.link.not_threshold")));
     };
     match version.parse::<u32>() {
         Ok(1) => decode_v1(payload),
-        _ => Err(ShareLinkError::new(format!(
-            "it was made by a version of Threshold this page does not know (v{version})"
-        ))),
+        _ => Err(ShareLinkError::new(
+            Message::new("keep.link.unknown_version").verbatim("version", version),
+        )),
     }
 }
 
 fn decode_v1(payload: &str) -> Result<SharedState, ShareLinkError> {
-    let bytes = base64url_decode(payload)
-        .map_err(|why| ShareLinkError::new(format!("the link is damaged or incomplete ({why})")))?;
+    let bytes = base64url_decode(payload).map_err(|why| {
+        ShareLinkError::new(Message::new("keep.link.damaged").with("why", why.message()))
+    })?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| ShareLinkError::new("the link's contents are not text"))?;
+        .map_err(|_| ShareLinkError::new(Message::new("keep.link.not_text")))?;
     // from_str, not from_slice: the app already reads cases and proposals from text, and a
     // second reader type would compile every one of their readers again (about 80 KB).
     let shared: SharedState = serde_json::from_str(&text).map_err(|why| {
         // serde's own words name line and column of text nobody sees: say what happened.
-        ShareLinkError::new(match why.classify() {
-            Category::Eof => "the link's contents were cut short",
-            Category::Syntax | Category::Io => "the link's contents were changed or damaged",
-            Category::Data => "the link's contents hold a setting this page cannot use",
-        })
+        ShareLinkError::new(Message::new(match why.classify() {
+            Category::Eof => "keep.link.cut_short",
+            Category::Syntax | Category::Io => "keep.link.changed",
+            Category::Data => "keep.link.unusable_setting",
+        }))
     })?;
     Ok(shared)
 }
@@ -186,9 +188,10 @@ fn decode_v1(payload: &str) -> Result<SharedState, ShareLinkError> {
 /// v0 links carried only the case, as percent-encoded JSON; everything else is the default.
 fn migrate_v0(encoded: &str) -> Result<SharedState, ShareLinkError> {
     let json = percent_decode(encoded)
-        .ok_or_else(|| ShareLinkError::new("the case in the link is damaged"))?;
-    let case = Case::from_json(&json)
-        .map_err(|why| ShareLinkError::new(format!("the case in the link is not valid: {why}")))?;
+        .ok_or_else(|| ShareLinkError::new(Message::new("keep.link.v0_damaged")))?;
+    let case = Case::from_json(&json).map_err(|why| {
+        ShareLinkError::new(Message::new("keep.link.v0_invalid").with("why", engine_says(why)))
+    })?;
     Ok(SharedState {
         case: Some(case),
         ..SharedState::default()
@@ -203,44 +206,51 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
         ..AppState::default()
     };
     if let Some(case) = shared.case {
-        case.validate()
-            .map_err(|why| ShareLinkError::new(format!("the case is not valid: {why}")))?;
+        case.validate().map_err(|why| {
+            ShareLinkError::new(
+                Message::new("keep.link.case_invalid").with("why", engine_says(why)),
+            )
+        })?;
         state.case = case;
     }
     state.charges = shared.charges.unwrap_or_else(|| vec![state.case.charge]);
     if state.charges.first() != Some(&state.case.charge) {
-        return Err(ShareLinkError::new(
-            "its list of charges does not start with the case's charge",
-        ));
+        return Err(ShareLinkError::new(Message::new("keep.link.charges_first")));
     }
     let mut seen = state.charges.clone();
     seen.sort();
     seen.dedup();
     if seen.len() != state.charges.len() {
-        return Err(ShareLinkError::new("it names the same charge twice"));
+        return Err(ShareLinkError::new(Message::new("keep.link.charge_twice")));
     }
     state.sentencing_overrides = shared.sentencing;
     state.prosecution_overrides = shared.prosecution;
     let baseline = state
         .baseline()
-        .map_err(|why| ShareLinkError::new(why.trim_end_matches('.').to_string()))?;
+        .map_err(|why| ShareLinkError::new(engine_says(why.trim_end_matches('.'))))?;
     state.scenario = match (shared.preset, shared.scenario) {
         (Some(_), Some(_)) => {
-            return Err(ShareLinkError::new(
-                "it names both a preset and an edited proposal",
-            ))
+            return Err(ShareLinkError::new(Message::new(
+                "keep.link.preset_and_proposal",
+            )))
         }
-        (Some(id), None) => preset(&id)
-            .cloned()
-            .ok_or_else(|| ShareLinkError::new(format!("there is no proposal {id:?}")))?,
+        (Some(id), None) => preset(&id).cloned().ok_or_else(|| {
+            ShareLinkError::new(
+                Message::new("keep.link.no_preset").verbatim("id", format!("{id:?}")),
+            )
+        })?,
         (None, Some(scenario)) => {
             if let Some(probe) = &scenario.probe {
                 probe.validate().map_err(|why| {
-                    ShareLinkError::new(format!("the proposal's probe case is not valid: {why}"))
+                    ShareLinkError::new(
+                        Message::new("keep.link.probe_invalid").with("why", engine_says(why)),
+                    )
                 })?;
             }
             scenario.apply(&baseline).map_err(|why| {
-                ShareLinkError::new(format!("the proposal cannot be applied: {why}"))
+                ShareLinkError::new(
+                    Message::new("keep.link.cannot_apply").with("why", engine_says(why)),
+                )
             })?;
             scenario
         }
@@ -251,9 +261,9 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
     }
     if let Some(draws) = shared.draws {
         if !(1..=MAX_DRAWS as u64).contains(&draws) {
-            return Err(ShareLinkError::new(format!(
-                "the number of draws must be from 1 to {MAX_DRAWS}"
-            )));
+            return Err(ShareLinkError::new(
+                Message::new("keep.link.draws").verbatim("max", MAX_DRAWS.to_string()),
+            ));
         }
         state.caseload.draws = draws as usize;
     }
@@ -262,9 +272,9 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
     let mut mix = defaults.clone();
     for (name, value) in shared.mix {
         let Some(&(known, _)) = names.iter().find(|(n, _)| *n == name) else {
-            return Err(ShareLinkError::new(format!(
-                "there is no caseload parameter {name:?}"
-            )));
+            return Err(ShareLinkError::new(
+                Message::new("keep.link.no_mix_param").verbatim("name", format!("{name:?}")),
+            ));
         };
         if state
             .caseload
@@ -272,16 +282,46 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
             .iter()
             .any(|(n, _)| *n == known)
         {
-            return Err(ShareLinkError::new(format!(
-                "it sets the caseload parameter {known} twice"
-            )));
+            return Err(ShareLinkError::new(
+                Message::new("keep.link.mix_twice").verbatim("name", known),
+            ));
         }
-        mix = mix
-            .with_param(known, value)
-            .map_err(|why| ShareLinkError::new(format!("the caseload mix is not valid: {why}")))?;
+        mix = mix.with_param(known, value).map_err(|why| {
+            ShareLinkError::new(Message::new("keep.link.mix_invalid").with("why", engine_says(why)))
+        })?;
         state.caseload.mix_overrides.push((known, value));
     }
     Ok(state)
+}
+
+/// What the engine (or the app's own state) said, as it said it: its errors are English
+/// strings until they carry messages of their own.
+pub(crate) fn engine_says(why: impl fmt::Display) -> Message {
+    Message::new("keep.detail").verbatim("detail", why.to_string())
+}
+
+/// Why base64url text is not a link's: it is a reason inside a longer message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base64Error {
+    Length,
+    Character,
+    Ending,
+}
+
+impl Base64Error {
+    pub fn message(self) -> Message {
+        Message::new(match self {
+            Base64Error::Length => "keep.link.b64.length",
+            Base64Error::Character => "keep.link.b64.character",
+            Base64Error::Ending => "keep.link.b64.ending",
+        })
+    }
+}
+
+impl fmt::Display for Base64Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&render(Lang::En, &self.message()))
+    }
 }
 
 const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -317,22 +357,22 @@ fn base64url_value(c: u8) -> Option<u32> {
 
 /// Strict: only the canonical unpadded form is accepted, so a changed character cannot
 /// hide in unused bits.
-pub fn base64url_decode(text: &str) -> Result<Vec<u8>, &'static str> {
+pub fn base64url_decode(text: &str) -> Result<Vec<u8>, Base64Error> {
     let text = text.as_bytes();
     if text.len() % 4 == 1 {
-        return Err("its length is impossible");
+        return Err(Base64Error::Length);
     }
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
     for chunk in text.chunks(4) {
         let mut n = 0u32;
         for (i, &c) in chunk.iter().enumerate() {
-            let v = base64url_value(c).ok_or("it holds a character links never contain")?;
+            let v = base64url_value(c).ok_or(Base64Error::Character)?;
             n |= v << (18 - 6 * i);
         }
         let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
         let kept = chunk.len() - 1;
         if bytes[kept..].iter().any(|&b| b != 0) {
-            return Err("its last character is not one a link ends with");
+            return Err(Base64Error::Ending);
         }
         out.extend_from_slice(&bytes[..kept]);
     }

@@ -5,6 +5,7 @@ use threshold_engine::caseload::{Caseload, ChargePolicy, Interval, Projection};
 use threshold_engine::scenario::{preset, side_by_side, Baseline, Output};
 use threshold_engine::{assess_charge_set, firearms_threshold, DeclineReasons, Law};
 
+use crate::i18n::{t, tf, verbatim, Arg, Lang, Message};
 use crate::state::AppState;
 use crate::units;
 
@@ -42,18 +43,20 @@ pub struct Slide {
     pub source: String,
 }
 
-fn interval(i: &Interval) -> String {
+fn interval(lang: Lang, i: &Interval) -> String {
     format!(
         "{} ({}–{})",
-        units::number(crate::i18n::Lang::En, i.mean),
-        units::number(crate::i18n::Lang::En, i.p5),
-        units::number(crate::i18n::Lang::En, i.p95)
+        units::number(lang, i.mean),
+        units::number(lang, i.p5),
+        units::number(lang, i.p95)
     )
 }
 
-/// The whole story for the user's assumptions (`state`'s overrides); the case is always the
-/// paper's typical referral, so the story means the same thing on every screen it is shown.
+/// The whole story for the user's assumptions (`state`'s overrides), in the page's language
+/// (`state.lang`); the case is always the paper's typical referral, so the story means the
+/// same thing on every screen it is shown.
 pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
+    let lang = state.lang;
     let base: Baseline = state.baseline()?;
     let law = Law::embedded();
     let case = AppState::default().case;
@@ -61,11 +64,12 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     let (sentencing, prosecution) = (&base.sentencing, &base.prosecution);
     let edited = state.sentencing_overrides != Default::default()
         || state.prosecution_overrides != Default::default();
-    let basis = if edited {
-        "Threshold's models with the assumptions you edited"
+    let basis = Arg::from(Message::new(if edited {
+        "story.basis.edited"
     } else {
-        "Threshold's models with their default assumptions"
-    };
+        "story.basis.default"
+    }));
+    let said = |key: &str| t(lang, key).to_string();
 
     let assessment = assess_charge_set(&case, &charges, law, sentencing, prosecution)
         .map_err(|e| e.to_string())?;
@@ -74,34 +78,49 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     let decline = 1.0 - option.acceptance_probability;
     let declined = Slide {
         id: "declined",
-        title: "Why U.S. Attorneys decline straw-purchase cases".into(),
-        figure: units::percent(crate::i18n::Lang::En, option.acceptance_probability),
-        figure_caption: format!(
-            "of referrals like this one are accepted for prosecution: a straw purchaser of {} guns, first offender, April 2011",
-            case.firearms.unwrap_or_default()
+        title: said("story.declined.title"),
+        figure: units::percent(lang, option.acceptance_probability),
+        figure_caption: tf(
+            lang,
+            "story.declined.caption",
+            &[("guns", Arg::from(case.firearms.unwrap_or_default()))],
         ),
         points: vec![
-            format!(
-                "If convicted: guideline range {}, a median sentence of {}.",
-                units::month_range(crate::i18n::Lang::En,
-                    option.guideline_range_months.min,
-                    option.guideline_range_months.max,
-                    threshold_engine::sentencing_table::LIFE_MONTHS
-                ),
-                units::months(crate::i18n::Lang::En, option.expected_sentence_months.median)
+            tf(
+                lang,
+                "story.declined.if_convicted",
+                &[
+                    (
+                        "range",
+                        verbatim(units::month_range(
+                            lang,
+                            option.guideline_range_months.min,
+                            option.guideline_range_months.max,
+                            threshold_engine::sentencing_table::LIFE_MONTHS,
+                        )),
+                    ),
+                    (
+                        "median",
+                        verbatim(units::months(lang, option.expected_sentence_months.median)),
+                    ),
+                ],
             ),
-            format!(
-                "Of the {} declined, {} for a low likely sentence and {} for no evidence of intent to traffic.",
-                units::percent(crate::i18n::Lang::En, decline),
-                units::percent(crate::i18n::Lang::En, reasons.low_penalty),
-                units::percent(crate::i18n::Lang::En, reasons.no_intent_evidence)
+            tf(
+                lang,
+                "story.declined.why",
+                &[
+                    ("declined", verbatim(units::percent(lang, decline))),
+                    ("low", verbatim(units::percent(lang, reasons.low_penalty))),
+                    (
+                        "intent",
+                        verbatim(units::percent(lang, reasons.no_intent_evidence)),
+                    ),
+                ],
             ),
         ],
         before_after: vec![],
         decline_reasons: Some(*reasons),
-        source: format!(
-            "Goodman (2011), Wilson Center: 300+ referrals declined for low penalties and weak intent evidence; {basis}."
-        ),
+        source: tf(lang, "story.declined.source", &[("basis", basis.clone())]),
     };
 
     let mut with_gun = case.clone();
@@ -113,24 +132,35 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
             .map(|f| f.firearms)
             .map_err(|e| e.to_string())
     };
-    let guns = |n: Option<u32>| n.map_or_else(|| "more than 10,000".into(), |n| n.to_string());
+    // The figure stays a bare number: the slide shows it large, and the end-to-end test
+    // compares it with the workspace's own threshold.
+    let guns = |n: Option<u32>| n.map_or_else(|| said("story.threshold.beyond"), |n| n.to_string());
     let (with, without) = (threshold(&with_gun)?, threshold(&without_gun)?);
     let gun_threshold = Slide {
         id: "threshold",
-        title: "The unwritten gun threshold".into(),
+        title: said("story.threshold.title"),
         figure: guns(with),
-        figure_caption: "guns before such a referral is more likely accepted than declined, when a gun was recovered at a crime scene".into(),
+        figure_caption: said("story.threshold.caption"),
         points: vec![
-            format!("Without a recovered crime gun: {} guns.", guns(without)),
-            "The paper reports prosecutors' unwritten threshold of 10 to 20 guns.".into(),
+            tf(
+                lang,
+                "story.threshold.without_gun",
+                &[("guns", verbatim(guns(without)))],
+            ),
+            said("story.threshold.paper"),
         ],
         before_after: vec![],
         decline_reasons: None,
-        source: format!("Goodman (2011), Wilson Center; {basis}."),
+        source: tf(lang, "story.threshold.source", &[("basis", basis.clone())]),
     };
 
-    let proposal =
-        preset(STORY_PROPOSAL).ok_or_else(|| format!("the preset {STORY_PROPOSAL} is missing"))?;
+    let proposal = preset(STORY_PROPOSAL).ok_or_else(|| {
+        tf(
+            lang,
+            "story.error.no_preset",
+            &[("id", verbatim(STORY_PROPOSAL))],
+        )
+    })?;
     let comparison = side_by_side(&case, &base, proposal).map_err(|e| e.to_string())?;
     let row = |output: Output| comparison.rows.iter().find(|r| r.output == output);
     let before_after: Vec<BeforeAfter> = [
@@ -147,26 +177,36 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
         after: r.scenario.text.clone(),
     })
     .collect();
-    let best = row(Output::BestCharge).ok_or("the comparison has no best-charge row")?;
+    let best = row(Output::BestCharge).ok_or_else(|| said("story.error.no_best_row"))?;
     let (Some(best_before), Some(best_after)) = (best.baseline.number, best.scenario.number) else {
-        return Err("the best charge has no figure in one of the worlds".into());
+        return Err(said("story.error.no_best_figure"));
     };
+    let proposal_name = verbatim(proposal.name.clone());
+    let proposal_source = verbatim(proposal.source.clone());
     let statute = Slide {
         id: "statute",
-        title: "What a trafficking statute changes".into(),
+        title: said("story.statute.title"),
         figure: format!(
             "{} → {}",
-            units::number(crate::i18n::Lang::En, best_before),
-            units::number(crate::i18n::Lang::En, best_after)
+            units::number(lang, best_before),
+            units::number(lang, best_after)
         ),
-        figure_caption: format!(
-            "expected prison months per referral like this one, when the prosecutor brings the best charge: April 2011 against {}",
-            proposal.name
+        figure_caption: tf(
+            lang,
+            "story.statute.caption",
+            &[("proposal", proposal_name.clone())],
         ),
         points: vec![],
         before_after,
         decline_reasons: None,
-        source: format!("{}; {basis}.", proposal.source),
+        source: tf(
+            lang,
+            "story.source.proposal",
+            &[
+                ("source", proposal_source.clone()),
+                ("basis", basis.clone()),
+            ],
+        ),
     };
 
     let caseload = Caseload::default_mix();
@@ -182,54 +222,74 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     projection.step(STORY_DRAWS);
     let summary = projection.summary();
     let (b, s) = (&summary.baseline, &summary.scenario);
+    let measure = |key: &str, before: &Interval, after: &Interval| BeforeAfter {
+        label: said(key),
+        before: interval(lang, before),
+        after: interval(lang, after),
+    };
     let caseload_slide = Slide {
         id: "caseload",
-        title: "What the caseload would look like".into(),
+        title: said("story.caseload.title"),
         figure: format!("{:+}", summary.difference_prison_years.mean.round() as i64),
-        figure_caption: format!(
-            "prison-years across {} referrals like the declined Gunrunner cases, under {}",
-            b.referrals, proposal.name
+        figure_caption: tf(
+            lang,
+            "story.caseload.caption",
+            &[
+                ("referrals", verbatim(b.referrals.to_string())),
+                ("proposal", proposal_name),
+            ],
         ),
-        points: vec![format!(
-            "Means with 90% intervals over {} seeded draws (seed {}).",
-            summary.draws, summary.seed
+        points: vec![tf(
+            lang,
+            "story.caseload.draws",
+            &[
+                ("draws", verbatim(summary.draws.to_string())),
+                ("seed", verbatim(summary.seed.to_string())),
+            ],
         )],
         before_after: vec![
-            BeforeAfter {
-                label: "accepted referrals".into(),
-                before: interval(&b.accepted),
-                after: interval(&s.accepted),
-            },
-            BeforeAfter {
-                label: "convictions".into(),
-                before: interval(&b.convictions),
-                after: interval(&s.convictions),
-            },
-            BeforeAfter {
-                label: "prison-years".into(),
-                before: interval(&b.prison_years),
-                after: interval(&s.prison_years),
-            },
+            measure("story.caseload.accepted", &b.accepted, &s.accepted),
+            measure("story.caseload.convictions", &b.convictions, &s.convictions),
+            measure(
+                "story.caseload.prison_years",
+                &b.prison_years,
+                &s.prison_years,
+            ),
         ],
         decline_reasons: None,
-        source: format!("{}; {basis}; {}.", proposal.source, summary.caseload),
+        source: tf(
+            lang,
+            "story.source.caseload",
+            &[
+                ("source", proposal_source),
+                ("basis", basis),
+                ("caseload", verbatim(summary.caseload.clone())),
+            ],
+        ),
     };
 
     let params = threshold_engine::ProsecutionParams::embedded().fields();
     let sourced = params.iter().filter(|(_, p)| !p.assumption).count();
     let rests_on = Slide {
         id: "rests-on",
-        title: "What these numbers rest on".into(),
-        figure: format!("{sourced} of {}", params.len()),
-        figure_caption: "prosecution-model figures come from a published source; the rest are assumptions fitted to aggregate figures".into(),
+        title: said("story.rests_on.title"),
+        figure: tf(
+            lang,
+            "story.rests_on.figure",
+            &[
+                ("sourced", verbatim(sourced.to_string())),
+                ("total", verbatim(params.len().to_string())),
+            ],
+        ),
+        figure_caption: said("story.rests_on.caption"),
         points: vec![
-            "Statutes and Guidelines are entered from the law, each row with its citation.".into(),
-            "Every assumption is listed under “Sources and assumptions” and can be changed; the numbers here follow.".into(),
-            "A model of averages: it says what a change does to typical referrals, not what any one prosecutor will do.".into(),
+            said("story.rests_on.law"),
+            said("story.rests_on.assumptions"),
+            said("story.rests_on.averages"),
         ],
         before_after: vec![],
         decline_reasons: None,
-        source: "Threshold's sources and assumptions panel; USSC and TRAC figures as cited there.".into(),
+        source: said("story.rests_on.source"),
     };
 
     Ok(vec![
@@ -244,6 +304,7 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::render;
     use threshold_engine::ProsecutionParams;
 
     #[test]
@@ -265,10 +326,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             slides[0].figure,
-            units::percent(
-                crate::i18n::Lang::En,
-                assessment.option.acceptance_probability
-            )
+            units::percent(Lang::En, assessment.option.acceptance_probability)
         );
         // Calibrated: the threshold with a crime gun lies in the paper's 10–20 band.
         let with: u32 = slides[1].figure.parse().unwrap();
@@ -295,5 +353,51 @@ mod tests {
         assert_ne!(edited[0].figure, default[0].figure);
         assert!(edited[0].source.contains("you edited"));
         assert!(!default[0].source.contains("you edited"));
+    }
+
+    #[test]
+    fn the_story_reads_in_spanish_with_the_same_figures() {
+        let english = story(&AppState::default()).unwrap();
+        let spanish = story(&AppState {
+            lang: Lang::Es,
+            ..AppState::default()
+        })
+        .unwrap();
+        assert_eq!(english.len(), spanish.len());
+        for (en, es) in english.iter().zip(&spanish) {
+            assert_eq!(en.id, es.id);
+            assert_eq!(en.before_after.len(), es.before_after.len());
+            assert_eq!(en.points.len(), es.points.len());
+            assert_ne!(en.title, es.title);
+            assert_ne!(en.figure_caption, es.figure_caption);
+            let all = [&es.title, &es.figure, &es.figure_caption, &es.source]
+                .into_iter()
+                .chain(&es.points)
+                .chain(es.before_after.iter().map(|r| &r.label));
+            for text in all {
+                assert!(!text.contains('⟦'), "{}: {text}", es.id);
+            }
+        }
+        // The figures are the engine's, whatever the language.
+        assert_eq!(english[0].figure, spanish[0].figure);
+        assert_eq!(english[1].figure, spanish[1].figure);
+        assert_eq!(english[2].figure, spanish[2].figure);
+        assert_eq!(english[3].figure, spanish[3].figure);
+        assert_eq!(spanish[4].figure, english[4].figure.replace(" of ", " de "));
+        // The Spanish explains the U.S. terms a Mexican reader may not know.
+        let declined = spanish[0].points.join(" ");
+        assert!(declined.contains("(U.S. Attorney)"), "{declined}");
+        assert!(declined.contains("Declina"), "{declined}");
+        assert!(declined.contains("prestanombres"), "{declined}");
+        assert!(declined.contains("compra por interpósita persona (straw purchase)"));
+        assert!(render(Lang::Es, &Message::new("story.basis.edited")).contains("editó"));
+        let mut edited = AppState {
+            lang: Lang::Es,
+            ..AppState::default()
+        };
+        edited
+            .prosecution_overrides
+            .set("sentence_weight", Some(3.0));
+        assert!(story(&edited).unwrap()[0].source.contains("usted editó"));
     }
 }

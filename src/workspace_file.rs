@@ -6,13 +6,18 @@
 //! rest is written in full words, not a link's short keys, so a person can read and edit it.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use threshold_engine::scenario::{presets, Scenario};
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
 
-use crate::share_link::{self, SharedState};
+use crate::i18n::{render, verbatim, Lang, Message};
+use crate::share_link::{self, engine_says, SharedState};
 use crate::state::AppState;
+
+mod serde_words;
+pub use serde_words::serde_detail;
 
 /// The version [`workspace_json`] and [`proposal_json`] write.
 pub const VERSION: u32 = 1;
@@ -27,6 +32,45 @@ pub enum Opened {
     Workspace(Box<AppState>, Option<String>),
     /// A proposal, checked to apply over the current assumptions.
     Proposal(Box<Scenario>),
+}
+
+/// Why a file was not opened, as a sentence in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileError {
+    /// A whole sentence of its own.
+    Says(Message),
+    /// A share link's reason (a clause), said as a sentence of its own.
+    Link(Message),
+}
+
+impl FileError {
+    /// The sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            FileError::Says(message) => render(lang, message),
+            FileError::Link(reason) => {
+                let reason = render(lang, reason);
+                let mut chars = reason.chars();
+                match chars.next() {
+                    Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+                    None => reason,
+                }
+            }
+        }
+    }
+}
+
+/// English, for logs and tests; the page shows [`FileError::text`] in its language.
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for FileError {}
+
+fn says(message: Message) -> FileError {
+    FileError::Says(message)
 }
 
 /// Just enough of any file to know what it is.
@@ -127,59 +171,59 @@ pub fn proposal_json(scenario: &Scenario, exported: Option<&str>) -> String {
 }
 
 /// Reads a workspace or proposal file. A proposal is checked against `current` (its
-/// assumptions are the ones it will be applied over). Errors are sentences for the user.
-pub fn open(text: &str, current: &AppState) -> Result<Opened, String> {
+/// assumptions are the ones it will be applied over).
+pub fn open(text: &str, current: &AppState) -> Result<Opened, FileError> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "The file is {} bytes; a Threshold file is at most {MAX_FILE_BYTES}.",
-            text.len()
+        return Err(says(
+            Message::new("keep.file.too_large")
+                .verbatim("size", text.len().to_string())
+                .verbatim("max", MAX_FILE_BYTES.to_string()),
         ));
     }
     let header: Header = serde_json::from_str(text).map_err(|why| {
-        format!("The file is not a Threshold file (it is not a JSON object: {why}).")
+        says(Message::new("keep.file.not_json").with("why", serde_detail(&why.to_string())))
     })?;
     let kind = match header.threshold {
         Some(serde_json::Value::String(kind)) => kind,
-        _ => {
-            return Err(
-                "The file is not a Threshold file: it has no \"threshold\" field saying \"workspace\" or \"proposal\"."
-                    .into(),
-            )
-        }
+        _ => return Err(says(Message::new("keep.file.no_kind"))),
     };
     match header.version {
         Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
         Some(other) => {
-            return Err(format!(
-                "version: this page reads version {VERSION} files, not {other}."
+            return Err(says(
+                Message::new("keep.file.wrong_version")
+                    .verbatim("version", VERSION.to_string())
+                    .verbatim("other", other.to_string()),
             ))
         }
-        None => return Err("version: the file does not say which version it is.".into()),
+        None => return Err(says(Message::new("keep.file.no_version"))),
     }
     match kind.as_str() {
         "workspace" => open_workspace(text),
         "proposal" => open_proposal(text, current),
-        other => Err(format!(
-            "threshold: {other:?} is not a kind of Threshold file (\"workspace\" or \"proposal\")."
+        other => Err(says(
+            Message::new("keep.file.unknown_kind").verbatim("kind", format!("{other:?}")),
         )),
     }
 }
 
 /// serde's error with the path of the field at fault, e.g. `case.firearms: …`.
-fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, String> {
+fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, FileError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
-        if path == "." {
-            format!("{inner}.")
+        let detail = serde_detail(&e.into_inner().to_string());
+        says(if path == "." {
+            Message::new("keep.file.at_root").with("detail", detail)
         } else {
-            format!("{path}: {inner}.")
-        }
+            Message::new("keep.file.field")
+                .with("path", verbatim(path))
+                .with("detail", detail)
+        })
     })
 }
 
-fn open_workspace(text: &str) -> Result<Opened, String> {
+fn open_workspace(text: &str) -> Result<Opened, FileError> {
     let file: WorkspaceFile = read(text)?;
     let shared = SharedState {
         case: Some(file.case),
@@ -194,28 +238,22 @@ fn open_workspace(text: &str) -> Result<Opened, String> {
         // A file is work, not a view: it opens in the reader's language.
         lang: None,
     };
-    let state = share_link::from_shared(shared).map_err(|e| {
-        let mut reason = e.reason;
-        if let Some(first) = reason.get(..1) {
-            reason = first.to_uppercase() + &reason[1..];
-        }
-        format!("{reason}.")
-    })?;
+    let state = share_link::from_shared(shared).map_err(|e| FileError::Link(e.reason))?;
     Ok(Opened::Workspace(Box::new(state), file.name))
 }
 
-fn open_proposal(text: &str, current: &AppState) -> Result<Opened, String> {
+fn open_proposal(text: &str, current: &AppState) -> Result<Opened, FileError> {
     let file: ProposalFile = read(text)?;
     let scenario = file.proposal;
     if let Some(probe) = &scenario.probe {
-        probe
-            .validate()
-            .map_err(|why| format!("proposal.probe: {why}."))?;
+        probe.validate().map_err(|why| {
+            says(Message::new("keep.file.probe_invalid").with("why", engine_says(why)))
+        })?;
     }
-    let baseline = current.baseline()?;
-    scenario
-        .apply(&baseline)
-        .map_err(|why| format!("proposal: it cannot be applied: {why}."))?;
+    let baseline = current.baseline().map_err(|why| says(engine_says(why)))?;
+    scenario.apply(&baseline).map_err(|why| {
+        says(Message::new("keep.file.cannot_apply").with("why", engine_says(why)))
+    })?;
     Ok(Opened::Proposal(Box::new(scenario)))
 }
 

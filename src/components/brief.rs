@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::browser_storage::now_iso;
 use crate::components::case_facts::CaseFacts;
 use crate::components::sentence_chart::SentenceChart;
+use crate::i18n::{t, tf, use_lang, verbatim, Arg, Lang};
 use crate::parameters::SentencingParam;
 use crate::state::AppState;
 
@@ -45,23 +46,26 @@ fn reproducing_link(link: &str) -> String {
 }
 
 /// The user's edits in one line: the first few by name, then how many more.
-fn edited_assumptions(names: &[&str]) -> String {
+fn edited_assumptions(lang: Lang, names: &[&str]) -> String {
     const NAMED: usize = 5;
-    let shown = names[..names.len().min(NAMED)].join(", ");
+    let shown = verbatim(names[..names.len().min(NAMED)].join(", "));
     match names.len().saturating_sub(NAMED) {
-        0 => format!("Model assumptions changed by the user: {shown}."),
-        more => format!(
-            "Model assumptions changed by the user: {shown} and {more} more (listed on screen)."
+        0 => tf(lang, "story.brief.edited", &[("shown", shown)]),
+        more => tf(
+            lang,
+            "story.brief.edited_more",
+            &[("shown", shown), ("more", Arg::from(more))],
         ),
     }
 }
 
 #[component]
 pub fn Brief(props: &BriefProps) -> Html {
+    let lang = use_lang();
     let state = &props.state;
     let proposal = &state.scenario;
     let link = reproducing_link(&props.link);
-    let date = now_iso().get(..10).unwrap_or_default().to_string();
+    let date = threshold_engine::i18n::date(lang, &now_iso());
     let params = ProsecutionParams::embedded().fields();
     let mut edited: Vec<&'static str> = params
         .iter()
@@ -86,24 +90,24 @@ pub fn Brief(props: &BriefProps) -> Html {
         .collect();
     model_sources.dedup();
     html! {
-        <article class="brief print-only" aria-label="One-page brief" data-testid="brief">
+        <article class="brief print-only" aria-label={t(lang, "story.brief.label")} data-testid="brief">
             <header class="brief-header">
-                <h1>{ "Threshold brief" }</h1>
-                <p>{ format!("{date} · engine {}", threshold_engine::VERSION) }</p>
+                <h1>{ t(lang, "story.brief.title") }</h1>
+                <p>{ tf(lang, "story.brief.dateline", &[("date", verbatim(date)), ("version", verbatim(threshold_engine::VERSION))]) }</p>
             </header>
-            <h2>{ "The question" }</h2>
+            <h2>{ t(lang, "story.brief.question_title") }</h2>
             <p data-testid="brief-question">
-                { format!(
-                    "For the case below, charged under {}: what sentence follows, how likely is a U.S. Attorney to accept the referral, and what would “{}” change?",
-                    props.statutes, proposal.name
-                ) }
+                { tf(lang, "story.brief.question", &[
+                    ("statutes", verbatim(props.statutes.to_string())),
+                    ("proposal", verbatim(proposal.name.clone())),
+                ]) }
             </p>
             <CaseFacts case={state.case.clone()} charges={state.charges.clone()} />
-            <h2>{ "Status quo beside the proposal" }</h2>
+            <h2>{ t(lang, "story.brief.side_by_side") }</h2>
             if let Some(comparison) = &props.side_by_side {
                 <table class="brief-table" data-testid="brief-side-by-side">
                     <thead>
-                        <tr><th scope="col"><span class="visually-hidden">{ "Output" }</span></th><th scope="col">{ "Status quo" }</th><th scope="col">{ proposal.name.clone() }</th></tr>
+                        <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.brief.output") }</span></th><th scope="col">{ t(lang, "story.brief.status_quo") }</th><th scope="col">{ proposal.name.clone() }</th></tr>
                     </thead>
                     <tbody>
                         { for comparison.rows.iter().map(|row| html! {
@@ -116,36 +120,58 @@ pub fn Brief(props: &BriefProps) -> Html {
                     </tbody>
                 </table>
             } else {
-                <p>{ "The proposal cannot be applied to this case; the workspace says why." }</p>
+                <p>{ t(lang, "story.brief.cannot_apply") }</p>
             }
-            <h2>{ "The likely sentence if convicted, status quo" }</h2>
+            <h2>{ t(lang, "story.brief.likely_sentence") }</h2>
             <SentenceChart bins={props.bins.clone()} sentence={props.sentence} />
-            <h2>{ "What it assumes" }</h2>
+            <h2>{ t(lang, "story.brief.assumes") }</h2>
             <ul class="brief-list">
                 { for props.assumptions.iter().take(ASSUMPTIONS_SHOWN).map(|a| html! {
                     <li>{ format!("{} = {}: {}", a.field, a.value, a.reason) }</li>
                 }) }
                 if props.assumptions.len() > ASSUMPTIONS_SHOWN {
-                    <li>{ format!("and {} more facts assumed, listed in the worksheet.", props.assumptions.len() - ASSUMPTIONS_SHOWN) }</li>
+                    <li>{ tf(lang, "story.brief.more_facts", &[("more", Arg::from(props.assumptions.len() - ASSUMPTIONS_SHOWN))]) }</li>
                 }
                 if edited.is_empty() {
-                    <li>{ "Every model assumption at its default." }</li>
+                    <li>{ t(lang, "story.brief.all_default") }</li>
                 } else {
-                    <li>{ edited_assumptions(&edited) }</li>
+                    <li>{ edited_assumptions(lang, &edited) }</li>
                 }
-                <li>{ format!("{sourced} of the {} prosecution-model figures are published; the rest are assumptions fitted to aggregate figures, so read acceptance as a model's estimate.", params.len()) }</li>
+                <li>{ tf(lang, "story.brief.published_share", &[("sourced", Arg::from(sourced)), ("total", Arg::from(params.len()))]) }</li>
             </ul>
-            <h2>{ "Sources" }</h2>
+            <h2>{ t(lang, "story.brief.sources") }</h2>
             <ul class="brief-list">
-                <li>{ format!("Statutes: {}; {} (USSG).", props.statutes, props.manual) }</li>
-                <li>{ format!("Proposal: {}", proposal.source) }</li>
-                <li>{ "Goodman (2011), U.S. Firearms Trafficking to Mexico, Wilson Center: declined referrals, penalties, the 10–20 gun threshold." }</li>
-                <li>{ format!("Published model figures: {}.", model_sources.join("; ")) }</li>
+                <li>{ tf(lang, "story.brief.statutes", &[("statutes", verbatim(props.statutes.to_string())), ("manual", verbatim(props.manual.to_string()))]) }</li>
+                <li>{ tf(lang, "story.brief.proposal_source", &[("source", verbatim(proposal.source.clone()))]) }</li>
+                <li>{ t(lang, "story.brief.goodman") }</li>
+                <li>{ tf(lang, "story.brief.model_sources", &[("sources", verbatim(model_sources.join("; ")))]) }</li>
             </ul>
             <p class="brief-link">
-                { "Reproduce these numbers: " }
+                { format!("{} ", t(lang, "story.brief.reproduce")) }
                 <a href={link.clone()} data-testid="brief-link">{ link }</a>
             </p>
         </article>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edited_assumptions_read_in_both_languages() {
+        assert_eq!(
+            edited_assumptions(Lang::En, &["a", "b"]),
+            "Model assumptions changed by the user: a, b."
+        );
+        let names = ["a", "b", "c", "d", "e", "f", "g"];
+        assert_eq!(
+            edited_assumptions(Lang::En, &names),
+            "Model assumptions changed by the user: a, b, c, d, e and 2 more (listed on screen)."
+        );
+        assert_eq!(
+            edited_assumptions(Lang::Es, &names),
+            "Supuestos del modelo cambiados por el usuario: a, b, c, d, e y 2 más (detallados en pantalla)."
+        );
     }
 }

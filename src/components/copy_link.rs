@@ -5,6 +5,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, use_lang};
+
 #[derive(Properties, PartialEq)]
 pub struct CopyLinkProps {
     /// Cases imported from CSV are left out of links; the user is told so here.
@@ -23,6 +25,7 @@ enum Copied {
 
 #[component]
 pub fn CopyLink(props: &CopyLinkProps) -> Html {
+    let lang = use_lang();
     let copied = use_state(|| Copied::NotYet);
     let onclick = {
         let (copied, current_address) = (copied.clone(), props.current_address.clone());
@@ -52,17 +55,17 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
     });
     html! {
         <div class="share">
-            <button type="button" class="secondary" {onclick} data-testid="copy-link">{ "Copy link" }</button>
+            <button type="button" class="secondary" {onclick} data-testid="copy-link">{ t(lang, "keep.copy.button") }</button>
             { match &*copied {
                 Copied::NotYet => html! {},
                 Copied::Done => html! {
                     <p class="share-status" role="status" data-testid="link-copied">
-                        { "Link copied: whoever opens it sees this view." }
+                        { t(lang, "keep.copy.done") }
                     </p>
                 },
                 Copied::Refused(href) => html! {
                     <p class="share-status" role="status">
-                        <label for="share-link-text">{ "The browser did not allow copying; copy this link by hand:" }</label>
+                        <label for="share-link-text">{ t(lang, "keep.copy.refused") }</label>
                         <input id="share-link-text" data-testid="share-link-text" type="text" readonly=true
                             value={href.clone()} onfocus={select_all} />
                     </p>
@@ -70,7 +73,7 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
             } }
             if props.imported {
                 <p class="share-note" data-testid="share-imported-note">
-                    { "Cases imported from a CSV file are not in the link: whoever opens it sees the synthetic caseload." }
+                    { t(lang, "keep.copy.imported") }
                 </p>
             }
         </div>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::download;
+use crate::i18n::{render, use_lang, Message};
 
 #[derive(Properties, PartialEq)]
 pub struct DownloadButtonProps {
@@ -18,7 +19,8 @@ pub struct DownloadButtonProps {
 
 #[component]
 pub fn DownloadButton(props: &DownloadButtonProps) -> Html {
-    let failure = use_state(|| None::<String>);
+    let lang = use_lang();
+    let failure = use_state(|| None::<Message>);
     let onclick = {
         let (failure, contents) = (failure.clone(), props.contents.clone());
         let (file_name, mime) = (props.file_name.clone(), props.mime.clone());
@@ -30,8 +32,8 @@ pub fn DownloadButton(props: &DownloadButtonProps) -> Html {
         <>
             <button type="button" class="secondary download" {onclick}
                 data-testid={props.test_id.clone()}>{ props.label.clone() }</button>
-            if let Some(message) = (*failure).clone() {
-                <span class="field-error" role="alert">{ message }</span>
+            if let Some(message) = &*failure {
+                <span class="field-error" role="alert">{ render(lang, message) }</span>
             }
         </>
     }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::components::acceptance_panel::acceptance_shares;
 use crate::components::stacked_bar::StackedBar;
+use crate::i18n::{t, tf, use_lang, verbatim};
 use crate::state::Action;
 use crate::story::Slide;
 
@@ -38,6 +39,7 @@ pub fn step(key: &str, index: usize, count: usize) -> Option<Option<usize>> {
 
 #[component]
 pub fn Presentation(props: &PresentationProps) -> Html {
+    let lang = use_lang();
     let slide_ref = use_node_ref();
     let count = props.slides.as_ref().as_ref().map_or(0, Vec::len);
     let index = props.index.min(count.saturating_sub(1));
@@ -91,20 +93,20 @@ pub fn Presentation(props: &PresentationProps) -> Html {
             let title_id = format!("slide-{}", slide.id);
             html! {
                 <section class="slide" ref={slide_ref} tabindex="-1" aria-labelledby={title_id.clone()}
-                    aria-roledescription="slide" data-testid="slide" data-slide={slide.id}>
+                    aria-roledescription={t(lang, "story.ui.slide")} data-testid="slide" data-slide={slide.id}>
                     <p class="slide-count">{ format!("{} / {}", index + 1, slides.len()) }</p>
                     // The page's one level-one heading while presenting: the site header is not shown.
                     <h1 id={title_id} class="slide-title">{ slide.title.clone() }</h1>
                     <p class="slide-figure" data-testid="slide-figure">{ slide.figure.clone() }</p>
                     <p class="slide-caption">{ slide.figure_caption.clone() }</p>
                     if let Some(reasons) = &slide.decline_reasons {
-                        <StackedBar title="What happens to such referrals"
+                        <StackedBar title={t(lang, "story.ui.what_happens")}
                             shares={acceptance_shares(1.0 - reasons.total(), reasons)} />
                     }
                     if !slide.before_after.is_empty() {
                         <table class="slide-table">
                             <thead>
-                                <tr><th scope="col"><span class="visually-hidden">{ "Figure" }</span></th><th scope="col">{ "April 2011" }</th><th scope="col">{ "Proposal" }</th></tr>
+                                <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.ui.figure") }</span></th><th scope="col">{ t(lang, "story.ui.april_2011") }</th><th scope="col">{ t(lang, "story.ui.proposal") }</th></tr>
                             </thead>
                             <tbody>
                                 { for slide.before_after.iter().map(|row| html! {
@@ -122,30 +124,30 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                             { for slide.points.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
                         </ul>
                     }
-                    <p class="slide-source">{ format!("Source: {}", slide.source) }</p>
+                    <p class="slide-source">{ tf(lang, "story.ui.source", &[("source", verbatim(slide.source.clone()))]) }</p>
                 </section>
             }
         }
-        Ok(_) => html! { <p>{ "The story has no slides." }</p> },
+        Ok(_) => html! { <p>{ t(lang, "story.ui.no_slides") }</p> },
         Err(message) => html! {
             <section class="slide" ref={slide_ref} tabindex="-1" role="alert">
-                <h1 class="slide-title">{ "The story cannot be computed" }</h1>
+                <h1 class="slide-title">{ t(lang, "story.ui.cannot_compute") }</h1>
                 <p>{ message.clone() }</p>
             </section>
         },
     };
     html! {
-        <main id="main" class="presentation" aria-label="Presentation">
+        <main id="main" class="presentation" aria-label={t(lang, "story.ui.presentation")}>
             { body }
-            <nav class="slide-nav" aria-label="Presentation controls">
+            <nav class="slide-nav" aria-label={t(lang, "story.ui.controls")}>
                 <button type="button" class="secondary" onclick={go(Some(index.saturating_sub(1)))}
-                    disabled={index == 0} data-testid="slide-previous">{ "← Previous" }</button>
+                    disabled={index == 0} data-testid="slide-previous">{ t(lang, "story.ui.previous") }</button>
                 <button type="button" onclick={go(Some((index + 1).min(count.saturating_sub(1))))}
-                    disabled={index + 1 >= count} data-testid="slide-next">{ "Next →" }</button>
+                    disabled={index + 1 >= count} data-testid="slide-next">{ t(lang, "story.ui.next") }</button>
                 <button type="button" class="secondary" onclick={go(None)} data-testid="slide-exit">
-                    { "Back to the workspace" }
+                    { t(lang, "story.ui.exit") }
                 </button>
-                <span class="slide-keys">{ "Arrow keys step; Esc leaves." }</span>
+                <span class="slide-keys">{ t(lang, "story.ui.keys") }</span>
             </nav>
         </main>
     }

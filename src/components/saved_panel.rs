@@ -10,10 +10,11 @@ use yew::prelude::*;
 use crate::browser_storage::now_iso;
 use crate::components::download_button::DownloadButton;
 use crate::download::file_name_part;
+use crate::i18n::{render, t, tf, use_lang, verbatim, Lang, Message};
 use crate::saved_scenarios::{check_name, StorageProblem};
 use crate::share_link;
 use crate::state::{Action, AppState};
-use crate::workspace_file::{self, Opened, MAX_FILE_BYTES};
+use crate::workspace_file::{self, FileError, Opened, MAX_FILE_BYTES};
 
 #[derive(Properties, PartialEq)]
 pub struct SavedPanelProps {
@@ -21,59 +22,72 @@ pub struct SavedPanelProps {
     pub on_action: Callback<Action>,
 }
 
-/// The last thing the panel did, in words; errors are announced as alerts.
+/// The last thing the panel did, as messages, so a change of language rewords it; errors
+/// are announced as alerts.
 #[derive(Clone, PartialEq)]
 enum Notice {
-    Done(String),
+    Done(Message),
     /// A view was opened over the one on screen, which "Undo" brings back: opening must
     /// not silently lose unsaved edits.
-    Opened(String, Rc<AppState>),
-    Failed(String),
+    Opened(Message, Rc<AppState>),
+    Failed(Message),
+    /// A file that did not open, and why.
+    FileFailed(String, FileError),
 }
 
-/// "2026-11-27T21:05:09.123Z" as "2026-11-27 21:05 UTC".
-fn saved_when(iso: &str) -> String {
-    match (iso.get(..10), iso.get(11..16)) {
-        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+/// "2026-11-27T21:05:09.123Z" as "November 27, 2026, 21:05 UTC" (or in Spanish).
+fn saved_when(lang: Lang, iso: &str) -> String {
+    match iso.get(11..16) {
+        Some(time) if iso.len() >= 10 => tf(
+            lang,
+            "keep.saved.when",
+            &[
+                ("date", verbatim(threshold_engine::i18n::date(lang, iso))),
+                ("time", verbatim(time)),
+            ],
+        ),
         _ => iso.to_string(),
     }
 }
 
-fn problem_banner(problem: &StorageProblem, on_action: &Callback<Action>) -> Html {
+/// A name the user typed, as the messages quote it.
+fn named(key: &str, name: &str) -> Message {
+    Message::new(key).verbatim("name", name)
+}
+
+fn problem_banner(lang: Lang, problem: &StorageProblem, on_action: &Callback<Action>) -> Html {
     let dismiss = on_action.reform(|_: MouseEvent| Action::SetStorageProblem(None));
     match problem {
         StorageProblem::Unreadable {
-            reason,
-            raw,
-            backup_key,
+            raw, backup_key, ..
         } => {
             let raw = raw.clone();
             let download = html! {
-                <DownloadButton label="Download the unreadable data" file_name="threshold-saved-unreadable.json"
+                <DownloadButton label={t(lang, "keep.saved.download_unreadable")} file_name="threshold-saved-unreadable.json"
                     mime="application/json" test_id="download-unreadable"
                     contents={Callback::from(move |_| raw.clone())} />
             };
             html! {
                 <div class="storage-problem" role="alert" data-testid="storage-problem">
-                    <p>{ format!("Your saved scenarios could not be read: {reason}.") }</p>
+                    <p>{ render(lang, &problem.message()) }</p>
                     if let Some(key) = backup_key {
                         <p data-testid="storage-backup">
-                            { "They are kept unchanged in this browser's storage under the key " }
+                            { t(lang, "keep.saved.backup_before") }
                             <code>{ key.clone() }</code>
-                            { "; new saves start a new list." }
+                            { t(lang, "keep.saved.backup_after") }
                         </p>
-                        <p class="problem-actions">{ download }<button type="button" class="secondary" onclick={dismiss}>{ "Dismiss" }</button></p>
+                        <p class="problem-actions">{ download }<button type="button" class="secondary" onclick={dismiss}>{ t(lang, "keep.dismiss") }</button></p>
                     } else {
-                        <p>{ "The browser would not keep a backup copy either, so saving is paused: nothing will overwrite them. Download them first; then you may start a new list." }</p>
-                        <p class="problem-actions">{ download }<button type="button" class="secondary" onclick={dismiss}>{ "Start a new list" }</button></p>
+                        <p>{ t(lang, "keep.saved.no_backup") }</p>
+                        <p class="problem-actions">{ download }<button type="button" class="secondary" onclick={dismiss}>{ t(lang, "keep.saved.start_new_list") }</button></p>
                     }
                 </div>
             }
         }
-        StorageProblem::WriteFailed(message) | StorageProblem::Unavailable(message) => html! {
+        StorageProblem::WriteFailed(_) | StorageProblem::Unavailable(_) => html! {
             <div class="storage-problem" role="alert" data-testid="storage-problem">
-                <p>{ message.clone() }</p>
-                <p class="problem-actions"><button type="button" class="secondary" onclick={dismiss}>{ "Dismiss" }</button></p>
+                <p>{ render(lang, &problem.message()) }</p>
+                <p class="problem-actions"><button type="button" class="secondary" onclick={dismiss}>{ t(lang, "keep.dismiss") }</button></p>
             </div>
         },
     }
@@ -81,8 +95,9 @@ fn problem_banner(problem: &StorageProblem, on_action: &Callback<Action>) -> Htm
 
 #[component]
 pub fn SavedPanel(props: &SavedPanelProps) -> Html {
+    let lang = use_lang();
     let name = use_state(String::new);
-    let name_error = use_state(|| None::<String>);
+    let name_error = use_state(|| None::<Message>);
     let renaming = use_state(|| None::<(usize, String)>);
     let notice = use_state(|| None::<Notice>);
     let reader = use_mut_ref(|| None::<FileReader>);
@@ -104,7 +119,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
             match check_name(&name) {
                 Ok(checked) => {
                     // Not "in this browser": if storage refuses it, the banner says so.
-                    notice.set(Some(Notice::Done(format!("Saved “{checked}”."))));
+                    notice.set(Some(Notice::Done(named("keep.saved.saved", &checked))));
                     on_action.emit(Action::SaveView {
                         name: checked,
                         saved_at: now_iso(),
@@ -127,38 +142,46 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
             input.set_value("");
             let file_name = file.name();
             if file.size() > MAX_FILE_BYTES as f64 {
-                notice.set(Some(Notice::Failed(format!(
-                    "{file_name}: the file is larger than any Threshold file ({MAX_FILE_BYTES} bytes at most)."
-                ))));
+                notice.set(Some(Notice::Failed(
+                    Message::new("keep.saved.file_too_large")
+                        .verbatim("file", file_name)
+                        .verbatim("max", MAX_FILE_BYTES.to_string()),
+                )));
                 return;
             }
             let (on_action, notice, state) = (on_action.clone(), notice.clone(), state.clone());
             let task = read_as_text(&gloo::file::File::from(file), move |read| {
                 let opened = read
-                    .map_err(|e| format!("The file could not be read: {e}"))
+                    .map_err(|e| {
+                        FileError::Says(
+                            Message::new("keep.saved.file_unreadable")
+                                .verbatim("why", e.to_string()),
+                        )
+                    })
                     .and_then(|text| workspace_file::open(&text, &state));
                 match opened {
                     Ok(Opened::Workspace(view, saved_name)) => {
-                        let what = saved_name.map_or_else(String::new, |n| format!(" “{n}”"));
+                        let message = match saved_name {
+                            Some(name) => Message::new("keep.saved.opened_named_workspace")
+                                .verbatim("name", name),
+                            None => Message::new("keep.saved.opened_workspace"),
+                        };
                         notice.set(Some(Notice::Opened(
-                            format!("Opened the workspace{what} from {file_name}."),
+                            message.verbatim("file", file_name.clone()),
                             state.clone(),
                         )));
                         on_action.emit(Action::Replace(view));
                     }
                     Ok(Opened::Proposal(scenario)) => {
                         notice.set(Some(Notice::Opened(
-                            format!(
-                                "Opened the proposal “{}” from {file_name}; the case and assumptions are unchanged.",
-                                scenario.name
-                            ),
+                            Message::new("keep.saved.opened_proposal")
+                                .verbatim("name", scenario.name.clone())
+                                .verbatim("file", file_name.clone()),
                             state.clone(),
                         )));
                         on_action.emit(Action::SetScenario(scenario));
                     }
-                    Err(message) => notice.set(Some(Notice::Failed(format!(
-                        "{file_name} was not opened; nothing changed. {message}"
-                    )))),
+                    Err(error) => notice.set(Some(Notice::FileFailed(file_name.clone(), error))),
                 }
             });
             *reader.borrow_mut() = Some(task);
@@ -172,13 +195,12 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
             let (label, state) = (label.clone(), props.state.clone());
             Callback::from(move |_: MouseEvent| match share_link::decode(&link) {
                 Ok(view) => {
-                    notice.set(Some(Notice::Opened(format!("Opened “{label}”."), state.clone())));
+                    notice.set(Some(Notice::Opened(named("keep.saved.opened", &label), state.clone())));
                     on_action.emit(Action::Replace(Box::new(view)));
                 }
-                Err(error) => notice.set(Some(Notice::Failed(format!(
-                    "“{label}” could not be opened ({}); it stays in the list.",
-                    error.reason
-                )))),
+                Err(error) => notice.set(Some(Notice::Failed(
+                    named("keep.saved.open_failed", &label).with("reason", error.reason),
+                ))),
             })
         };
         let on_delete = {
@@ -196,14 +218,14 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
         html! {
             <li class="saved-entry" key={format!("{index}-{label}")} data-testid="saved-entry">
                 if let Some(text) = editing {
-                    { rename_form(index, &label, text, &renaming, &notice, shelf.entries.iter().map(|e| e.name.clone()).collect(), &props.on_action) }
+                    { rename_form(lang, index, &label, text, &renaming, &notice, shelf.entries.iter().map(|e| e.name.clone()).collect(), &props.on_action) }
                 } else {
                     <span class="saved-name" data-testid="saved-name">{ label.clone() }</span>
-                    <span class="saved-when">{ saved_when(&entry.saved) }</span>
+                    <span class="saved-when">{ saved_when(lang, &entry.saved) }</span>
                     <span class="saved-actions">
-                        <button type="button" onclick={on_open} aria-label={format!("Open “{label}”")}>{ "Open" }</button>
-                        <button type="button" class="secondary" onclick={start_rename} aria-label={format!("Rename “{label}”")}>{ "Rename" }</button>
-                        <button type="button" class="secondary" onclick={on_delete} aria-label={format!("Delete “{label}”")}>{ "Delete" }</button>
+                        <button type="button" onclick={on_open} aria-label={tf(lang, "keep.saved.open_label", &[("name", verbatim(label.clone()))])}>{ t(lang, "keep.saved.open") }</button>
+                        <button type="button" class="secondary" onclick={start_rename} aria-label={tf(lang, "keep.saved.rename_label", &[("name", verbatim(label.clone()))])}>{ t(lang, "keep.saved.rename") }</button>
+                        <button type="button" class="secondary" onclick={on_delete} aria-label={tf(lang, "keep.saved.delete_label", &[("name", verbatim(label.clone()))])}>{ t(lang, "keep.saved.delete") }</button>
                     </span>
                 }
             </li>
@@ -217,68 +239,74 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     let proposal_file_name = format!("threshold-proposal-{}.json", file_name_part(&scenario.id));
     let proposal_contents =
         Callback::from(move |_| workspace_file::proposal_json(&scenario, Some(&now_iso())));
+    // A file name, so the machine's date, never words.
     let today = now_iso().get(..10).unwrap_or("today").to_string();
 
     html! {
         <section class="panel saved-panel" aria-labelledby="saved-title">
-            <h2 id="saved-title">{ "Saved scenarios and files" }</h2>
+            <h2 id="saved-title">{ t(lang, "keep.saved.title") }</h2>
             <p>
-                { "Keep this view under a name in this browser, or as a file to send or open on another computer. Nothing leaves your computer unless you send the file. Cases imported from a CSV file are not kept." }
+                { t(lang, "keep.saved.intro") }
             </p>
             if let Some(problem) = &shelf.problem {
-                { problem_banner(problem, &props.on_action) }
+                { problem_banner(lang, problem, &props.on_action) }
             }
             <form class="save-form" onsubmit={on_save}>
-                <label for="saved-name">{ "Name for this view" }</label>
+                <label for="saved-name">{ t(lang, "keep.saved.name_label") }</label>
                 <input id="saved-name" type="text" maxlength="200" value={(*name).clone()} oninput={on_name}
                     aria-invalid={name_error.is_some().then_some("true")}
                     aria-describedby={name_error.is_some().then_some("saved-name-error")} />
                 <button type="submit" data-testid="save-view">
-                    { if taken { format!("Replace “{}”", name.trim()) } else { "Save this view".to_string() } }
+                    { if taken { tf(lang, "keep.saved.replace", &[("name", verbatim(name.trim()))]) } else { t(lang, "keep.saved.save").to_string() } }
                 </button>
             </form>
-            if let Some(message) = (*name_error).clone() {
-                <p id="saved-name-error" class="field-error" role="alert">{ message }</p>
+            if let Some(message) = &*name_error {
+                <p id="saved-name-error" class="field-error" role="alert">{ render(lang, message) }</p>
             }
             if shelf.entries.is_empty() {
-                <p class="note" data-testid="saved-empty">{ "No saved scenarios yet in this browser." }</p>
+                <p class="note" data-testid="saved-empty">{ t(lang, "keep.saved.empty") }</p>
             } else {
-                <ul class="saved-list" data-testid="saved-list" aria-label="Saved scenarios">{ for rows }</ul>
+                <ul class="saved-list" data-testid="saved-list" aria-label={t(lang, "keep.saved.list_label")}>{ for rows }</ul>
             }
             if let Some((_, entry)) = &shelf.deleted {
                 <p class="undo" role="status" data-testid="saved-deleted">
-                    { format!("Deleted “{}”. ", entry.name) }
+                    { format!("{} ", tf(lang, "keep.saved.deleted", &[("name", verbatim(entry.name.clone()))])) }
                     <button type="button" class="secondary" data-testid="undo-delete"
-                        onclick={props.on_action.reform(|_: MouseEvent| Action::UndoDelete)}>{ "Undo" }</button>
+                        onclick={props.on_action.reform(|_: MouseEvent| Action::UndoDelete)}>{ t(lang, "keep.undo") }</button>
                 </p>
             }
             { match (*notice).clone() {
-                Some(Notice::Done(message)) => html! { <p class="notice" role="status" data-testid="saved-notice">{ message }</p> },
+                Some(Notice::Done(message)) => html! { <p class="notice" role="status" data-testid="saved-notice">{ render(lang, &message) }</p> },
                 Some(Notice::Opened(message, before)) => {
                     let (notice, on_action) = (notice.clone(), props.on_action.clone());
                     let undo = Callback::from(move |_: MouseEvent| {
                         on_action.emit(Action::Replace(Box::new((*before).clone())));
-                        notice.set(Some(Notice::Done("Back to the view before.".into())));
+                        notice.set(Some(Notice::Done(Message::new("keep.saved.back"))));
                     });
                     html! {
                         <p class="notice undo" role="status" data-testid="saved-notice">
-                            { format!("{message} ") }
-                            <button type="button" class="secondary" onclick={undo} data-testid="undo-open">{ "Undo" }</button>
+                            { format!("{} ", render(lang, &message)) }
+                            <button type="button" class="secondary" onclick={undo} data-testid="undo-open">{ t(lang, "keep.undo") }</button>
                         </p>
                     }
                 }
-                Some(Notice::Failed(message)) => html! { <p class="field-error" role="alert" data-testid="saved-error">{ message }</p> },
+                Some(Notice::Failed(message)) => html! { <p class="field-error" role="alert" data-testid="saved-error">{ render(lang, &message) }</p> },
+                Some(Notice::FileFailed(file_name, error)) => html! {
+                    <p class="field-error" role="alert" data-testid="saved-error">
+                        { format!("{} {}", tf(lang, "keep.saved.file_failed", &[("file", verbatim(file_name))]), error.text(lang)) }
+                    </p>
+                },
                 None => html! {},
             } }
-            <h3>{ "Files" }</h3>
+            <h3>{ t(lang, "keep.saved.files") }</h3>
             <p class="downloads">
-                <DownloadButton label="Download the workspace (JSON)" file_name={format!("threshold-workspace-{today}.json")}
+                <DownloadButton label={t(lang, "keep.saved.download_workspace")} file_name={format!("threshold-workspace-{today}.json")}
                     mime="application/json" test_id="download-workspace" contents={workspace_contents} />
-                <DownloadButton label="Download the proposal (JSON)" file_name={proposal_file_name}
+                <DownloadButton label={t(lang, "keep.saved.download_proposal")} file_name={proposal_file_name}
                     mime="application/json" test_id="download-proposal" contents={proposal_contents} />
             </p>
             <div class="field">
-                <label for="open-file">{ "Open a workspace or proposal file (JSON)" }</label>
+                <label for="open-file">{ t(lang, "keep.saved.open_file") }</label>
                 <input id="open-file" type="file" accept=".json,application/json" onchange={on_file} data-testid="open-file" />
             </div>
         </section>
@@ -286,7 +314,9 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
 }
 
 /// The inline form that renames entry `index`.
+#[allow(clippy::too_many_arguments)]
 fn rename_form(
+    lang: Lang,
     index: usize,
     label: &str,
     text: String,
@@ -309,12 +339,12 @@ fn rename_form(
             event.prevent_default();
             match check_name(&text) {
                 Ok(name) if name != old && names.contains(&name) => {
-                    notice.set(Some(Notice::Failed(format!(
-                        "A saved scenario is already called “{name}”; choose another name."
-                    ))))
+                    notice.set(Some(Notice::Failed(named("keep.saved.name_taken", &name))))
                 }
                 Ok(name) => {
-                    notice.set(Some(Notice::Done(format!("Renamed “{old}” to “{name}”."))));
+                    notice.set(Some(Notice::Done(
+                        named("keep.saved.renamed", &name).verbatim("old", old.clone()),
+                    )));
                     on_action.emit(Action::RenameSaved(index, name));
                     renaming.set(None);
                 }
@@ -329,10 +359,26 @@ fn rename_form(
     let id = format!("rename-{index}");
     html! {
         <form class="rename-form" onsubmit={on_submit}>
-            <label for={id.clone()}>{ format!("New name for “{label}”") }</label>
+            <label for={id.clone()}>{ tf(lang, "keep.saved.new_name_for", &[("name", verbatim(label))]) }</label>
             <input id={id} type="text" maxlength="200" value={text} oninput={on_input} data-testid="rename-input" />
-            <button type="submit" data-testid="rename-save">{ "Save name" }</button>
-            <button type="button" class="secondary" onclick={on_cancel}>{ "Cancel" }</button>
+            <button type="submit" data-testid="rename-save">{ t(lang, "keep.saved.save_name") }</button>
+            <button type="button" class="secondary" onclick={on_cancel}>{ t(lang, "keep.cancel") }</button>
         </form>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_times_read_as_dates_in_either_language() {
+        let iso = "2026-11-27T21:05:09.123Z";
+        assert_eq!(saved_when(Lang::En, iso), "November 27, 2026, 21:05 UTC");
+        assert_eq!(
+            saved_when(Lang::Es, iso),
+            "27 de noviembre de 2026, 21:05 UTC"
+        );
+        assert_eq!(saved_when(Lang::Es, "yesterday"), "yesterday");
     }
 }

@@ -2,21 +2,27 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, use_lang, verbatim};
+
+/// The works the app builds on, cited as published (in English).
+const BACKGROUND: &str = "Colby Goodman, \"Update on U.S. Firearms Trafficking to Mexico Report\", Woodrow Wilson Center Mexico Institute, April 2011; U.S. Department of Justice, Office of the Inspector General, \"Review of ATF's Project Gunrunner\", I-2011-001, November 2010";
+
 #[component]
 pub fn SiteFooter() -> Html {
+    let lang = use_lang();
     html! {
         <footer class="site-footer">
             <details class="about-sources">
-                <summary>{ "About / sources" }</summary>
+                <summary>{ t(lang, "keep.footer.about") }</summary>
                 <p>
-                    { "Threshold computes sentences from the U.S. Code and the U.S. Sentencing Commission's Guidelines Manual (editions of Nov. 1, 2010, 2011 and 2023). Every figure it shows names its source or is labelled an assumption. It runs entirely in this browser: nothing you enter leaves your device." }
+                    { t(lang, "keep.footer.what") }
                 </p>
                 <p>
-                    { "Background: Colby Goodman, \"Update on U.S. Firearms Trafficking to Mexico Report\", Woodrow Wilson Center Mexico Institute, April 2011; U.S. Department of Justice, Office of the Inspector General, \"Review of ATF's Project Gunrunner\", I-2011-001, November 2010." }
+                    { tf(lang, "keep.footer.background", &[("sources", verbatim(BACKGROUND))]) }
                 </p>
-                <p class="disclaimer">{ "Not legal advice. A model of likely outcomes, not a prediction for any real person." }</p>
+                <p class="disclaimer">{ t(lang, "keep.footer.disclaimer") }</p>
             </details>
-            <p class="engine-version">{ format!("Engine {}", threshold_engine::VERSION) }</p>
+            <p class="engine-version">{ tf(lang, "keep.footer.engine", &[("version", verbatim(threshold_engine::VERSION))]) }</p>
         </footer>
     }
 }

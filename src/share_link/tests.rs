@@ -286,3 +286,54 @@ fn arbitrary_payloads_never_panic_the_decoder() {
         });
     });
 }
+
+#[test]
+fn refusals_read_in_spanish_too() {
+    use crate::i18n::render;
+    let cases = [
+        ("x1.e30", "no es un enlace de Threshold"),
+        ("v2.e30", "versión de Threshold"),
+        ("v1.!!!!", "contiene un carácter"),
+        ("v1.e30xy", "su longitud es imposible"),
+        ("v1.", "se cortó"),
+        (&v1(r#"{"zz":1}"#) as &str, "no puede usar"),
+        (
+            &v1(r#"{"x":"no_such_preset"}"#),
+            "no existe la propuesta \"no_such_preset\"",
+        ),
+        (&v1(r#"{"d":0}"#), "entre 1 y 100000"),
+    ];
+    for (link, says) in cases {
+        let error = decode(link).expect_err(link);
+        let spanish = render(Lang::Es, &error.message());
+        assert!(
+            spanish.starts_with("No se pudo abrir este enlace: "),
+            "{spanish}"
+        );
+        assert!(spanish.contains(says), "{link}: {spanish}");
+        assert!(!spanish.contains('⟦'), "{spanish}");
+        assert_eq!(render(Lang::En, &error.message()), error.to_string());
+    }
+}
+
+/// Keys chosen at run time, which the catalog scan cannot see.
+#[test]
+fn every_reason_chosen_at_run_time_is_in_the_catalog() {
+    for why in [
+        Base64Error::Length,
+        Base64Error::Character,
+        Base64Error::Ending,
+    ] {
+        assert!(
+            crate::i18n::catalog().contains(&why.message().key),
+            "{why:?}"
+        );
+    }
+    for key in [
+        "keep.link.cut_short",
+        "keep.link.changed",
+        "keep.link.unusable_setting",
+    ] {
+        assert!(crate::i18n::catalog().contains(key), "{key}");
+    }
+}

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use threshold_engine::scenario::{preset, presets};
 
 use super::*;
+use crate::i18n::Lang;
 use crate::test_support::{
     config, edited_state, mutate, mutation, run_counted, straw_purchase_maximum,
 };
@@ -118,7 +119,7 @@ fn errors_name_the_field_at_fault() {
         ),
     ];
     for (text, named) in cases {
-        let message = open(&text, &AppState::default()).unwrap_err();
+        let message = open(&text, &AppState::default()).unwrap_err().to_string();
         assert!(message.contains(named), "{named:?} not named in: {message}");
         assert!(message.ends_with('.'), "{message}");
     }
@@ -128,7 +129,7 @@ fn errors_name_the_field_at_fault() {
         ("{\"version\": 1}", "no \"threshold\" field"),
         ("{\"threshold\": \"workspace\"}", "which version"),
     ] {
-        let message = open(text, &AppState::default()).unwrap_err();
+        let message = open(text, &AppState::default()).unwrap_err().to_string();
         assert!(message.contains(expected), "{text}: {message}");
     }
     let huge = format!(
@@ -137,14 +138,65 @@ fn errors_name_the_field_at_fault() {
     );
     assert!(open(&huge, &AppState::default())
         .unwrap_err()
+        .to_string()
         .contains("at most"));
 }
 
 #[test]
 fn a_proposal_that_cannot_apply_over_the_current_assumptions_is_refused() {
     let scenario = straw_purchase_maximum("mine", 0);
-    let message = open(&proposal_json(&scenario, None), &AppState::default()).unwrap_err();
+    let error = open(&proposal_json(&scenario, None), &AppState::default()).unwrap_err();
+    let message = error.to_string();
     assert!(message.starts_with("proposal"), "{message}");
+    let spanish = error.text(Lang::Es);
+    assert!(
+        spanish.starts_with("proposal: no se puede aplicar: "),
+        "{spanish}"
+    );
+}
+
+#[test]
+fn errors_read_in_spanish_with_the_field_path_kept() {
+    let spanish = |text: &str| open(text, &AppState::default()).unwrap_err().text(Lang::Es);
+    let firearms = spanish(&edited_file("\"firearms\": 23", "\"firearms\": \"many\""));
+    assert!(
+        firearms.starts_with("case.firearms: tipo no válido: se encontró el texto \"many\""),
+        "{firearms}"
+    );
+    assert!(
+        firearms.ends_with(").") && firearms.contains("(línea "),
+        "{firearms}"
+    );
+    let unknown = spanish(&edited_file("\"charges\": [", "\"chargez\": ["));
+    assert!(unknown.contains("campo desconocido `chargez`"), "{unknown}");
+    let twice = spanish(&edited_file(
+        "\"smuggling_554\"",
+        "\"straw_purchase_922a6\"",
+    ));
+    assert_eq!(twice, "Incluye dos veces el mismo cargo.");
+    for (text, expected) in [
+        (
+            "",
+            "El archivo no es de Threshold (no es un objeto JSON: el texto termina",
+        ),
+        ("[1, 2]", "no tiene un campo \"threshold\""),
+        (
+            "{\"threshold\": \"workspace\"}",
+            "version: el archivo no indica",
+        ),
+        (
+            "{\"threshold\": \"workspace\", \"version\": 2}",
+            "versión 1, no de la 2",
+        ),
+        (
+            "{\"threshold\": \"recipe\", \"version\": 1}",
+            "\"recipe\" no es un tipo",
+        ),
+    ] {
+        let message = spanish(text);
+        assert!(message.contains(expected), "{text}: {message}");
+        assert!(!message.contains('⟦'), "{message}");
+    }
 }
 
 fn valid_files() -> Vec<String> {
