@@ -25,7 +25,7 @@ use crate::components::{
     sentence_chart::SentenceChart, side_by_side::SideBySidePanel, site_footer::SiteFooter,
     site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
-use crate::i18n::{self, t, tf, verbatim, Lang};
+use crate::i18n::{self, t, tf, verbatim, Lang, Message};
 use crate::saved_scenarios::StorageProblem;
 use crate::share_link;
 use crate::state::{Action, AppState};
@@ -108,9 +108,9 @@ fn location_fragment() -> String {
 
 /// What a fragment opens: `None` for no link (or an anchor in the page), else the view and
 /// the language it names, or the words for why it cannot be opened.
-fn open_fragment(fragment: &str) -> Option<Result<(AppState, Option<Lang>), String>> {
+fn open_fragment(fragment: &str) -> Option<Result<(AppState, Option<Lang>), Message>> {
     share_link::is_link(fragment)
-        .then(|| share_link::decode_with_lang(fragment).map_err(|error| error.to_string()))
+        .then(|| share_link::decode_with_lang(fragment).map_err(|error| error.message()))
 }
 
 /// Marks the document's language, so screen readers pronounce it and the browser offers
@@ -305,8 +305,9 @@ pub fn App() -> Html {
             state.presenting.is_some(),
             state.sentencing_overrides.clone(),
             state.prosecution_overrides.clone(),
+            state.lang,
         ),
-        |(presenting, _, _)| {
+        |(presenting, _, _, _)| {
             if *presenting {
                 story(&state)
             } else {
@@ -401,7 +402,7 @@ pub fn App() -> Html {
                 on_present={on_action.reform(|_| Action::Present(Some(0)))} {on_lang} />
             if let Some(message) = &*link_error {
                 <div class="link-error" role="alert" data-testid="link-error">
-                    <p>{ message.clone() }</p>
+                    <p>{ i18n::render(lang, message) }</p>
                     <button type="button" class="secondary" onclick={
                         let link_error = link_error.clone();
                         move |_: MouseEvent| link_error.set(None)
