@@ -328,7 +328,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
         Err(message) => html! { <tr><td colspan="3" class="field-error">{ message }</td></tr> },
     };
 
-    let (stage, fraction) = (*progress).clone();
+    let (stage, fraction) = *progress;
     html! {
         <section class="panel caseload-panel" aria-labelledby="caseload-title">
             <h2 id="caseload-title">{ t(lang, "caseload.title") }</h2>
