@@ -170,3 +170,46 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
         </section>
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::i18n::render;
+
+    #[test]
+    fn the_threshold_and_the_shares_read_in_both_languages() {
+        assert_eq!(firearms_at(Lang::En, Some(1200)), "1,200 firearms");
+        assert_eq!(firearms_at(Lang::Es, Some(1200)), "1,200 armas de fuego");
+        assert_eq!(firearms_at(Lang::En, None), "more than 10,000 firearms");
+        assert_eq!(firearms_at(Lang::Es, None), "más de 10,000 armas de fuego");
+        let shares = acceptance_shares(0.4, &DeclineReasons::default());
+        let en: Vec<String> = shares.iter().map(|s| render(Lang::En, &s.label)).collect();
+        assert_eq!(en[0], "Accepted");
+        assert_eq!(en[1], "Declined: low penalty");
+        for share in &shares {
+            assert!(!render(Lang::Es, &share.label).contains('⟦'));
+        }
+        assert_eq!(
+            render(Lang::Es, &shares[2].label),
+            "Declinado: prueba débil"
+        );
+    }
+
+    #[test]
+    fn every_factor_is_labelled_in_both_languages() {
+        for factor in [
+            Factor::ExpectedSentence,
+            Factor::Firearms,
+            Factor::CrimeGun,
+            Factor::Evidence,
+            Factor::IntentEvidence,
+            Factor::MexicoNexus,
+            Factor::Organiser,
+            Factor::IceJoint,
+        ] {
+            for lang in Lang::ALL {
+                assert!(!factor_label(lang, factor).contains('⟦'), "{factor:?}");
+            }
+        }
+    }
+}

@@ -144,3 +144,32 @@ pub fn ParamField(props: &ParamFieldProps) -> Html {
         </tr>
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_read_and_refusals_say_why_in_both_languages() {
+        assert_eq!(parse(" 49.6% ", true), Ok(0.496));
+        assert_eq!(parse("-6.5", false), Ok(-6.5));
+        let why = |text: &str, percent: bool, lang: Lang| {
+            FieldError::Reading(parse(text, percent).unwrap_err()).text(lang)
+        };
+        assert_eq!(why("abc", true, Lang::En), "“abc” is not a number.");
+        assert_eq!(why("abc", true, Lang::Es), "“abc” no es un número.");
+        assert_eq!(
+            why("2000", true, Lang::En),
+            "Enter a percentage from 0 to 1000."
+        );
+        assert_eq!(
+            why("2000", true, Lang::Es),
+            "Escriba un porcentaje de 0 a 1000."
+        );
+        assert_eq!(
+            why("2e6", false, Lang::En),
+            "Too large to be meant: check the number."
+        );
+        assert!(!why("2e6", false, Lang::Es).contains('⟦'));
+    }
+}
