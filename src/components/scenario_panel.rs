@@ -1,7 +1,7 @@
 //! The proposal to compare with the status quo: pick a preset, read what it changes and
 //! where that comes from, or copy it and edit the copy.
 
-use threshold_engine::scenario::{presets, Scenario};
+use threshold_engine::scenario::{presets, Scenario, ScenarioError};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -33,7 +33,8 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
     let scenario = &props.scenario;
     let editing = use_state(|| false);
     let draft = use_state(String::new);
-    let error = use_state(|| None::<String>);
+    // Kept as the engine's error, so it is worded in the language of each render.
+    let error = use_state(|| None::<ScenarioError>);
 
     let custom = picker_value(scenario).is_empty();
     let mut options = presets()
@@ -90,7 +91,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 editing.set(false);
                 on_action.emit(Action::SetScenario(Box::new(edited)));
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e)),
         })
     };
     let on_cancel = {
@@ -123,8 +124,8 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 <div class="scenario-editor">
                     <label for="scenario-json">{ t(lang, "scenario.editor_label") }</label>
                     <textarea id="scenario-json" rows="16" spellcheck="false" value={(*draft).clone()} oninput={on_draft} />
-                    if let Some(message) = (*error).clone() {
-                        <p class="field-error" role="alert" data-testid="scenario-error">{ message }</p>
+                    if let Some(why) = (*error).as_ref() {
+                        <p class="field-error" role="alert" data-testid="scenario-error">{ why.to_string() }</p>
                     }
                     <button type="button" onclick={on_apply}>{ t(lang, "scenario.apply") }</button>
                     { " " }
