@@ -1,24 +1,102 @@
 //! Reads a caseload CSV the user picked (the columns of `threshold batch`), checked as the
-//! projection will use it; errors are sentences naming the file, line and column.
+//! projection will use it; errors are messages naming the file, line and column.
 
-use threshold_engine::batch::cases_from_csv;
+use std::fmt;
+
+use threshold_engine::batch::{cases_from_csv, BatchError};
 use threshold_engine::caseload::Caseload;
 use threshold_engine::Case;
+
+use crate::i18n::{render, verbatim, Arg, Lang, Message};
 
 /// Files larger than this are refused before reading: 10,000 referrals of every column is
 /// about 2 MB.
 pub const MAX_CSV_BYTES: usize = 8 * 1024 * 1024;
 
-/// The cases of a CSV file called `file_name`, or why they cannot be used.
-pub fn read_cases(text: &str, file_name: &str) -> Result<Vec<Case>, String> {
-    if text.len() > MAX_CSV_BYTES {
-        return Err(format!(
-            "{file_name}: the file is {} bytes; a caseload file is at most {MAX_CSV_BYTES}.",
-            text.len()
-        ));
+/// Why a caseload file cannot be used, in no language yet: the page renders it in the
+/// reader's, logs and tests in English.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    /// Refused from its size alone, before reading.
+    TooLargeToRead { file: String },
+    /// Read, and longer than a caseload file can be.
+    TooLarge { file: String, bytes: usize },
+    /// The browser could not read it (its own words).
+    Unreadable { why: String },
+    /// A line that is not a case; `line` counts from 1, the header.
+    Row { file: String, error: BatchError },
+    /// Cases that do not make a caseload (too few or too many).
+    Caseload { file: String, why: String },
+}
+
+impl ImportError {
+    pub fn message(&self) -> Message {
+        match self {
+            ImportError::TooLargeToRead { file } => {
+                Message::new("caseload.import.too_large_to_read")
+                    .with("file", verbatim(file.clone()))
+                    .with("max", verbatim(MAX_CSV_BYTES.to_string()))
+            }
+            ImportError::TooLarge { file, bytes } => Message::new("caseload.import.too_large")
+                .with("file", verbatim(file.clone()))
+                .with("bytes", verbatim(bytes.to_string()))
+                .with("max", verbatim(MAX_CSV_BYTES.to_string())),
+            ImportError::Unreadable { why } => {
+                Message::new("caseload.import.unreadable").with("why", verbatim(why.clone()))
+            }
+            // Line numbers are written plain, as an editor shows them; the column keeps the
+            // file format's English name.
+            ImportError::Row { file, error } => Message::new("caseload.import.row")
+                .with("file", verbatim(file.clone()))
+                .with("line", verbatim(error.line.to_string()))
+                .with("column", column(&error.error.field))
+                .with("detail", verbatim(error.error.message.clone())),
+            ImportError::Caseload { file, why } => Message::new("caseload.import.caseload")
+                .with("file", verbatim(file.clone()))
+                .with("detail", verbatim(why.clone())),
+        }
     }
-    let cases = cases_from_csv(text).map_err(|e| format!("{file_name}: {e}"))?;
-    Caseload::from_cases(cases.clone(), file_name).map_err(|e| format!("{file_name}: {e}"))?;
+
+    pub fn text(&self, lang: Lang) -> String {
+        render(lang, &self.message())
+    }
+}
+
+/// A CSV column by its name; the reader's own markers for the whole header, row or case
+/// are words, so they are translated.
+fn column(field: &str) -> Arg {
+    let marker = match field {
+        "(header)" => "caseload.import.where.header",
+        "(row)" => "caseload.import.where.row",
+        "(case)" => "caseload.import.where.case",
+        _ => return verbatim(field),
+    };
+    Message::new(marker).into()
+}
+
+/// English, for logs and tests.
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// The cases of a CSV file called `file_name`, or why they cannot be used.
+pub fn read_cases(text: &str, file_name: &str) -> Result<Vec<Case>, ImportError> {
+    if text.len() > MAX_CSV_BYTES {
+        return Err(ImportError::TooLarge {
+            file: file_name.to_string(),
+            bytes: text.len(),
+        });
+    }
+    let cases = cases_from_csv(text).map_err(|error| ImportError::Row {
+        file: file_name.to_string(),
+        error,
+    })?;
+    Caseload::from_cases(cases.clone(), file_name).map_err(|why| ImportError::Caseload {
+        file: file_name.to_string(),
+        why,
+    })?;
     Ok(cases)
 }
 
@@ -38,11 +116,60 @@ mod tests {
     fn a_good_file_reads_and_a_bad_one_names_line_and_column() {
         assert_eq!(read_cases(GOOD, "good.csv").unwrap().len(), 2);
         let bad = GOOD.replace(",12,", ",twelve,");
-        let message = read_cases(&bad, "bad.csv").unwrap_err();
+        let error = read_cases(&bad, "bad.csv").unwrap_err();
+        let message = error.to_string();
         assert!(message.starts_with("bad.csv: line 2"), "{message}");
         assert!(message.contains("firearms"), "{message}");
-        let message = read_cases("label,law_era,charge\n", "empty.csv").unwrap_err();
+        let spanish = error.text(Lang::Es);
+        assert!(
+            spanish.starts_with("bad.csv: línea 2, columna `firearms`"),
+            "{spanish}"
+        );
+        let message = read_cases("label,law_era,charge\n", "empty.csv")
+            .unwrap_err()
+            .to_string();
         assert!(message.contains("1 to"), "{message}");
+    }
+
+    #[test]
+    fn every_import_error_reads_in_both_languages() {
+        let read = |text: &str| read_cases(text, "f.csv").unwrap_err();
+        let header = read("# only a comment\n");
+        let row = read("label,firearms\na,1,extra\n");
+        let errors = [
+            ImportError::TooLargeToRead {
+                file: "f.csv".into(),
+            },
+            ImportError::TooLarge {
+                file: "f.csv".into(),
+                bytes: MAX_CSV_BYTES + 1,
+            },
+            ImportError::Unreadable { why: "why".into() },
+            read(&GOOD.replace(",12,", ",twelve,")),
+            header.clone(),
+            row.clone(),
+            read("label,law_era,charge\n"),
+        ];
+        for error in &errors {
+            for lang in Lang::ALL {
+                let text = error.text(lang);
+                assert!(!text.contains('⟦'), "{text}");
+                assert!(!text.contains('{'), "{text}");
+            }
+        }
+        assert!(header
+            .to_string()
+            .starts_with("f.csv: line 1: field `(header)`: "));
+        assert!(header
+            .text(Lang::Es)
+            .starts_with("f.csv: línea 1, columna `(encabezado)`: "));
+        assert!(row
+            .text(Lang::Es)
+            .starts_with("f.csv: línea 2, columna `(fila)`: "));
+        assert_eq!(
+            errors[0].to_string(),
+            format!("f.csv: the file is larger than a caseload file can be ({MAX_CSV_BYTES} bytes at most).")
+        );
     }
 
     #[test]

@@ -2,6 +2,16 @@
 //! engine's parameter sets and sparse overrides.
 
 use threshold_engine::{Param, SentencingOverrides, SentencingParams};
+use yew::AttrValue;
+
+use crate::i18n::{t, Lang};
+
+/// A prosecution parameter's name, in lower case as a chart or table row shows it
+/// ("sentence weight"); `None` for a name the catalog does not know.
+pub fn prosecution_param_name(lang: Lang, name: &str) -> Option<AttrValue> {
+    let key = format!("prosecution.param.{name}");
+    crate::i18n::catalog().contains(&key).then(|| t(lang, &key))
+}
 
 /// A parameter of the expected-sentence model (`engine/data/sentencing_params.json`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,18 +55,22 @@ impl SentencingParam {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::WithinRangeShare => "Sentences within the guideline range",
-            Self::AboveRangeShare => "Sentences above the range",
-            Self::WithinAtMinimumShare => "Within-range sentences at the minimum",
-            Self::BelowReductionMin => "Smallest cut below the range minimum",
-            Self::BelowReductionMax => "Largest cut below the range minimum",
-            Self::AboveIncreaseMin => "Smallest rise above the range maximum",
-            Self::AboveIncreaseMax => "Largest rise above the range maximum",
-            Self::ProbationShareZoneA => "Probation only, in Zone A",
-            Self::ProbationShareZoneB => "Probation only, in Zone B",
-        }
+    /// The plain-words label the assumptions panel shows.
+    pub fn label(self, lang: Lang) -> AttrValue {
+        t(
+            lang,
+            &format!("prosecution.sentencing.{}.label", self.key()),
+        )
+    }
+
+    /// The short name a chart has room for (the data file's name, spaced, in English).
+    pub fn short_name(self, lang: Lang) -> AttrValue {
+        t(lang, &format!("prosecution.sentencing.{}.name", self.key()))
+    }
+
+    /// The parameter with this data-file name.
+    pub fn from_key(key: &str) -> Option<SentencingParam> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
     }
 
     pub fn of(self, params: &SentencingParams) -> &Param {
@@ -100,6 +114,7 @@ impl SentencingParam {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use threshold_engine::ProsecutionParams;
 
     #[test]
     fn every_parameter_is_listed_once_and_overrides_reach_the_engine() {
@@ -112,6 +127,33 @@ mod tests {
             assert_eq!(param.overridden(&overrides), Some(value));
             let edited = base.with_overrides(&overrides).expect("valid override");
             assert_eq!(param.of(&edited).value, value, "{}", param.key());
+            assert_eq!(SentencingParam::from_key(param.key()), Some(param));
+        }
+    }
+
+    /// The catalog keys are built from the data-file names, so the key scan cannot see them.
+    #[test]
+    fn every_parameter_is_named_in_both_languages() {
+        let catalog = crate::i18n::catalog();
+        for param in SentencingParam::ALL {
+            for part in ["label", "name"] {
+                let key = format!("prosecution.sentencing.{}.{part}", param.key());
+                assert!(catalog.contains(&key), "{key}");
+            }
+            assert_eq!(
+                param.short_name(Lang::En).as_str(),
+                param.key().replace('_', " ")
+            );
+        }
+        assert_eq!(
+            SentencingParam::WithinRangeShare.label(Lang::Es).as_str(),
+            "Penas dentro del rango de las Directrices"
+        );
+        for (name, _) in ProsecutionParams::embedded().fields() {
+            let en = prosecution_param_name(Lang::En, name).expect(name);
+            assert_eq!(en.as_str(), name.replace('_', " "));
+            let es = prosecution_param_name(Lang::Es, name).expect(name);
+            assert_ne!(es.as_str(), en.as_str(), "{name}");
         }
     }
 }

@@ -6,6 +6,7 @@ use threshold_engine::{DeclineReasons, ProsecutionAssessment, ThresholdFinding};
 use yew::prelude::*;
 
 use crate::components::stacked_bar::{Share, StackedBar};
+use crate::i18n::{t, tf, use_lang, verbatim, Lang, Message};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -16,26 +17,27 @@ pub struct AcceptancePanelProps {
     pub firearms: Option<u32>,
 }
 
-fn factor_label(factor: Factor) -> &'static str {
+fn factor_label(lang: Lang, factor: Factor) -> AttrValue {
     match factor {
-        Factor::ExpectedSentence => "Expected sentence if convicted",
-        Factor::Firearms => "Number of firearms",
-        Factor::CrimeGun => "A trafficked gun recovered at a crime",
-        Factor::Evidence => "Strength of the evidence",
-        Factor::IntentEvidence => "Evidence of what the defendant knew",
-        Factor::MexicoNexus => "Proven Mexico nexus",
-        Factor::Organiser => "Organiser or broker charged",
-        Factor::IceJoint => "Joint ATF–ICE investigation",
+        Factor::ExpectedSentence => t(lang, "prosecution.factor.expected_sentence"),
+        Factor::Firearms => t(lang, "prosecution.factor.firearms"),
+        Factor::CrimeGun => t(lang, "prosecution.factor.crime_gun"),
+        Factor::Evidence => t(lang, "prosecution.factor.evidence"),
+        Factor::IntentEvidence => t(lang, "prosecution.factor.intent_evidence"),
+        Factor::MexicoNexus => t(lang, "prosecution.factor.mexico_nexus"),
+        Factor::Organiser => t(lang, "prosecution.factor.organiser"),
+        Factor::IceJoint => t(lang, "prosecution.factor.ice_joint"),
     }
 }
 
-fn firearms_at(finding: Option<u32>) -> String {
+fn firearms_at(lang: Lang, finding: Option<u32>) -> String {
     match finding {
-        Some(n) => format!(
-            "{} firearms",
-            units::number(crate::i18n::Lang::En, f64::from(n))
+        Some(n) => tf(
+            lang,
+            "prosecution.threshold.firearms",
+            &[("n", verbatim(units::number(lang, f64::from(n))))],
         ),
-        None => "more than 10,000 firearms".into(),
+        None => t(lang, "prosecution.threshold.beyond").to_string(),
     }
 }
 
@@ -44,27 +46,27 @@ fn firearms_at(finding: Option<u32>) -> String {
 pub fn acceptance_shares(accept: f64, reasons: &DeclineReasons) -> Vec<Share> {
     vec![
         Share {
-            label: "Accepted".into(),
+            label: Message::new("prosecution.share.accepted"),
             probability: accept,
             class: "accepted",
         },
         Share {
-            label: "Declined: low penalty".into(),
+            label: Message::new("prosecution.share.low_penalty"),
             probability: reasons.low_penalty,
             class: "low-penalty",
         },
         Share {
-            label: "Declined: weak evidence".into(),
+            label: Message::new("prosecution.share.weak_evidence"),
             probability: reasons.weak_evidence,
             class: "weak-evidence",
         },
         Share {
-            label: "Declined: no intent evidence".into(),
+            label: Message::new("prosecution.share.no_intent_evidence"),
             probability: reasons.no_intent_evidence,
             class: "no-intent",
         },
         Share {
-            label: "Declined: other reasons".into(),
+            label: Message::new("prosecution.share.other"),
             probability: reasons.other,
             class: "other-reason",
         },
@@ -73,80 +75,87 @@ pub fn acceptance_shares(accept: f64, reasons: &DeclineReasons) -> Vec<Share> {
 
 #[component]
 pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
+    let lang = use_lang();
     let option = &props.assessment.option;
     let reasons = &option.decline_reasons;
     let accept = option.acceptance_probability;
     let shares = acceptance_shares(accept, reasons);
     let verdict = if accept >= 0.5 {
-        "More likely accepted than declined."
+        t(lang, "prosecution.acceptance.verdict_accepted")
     } else {
-        "More likely declined than accepted."
+        t(lang, "prosecution.acceptance.verdict_declined")
     };
     let threshold = &props.threshold;
     let now = props
         .firearms
-        .map(|n| format!("{} now", units::number(crate::i18n::Lang::En, f64::from(n))))
-        .unwrap_or_else(|| "the number is assumed now".into());
+        .map(|n| {
+            tf(
+                lang,
+                "prosecution.threshold.now",
+                &[("n", verbatim(units::number(lang, f64::from(n))))],
+            )
+        })
+        .unwrap_or_else(|| t(lang, "prosecution.threshold.now_assumed").to_string());
     html! {
         <section class="panel acceptance" aria-labelledby="acceptance-title">
-            <h2 id="acceptance-title">{ "Will a U.S. Attorney take it?" }</h2>
+            <h2 id="acceptance-title">{ t(lang, "prosecution.acceptance.title") }</h2>
             <dl class="figures">
                 <div>
-                    <dt>{ "Referral accepted" }</dt>
-                    <dd data-testid="acceptance-probability">{ units::percent(crate::i18n::Lang::En, accept) }</dd>
+                    <dt>{ t(lang, "prosecution.acceptance.accepted_probability") }</dt>
+                    <dd data-testid="acceptance-probability">{ units::percent(lang, accept) }</dd>
                 </div>
                 <div>
-                    <dt>{ "Convicted, if accepted" }</dt>
-                    <dd data-testid="conviction-probability">{ units::percent(crate::i18n::Lang::En, option.conviction_probability) }</dd>
+                    <dt>{ t(lang, "prosecution.acceptance.convicted_if_accepted") }</dt>
+                    <dd data-testid="conviction-probability">{ units::percent(lang, option.conviction_probability) }</dd>
                 </div>
                 <div>
-                    <dt>{ "Prison if convicted (mean)" }</dt>
-                    <dd>{ units::months(crate::i18n::Lang::En, option.expected_months_if_convicted) }</dd>
+                    <dt>{ t(lang, "prosecution.acceptance.prison_if_convicted") }</dt>
+                    <dd>{ units::months(lang, option.expected_months_if_convicted) }</dd>
                 </div>
                 <div>
-                    <dt>{ "Expected prison per referral" }</dt>
-                    <dd data-testid="months-per-referral">{ units::months(crate::i18n::Lang::En, option.expected_prison_months_per_referral) }</dd>
+                    <dt>{ t(lang, "prosecution.acceptance.prison_per_referral") }</dt>
+                    <dd data-testid="months-per-referral">{ units::months(lang, option.expected_prison_months_per_referral) }</dd>
                 </div>
             </dl>
             <p class="verdict">{ verdict }</p>
-            <StackedBar title="Outcome of the referral" shares={shares} />
+            <StackedBar title={t(lang, "prosecution.acceptance.bar_title")} shares={shares} />
             <p class="equation">
-                { format!(
-                    "{} accepted × {} convicted × {} if convicted = {} of prison per referral.",
-                    units::percent(crate::i18n::Lang::En, accept),
-                    units::percent(crate::i18n::Lang::En, option.conviction_probability),
-                    units::months(crate::i18n::Lang::En, option.expected_months_if_convicted),
-                    units::months(crate::i18n::Lang::En, option.expected_prison_months_per_referral)
-                ) }
+                { tf(lang, "prosecution.acceptance.equation", &[
+                    ("accepted", verbatim(units::percent(lang, accept))),
+                    ("convicted", verbatim(units::percent(lang, option.conviction_probability))),
+                    ("months", verbatim(units::months(lang, option.expected_months_if_convicted))),
+                    ("per_referral", verbatim(units::months(lang, option.expected_prison_months_per_referral))),
+                ]) }
             </p>
-            <h3>{ "The unwritten threshold" }</h3>
+            <h3>{ t(lang, "prosecution.threshold.title") }</h3>
             <p data-testid="firearms-threshold">
-                { format!(
-                    "Holding the rest of the case fixed, acceptance reaches 50% at {} ({now}).",
-                    firearms_at(threshold.firearms)
-                ) }
+                { tf(lang, "prosecution.threshold.finding", &[
+                    ("half", verbatim(units::percent(lang, 0.5))),
+                    ("firearms", verbatim(firearms_at(lang, threshold.firearms))),
+                    ("now", verbatim(now)),
+                ]) }
             </p>
             <table class="threshold-table">
-                <caption>{ "How a penalty change moves the threshold" }</caption>
-                <thead><tr><th scope="col">{ "Every sentence times" }</th><th scope="col">{ "Firearms for 50% acceptance" }</th></tr></thead>
+                <caption>{ t(lang, "prosecution.threshold.table_caption") }</caption>
+                <thead><tr><th scope="col">{ t(lang, "prosecution.threshold.scale_header") }</th><th scope="col">{ t(lang, "prosecution.threshold.firearms_header") }</th></tr></thead>
                 <tbody>
                     { for threshold.by_penalty_scale.iter().map(|t| html! {
                         <tr>
-                            <td>{ format!("× {}", units::number(crate::i18n::Lang::En, t.penalty_scale)) }</td>
-                            <td>{ firearms_at(t.firearms) }</td>
+                            <td>{ format!("× {}", units::number(lang, t.penalty_scale)) }</td>
+                            <td>{ firearms_at(lang, t.firearms) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
             <details class="terms">
-                <summary>{ "Why this probability? The model's terms" }</summary>
+                <summary>{ t(lang, "prosecution.terms.summary") }</summary>
                 <table>
-                    <caption>{ format!("Log-odds of acceptance: intercept {:.2}, plus each factor's input × weight", props.assessment.acceptance_intercept) }</caption>
-                    <thead><tr><th scope="col">{ "Factor" }</th><th scope="col">{ "Input" }</th><th scope="col">{ "Weight" }</th><th scope="col">{ "Adds" }</th></tr></thead>
+                    <caption>{ tf(lang, "prosecution.terms.caption", &[("intercept", verbatim(format!("{:.2}", props.assessment.acceptance_intercept)))]) }</caption>
+                    <thead><tr><th scope="col">{ t(lang, "prosecution.terms.factor") }</th><th scope="col">{ t(lang, "prosecution.terms.input") }</th><th scope="col">{ t(lang, "prosecution.terms.weight") }</th><th scope="col">{ t(lang, "prosecution.terms.adds") }</th></tr></thead>
                     <tbody>
                         { for props.assessment.acceptance_terms.iter().map(|t| html! {
                             <tr>
-                                <td>{ factor_label(t.factor) }</td>
+                                <td>{ factor_label(lang, t.factor) }</td>
                                 <td>{ format!("{:.2}", t.input) }</td>
                                 <td>{ format!("{:.2}", t.weight) }</td>
                                 <td>{ format!("{:+.2}", t.contribution) }</td>
@@ -155,9 +164,52 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
                     </tbody>
                 </table>
                 <p class="source">
-                    { "A logistic model calibrated to the paper's 10–20-gun threshold, TRAC's decline reasons (FY2004) and district decline rates (20–59%). Its weights are labelled assumptions: see Sources and assumptions." }
+                    { t(lang, "prosecution.terms.source") }
                 </p>
             </details>
         </section>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::i18n::render;
+
+    #[test]
+    fn the_threshold_and_the_shares_read_in_both_languages() {
+        assert_eq!(firearms_at(Lang::En, Some(1200)), "1,200 firearms");
+        assert_eq!(firearms_at(Lang::Es, Some(1200)), "1,200 armas de fuego");
+        assert_eq!(firearms_at(Lang::En, None), "more than 10,000 firearms");
+        assert_eq!(firearms_at(Lang::Es, None), "más de 10,000 armas de fuego");
+        let shares = acceptance_shares(0.4, &DeclineReasons::default());
+        let en: Vec<String> = shares.iter().map(|s| render(Lang::En, &s.label)).collect();
+        assert_eq!(en[0], "Accepted");
+        assert_eq!(en[1], "Declined: low penalty");
+        for share in &shares {
+            assert!(!render(Lang::Es, &share.label).contains('⟦'));
+        }
+        assert_eq!(
+            render(Lang::Es, &shares[2].label),
+            "Declinado: prueba débil"
+        );
+    }
+
+    #[test]
+    fn every_factor_is_labelled_in_both_languages() {
+        for factor in [
+            Factor::ExpectedSentence,
+            Factor::Firearms,
+            Factor::CrimeGun,
+            Factor::Evidence,
+            Factor::IntentEvidence,
+            Factor::MexicoNexus,
+            Factor::Organiser,
+            Factor::IceJoint,
+        ] {
+            for lang in Lang::ALL {
+                assert!(!factor_label(lang, factor).contains('⟦'), "{factor:?}");
+            }
+        }
     }
 }

@@ -7,7 +7,8 @@ use threshold_engine::{
 use yew::prelude::*;
 
 use crate::components::param_field::ParamField;
-use crate::parameters::SentencingParam;
+use crate::i18n::{t, tf, use_lang, verbatim, Lang};
+use crate::parameters::{prosecution_param_name, SentencingParam};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -18,17 +19,26 @@ pub struct AssumptionsPanelProps {
 }
 
 /// What the source column says: the user's edit next to the default it replaced.
-fn source_text(default: &Param, edited: bool, shown_default: String) -> String {
+fn source_text(lang: Lang, default: &Param, edited: bool, shown_default: String) -> String {
     if edited {
-        format!("Set by you (default {shown_default}: {})", default.source)
+        tf(
+            lang,
+            "prosecution.assumptions.set_by_you",
+            &[
+                ("default", verbatim(shown_default)),
+                // Sources cite English documents and stay as cited.
+                ("source", verbatim(default.source.clone())),
+            ],
+        )
     } else {
         default.source.clone()
     }
 }
 
-/// "sentence_weight" → "Sentence weight".
-fn plain_name(name: &str) -> String {
-    let spaced = name.replace('_', " ");
+/// "sentence_weight" → "Sentence weight" ("Peso de la pena").
+fn plain_name(lang: Lang, name: &str) -> String {
+    let spaced = prosecution_param_name(lang, name)
+        .map_or_else(|| name.replace('_', " "), |n| n.to_string());
     let mut chars = spaced.chars();
     chars
         .next()
@@ -38,6 +48,7 @@ fn plain_name(name: &str) -> String {
 
 #[component]
 pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
+    let lang = use_lang();
     let sentencing_defaults = SentencingParams::embedded();
     let prosecution_defaults = ProsecutionParams::embedded();
     // Overrides that fail validation never reach the state, so these always apply.
@@ -67,10 +78,10 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
             .reform(move |v: f64| Action::SetSentencingParam(param, Some(v)));
         let default = param.of(sentencing_defaults);
         html! {
-            <ParamField key={param.key()} key_name={param.key()} label={param.label()}
+            <ParamField key={param.key()} key_name={param.key()} label={param.label(lang)}
                 value={param.of(&sentencing).value}
                 meaning={default.meaning.clone().map(AttrValue::from)}
-                source={source_text(default, edited, format!("{:.1}%", default.value * 100.0))}
+                source={source_text(lang, default, edited, format!("{:.1}%", default.value * 100.0))}
                 assumption={edited || default.assumption}
                 {edited} {check} {on_change} />
         }
@@ -95,9 +106,9 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
             .on_action
             .reform(move |v: f64| Action::SetProsecutionParam(name, Some(v)));
         html! {
-            <ParamField key={name} key_name={name} label={plain_name(name)} {value} percent={false}
+            <ParamField key={name} key_name={name} label={plain_name(lang, name)} {value} percent={false}
                 meaning={default.meaning.clone().map(AttrValue::from)}
-                source={source_text(default, edited, format!("{:.2}", default.value))}
+                source={source_text(lang, default, edited, format!("{:.2}", default.value))}
                 assumption={edited || default.assumption}
                 {edited} {check} {on_change} />
         }
@@ -106,31 +117,31 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     let on_reset = props.on_action.reform(|_: MouseEvent| Action::ResetParams);
     let head = html! {
         <thead>
-            <tr><th scope="col">{ "Parameter" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Source" }</th></tr>
+            <tr><th scope="col">{ t(lang, "prosecution.column.parameter") }</th><th scope="col">{ t(lang, "prosecution.column.value") }</th><th scope="col">{ t(lang, "prosecution.column.source") }</th></tr>
         </thead>
     };
     html! {
         <section class="panel assumptions-panel" aria-labelledby="assumptions-title">
-            <h2 id="assumptions-title">{ "Sources and assumptions" }</h2>
+            <h2 id="assumptions-title">{ t(lang, "prosecution.assumptions.title") }</h2>
             <p>
-                { "Every parameter the models use, its value and where it comes from. Figures marked " }
-                <span class="assumption-tag">{ "Assumption" }</span>
-                { " are Threshold's labelled judgements: change them and every result follows." }
+                { t(lang, "prosecution.assumptions.intro_before") }
+                <span class="assumption-tag">{ t(lang, "prosecution.assumption") }</span>
+                { t(lang, "prosecution.assumptions.intro_after") }
             </p>
             <div class="table-scroll">
                 <table class="params">
-                    <caption>{ "Expected sentence: from the guideline range to the sentence imposed" }</caption>
+                    <caption>{ t(lang, "prosecution.assumptions.sentencing_caption") }</caption>
                     { head.clone() }
                     <tbody>{ for sentencing_rows }</tbody>
                 </table>
                 <table class="params">
-                    <caption>{ "Prosecution: will a U.S. Attorney accept the referral, and convict?" }</caption>
+                    <caption>{ t(lang, "prosecution.assumptions.prosecution_caption") }</caption>
                     { head }
                     <tbody>{ for prosecution_rows }</tbody>
                 </table>
             </div>
             <button type="button" class="secondary" onclick={on_reset} disabled={!any_edited}>
-                { "Reset to defaults" }
+                { t(lang, "prosecution.assumptions.reset") }
             </button>
         </section>
     }

@@ -4,12 +4,13 @@ use threshold_engine::caseload::Histogram;
 use yew::prelude::*;
 
 use crate::charts::{ticks, LinearScale};
+use crate::i18n::{t, tf, use_lang, verbatim};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
 pub struct PairedHistogramProps {
     pub title: AttrValue,
-    /// What the bins count, e.g. "prison-years".
+    /// What the bins count, e.g. "prison-years", in the reader's language.
     pub unit: AttrValue,
     pub histogram: Histogram,
 }
@@ -23,6 +24,7 @@ const BOTTOM: f64 = 36.0;
 
 #[component]
 pub fn PairedHistogram(props: &PairedHistogramProps) -> Html {
+    let lang = use_lang();
     let h = &props.histogram;
     let bins = h
         .baseline
@@ -65,29 +67,32 @@ pub fn PairedHistogram(props: &PairedHistogramProps) -> Html {
     html! {
         <figure class="chart paired-histogram">
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
-                aria-label={format!("{}: histogram of {} across draws, status quo beside proposal", props.title, props.unit)}>
+                aria-label={tf(lang, "caseload.histogram.description", &[
+                    ("title", verbatim(props.title.to_string())),
+                    ("unit", verbatim(props.unit.to_string())),
+                ])}>
                 { for bars }
                 <line class="axis" x1={LEFT.to_string()} x2={format!("{:.1}", WIDTH - RIGHT)}
                     y1={format!("{:.1}", HEIGHT - BOTTOM)} y2={format!("{:.1}", HEIGHT - BOTTOM)} />
                 { for axis_ticks.iter().map(|t| html! {
                     <text class="tick" x={format!("{:.1}", x.at(*t))} y={format!("{:.1}", HEIGHT - BOTTOM + 14.0)}
-                        text-anchor="middle">{ units::number(crate::i18n::Lang::En, *t) }</text>
+                        text-anchor="middle">{ units::number(lang, *t) }</text>
                 }) }
                 <text class="axis-label" x={format!("{:.1}", WIDTH / 2.0)} y={format!("{:.1}", HEIGHT - 4.0)}
                     text-anchor="middle">{ props.unit.clone() }</text>
             </svg>
             <figcaption>
-                <span class="swatch series-baseline"></span>{ "Status quo " }
-                <span class="swatch series-scenario"></span>{ "Proposal — " }{ props.title.clone() }
+                <span class="swatch series-baseline"></span>{ t(lang, "caseload.histogram.status_quo") }
+                <span class="swatch series-scenario"></span>{ t(lang, "caseload.histogram.proposal") }{ props.title.clone() }
             </figcaption>
             <details class="chart-table">
-                <summary>{ "The histogram as a table" }</summary>
+                <summary>{ t(lang, "caseload.histogram.as_table") }</summary>
                 <table>
-                    <thead><tr><th scope="col">{ props.unit.clone() }</th><th scope="col">{ "Status quo (draws)" }</th><th scope="col">{ "Proposal (draws)" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ props.unit.clone() }</th><th scope="col">{ t(lang, "caseload.histogram.status_quo_draws") }</th><th scope="col">{ t(lang, "caseload.histogram.proposal_draws") }</th></tr></thead>
                     <tbody>
                         { for (0..bins).map(|i| html! {
                             <tr>
-                                <td>{ format!("{}–{}", units::number(crate::i18n::Lang::En, h.edges[i]), units::number(crate::i18n::Lang::En, h.edges[i + 1])) }</td>
+                                <td>{ format!("{}–{}", units::number(lang, h.edges[i]), units::number(lang, h.edges[i + 1])) }</td>
                                 <td>{ h.baseline[i] }</td>
                                 <td>{ h.scenario[i] }</td>
                             </tr>

@@ -4,6 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{render, t, use_lang, verbatim, Lang, Message};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -27,9 +28,26 @@ pub struct ParamFieldProps {
     pub on_change: Callback<f64>,
 }
 
-fn shown(value: f64, percent: bool) -> String {
+/// Why a typed value is not used: the field's own reading, or the models' check (whose
+/// words come from the engine).
+#[derive(Debug, Clone, PartialEq)]
+enum FieldError {
+    Reading(Message),
+    Check(String),
+}
+
+impl FieldError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            FieldError::Reading(message) => render(lang, message),
+            FieldError::Check(why) => why.clone(),
+        }
+    }
+}
+
+fn shown(lang: Lang, value: f64, percent: bool) -> String {
     if percent {
-        units::number(crate::i18n::Lang::En, value * 100.0).replace(',', "")
+        units::number(lang, value * 100.0).replace(',', "")
     } else {
         // Weights need two decimals to be read back as they are.
         let text = format!("{value:.2}");
@@ -38,20 +56,22 @@ fn shown(value: f64, percent: bool) -> String {
 }
 
 /// Reads what was typed ("49.6", "49.6%", "-6.5") into the stored value.
-fn parse(text: &str, percent: bool) -> Result<f64, String> {
+fn parse(text: &str, percent: bool) -> Result<f64, Message> {
     let cleaned = text.trim().trim_end_matches('%').trim();
     let value: f64 = cleaned
         .parse()
         .ok()
         .filter(|v: &f64| v.is_finite())
-        .ok_or_else(|| format!("“{}” is not a number.", text.trim()))?;
+        .ok_or_else(|| {
+            Message::new("prosecution.field.not_a_number").with("text", verbatim(text.trim()))
+        })?;
     if percent {
         if !(0.0..=1000.0).contains(&value) {
-            return Err("Enter a percentage from 0 to 1000.".into());
+            return Err(Message::new("prosecution.field.percent_range"));
         }
         Ok(value / 100.0)
     } else if value.abs() > 1.0e6 {
-        Err("Too large to be meant: check the number.".into())
+        Err(Message::new("prosecution.field.too_large"))
     } else {
         Ok(value)
     }
@@ -59,15 +79,16 @@ fn parse(text: &str, percent: bool) -> Result<f64, String> {
 
 #[component]
 pub fn ParamField(props: &ParamFieldProps) -> Html {
+    let lang = use_lang();
     let percent = props.percent;
-    let text = use_state(|| shown(props.value, percent));
-    let error = use_state(|| None::<String>);
+    let text = use_state(|| shown(lang, props.value, percent));
+    let error = use_state(|| None::<FieldError>);
     {
         let text = text.clone();
         let error = error.clone();
         use_effect_with(props.value, move |value| {
             if parse(&text, percent).map_or(true, |v| (v - value).abs() > 1e-9) {
-                text.set(shown(*value, percent));
+                text.set(shown(lang, *value, percent));
                 error.set(None);
             }
         });
@@ -79,12 +100,15 @@ pub fn ParamField(props: &ParamFieldProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| {
             let typed = event.target_unchecked_into::<HtmlInputElement>().value();
-            match parse(&typed, percent).and_then(|v| check.emit(v).map(|()| v)) {
+            let outcome = parse(&typed, percent)
+                .map_err(FieldError::Reading)
+                .and_then(|v| check.emit(v).map(|()| v).map_err(FieldError::Check));
+            match outcome {
                 Ok(value) => {
                     error.set(None);
                     on_change.emit(value);
                 }
-                Err(message) => error.set(Some(message)),
+                Err(why) => error.set(Some(why)),
             }
             text.set(typed);
         })
@@ -105,18 +129,47 @@ pub fn ParamField(props: &ParamFieldProps) -> Html {
                     { "%" }
                 }
                 if props.edited {
-                    <span class="edited-mark">{ "edited" }</span>
+                    <span class="edited-mark">{ t(lang, "prosecution.field.edited") }</span>
                 }
-                if let Some(message) = (*error).clone() {
-                    <p class="field-error" role="alert">{ message }</p>
+                if let Some(why) = (*error).clone() {
+                    <p class="field-error" role="alert">{ why.text(lang) }</p>
                 }
             </td>
             <td class="param-source">
                 if props.assumption {
-                    <span class="assumption-tag">{ "Assumption" }</span>{ " " }
+                    <span class="assumption-tag">{ t(lang, "prosecution.assumption") }</span>{ " " }
                 }
                 { props.source.clone() }
             </td>
         </tr>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_read_and_refusals_say_why_in_both_languages() {
+        assert_eq!(parse(" 49.6% ", true), Ok(0.496));
+        assert_eq!(parse("-6.5", false), Ok(-6.5));
+        let why = |text: &str, percent: bool, lang: Lang| {
+            FieldError::Reading(parse(text, percent).unwrap_err()).text(lang)
+        };
+        assert_eq!(why("abc", true, Lang::En), "“abc” is not a number.");
+        assert_eq!(why("abc", true, Lang::Es), "“abc” no es un número.");
+        assert_eq!(
+            why("2000", true, Lang::En),
+            "Enter a percentage from 0 to 1000."
+        );
+        assert_eq!(
+            why("2000", true, Lang::Es),
+            "Escriba un porcentaje de 0 a 1000."
+        );
+        assert_eq!(
+            why("2e6", false, Lang::En),
+            "Too large to be meant: check the number."
+        );
+        assert!(!why("2e6", false, Lang::Es).contains('⟦'));
     }
 }

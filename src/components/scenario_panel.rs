@@ -1,11 +1,12 @@
 //! The proposal to compare with the status quo: pick a preset, read what it changes and
 //! where that comes from, or copy it and edit the copy.
 
-use threshold_engine::scenario::{presets, Scenario};
+use threshold_engine::scenario::{presets, Scenario, ScenarioError};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::choice_field::{ChoiceField, ChoiceOption};
+use crate::i18n::{t, tf, use_lang, verbatim};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -28,10 +29,12 @@ fn picker_value(scenario: &Scenario) -> &str {
 
 #[component]
 pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
+    let lang = use_lang();
     let scenario = &props.scenario;
     let editing = use_state(|| false);
     let draft = use_state(String::new);
-    let error = use_state(|| None::<String>);
+    // Kept as the engine's error, so it is worded in the language of each render.
+    let error = use_state(|| None::<ScenarioError>);
 
     let custom = picker_value(scenario).is_empty();
     let mut options = presets()
@@ -41,7 +44,11 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
     if custom {
         options.push(ChoiceOption::new(
             "",
-            format!("Your edited copy: {}", scenario.name),
+            tf(
+                lang,
+                "scenario.custom_option",
+                &[("name", verbatim(scenario.name.clone()))],
+            ),
         ));
     }
     let on_pick = props.on_action.reform(|id: String| {
@@ -56,7 +63,13 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             let mut copy = scenario.clone();
             if !copy.id.ends_with("_copy") {
                 copy.id = format!("{}_copy", copy.id);
-                copy.name = format!("{} (edited copy)", copy.name);
+                // The copy's name is data the user then edits, written in the language the
+                // page was in when they copied it.
+                copy.name = tf(
+                    lang,
+                    "scenario.copy_name",
+                    &[("name", verbatim(copy.name.clone()))],
+                );
             }
             draft.set(serde_json::to_string_pretty(&copy).unwrap_or_default());
             error.set(None);
@@ -78,7 +91,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 editing.set(false);
                 on_action.emit(Action::SetScenario(Box::new(edited)));
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e)),
         })
     };
     let on_cancel = {
@@ -88,19 +101,19 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
 
     html! {
         <section class="panel scenario-panel" aria-labelledby="scenario-title">
-            <h2 id="scenario-title">{ "What would a proposal change?" }</h2>
-            <ChoiceField id="field-scenario" label="Proposal (compared with the status quo on the left)"
+            <h2 id="scenario-title">{ t(lang, "scenario.title") }</h2>
+            <ChoiceField id="field-scenario" label={t(lang, "scenario.picker")}
                 options={options} selected={picker_value(scenario).to_string()} on_change={on_pick} />
             <p class="scenario-description" data-testid="scenario-description">{ scenario.description.clone() }</p>
-            <p class="source">{ format!("Source: {}", scenario.source) }</p>
+            <p class="source">{ tf(lang, "scenario.source", &[("source", verbatim(scenario.source.clone()))]) }</p>
             <details class="scenario-changes">
-                <summary>{ format!("Its {} changes", scenario.changes.len()) }</summary>
+                <summary>{ tf(lang, "scenario.changes", &[("n", verbatim(scenario.changes.len().to_string()))]) }</summary>
                 <ol>
                     { for scenario.changes.iter().map(|change| html! {
                         <li>
                             <strong>{ change.label.clone() }</strong>
                             if change.assumption {
-                                { " " }<span class="assumption-tag">{ "Assumption" }</span>
+                                { " " }<span class="assumption-tag">{ t(lang, "scenario.assumption") }</span>
                             }
                             <span class="citation">{ change.source.clone() }</span>
                         </li>
@@ -109,17 +122,17 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             </details>
             if *editing {
                 <div class="scenario-editor">
-                    <label for="scenario-json">{ "The proposal as JSON: edit the numbers, labels or sources, then apply" }</label>
+                    <label for="scenario-json">{ t(lang, "scenario.editor_label") }</label>
                     <textarea id="scenario-json" rows="16" spellcheck="false" value={(*draft).clone()} oninput={on_draft} />
-                    if let Some(message) = (*error).clone() {
-                        <p class="field-error" role="alert" data-testid="scenario-error">{ message }</p>
+                    if let Some(why) = (*error).as_ref() {
+                        <p class="field-error" role="alert" data-testid="scenario-error">{ why.to_string() }</p>
                     }
-                    <button type="button" onclick={on_apply}>{ "Apply the edited proposal" }</button>
+                    <button type="button" onclick={on_apply}>{ t(lang, "scenario.apply") }</button>
                     { " " }
-                    <button type="button" class="secondary" onclick={on_cancel}>{ "Cancel" }</button>
+                    <button type="button" class="secondary" onclick={on_cancel}>{ t(lang, "scenario.cancel") }</button>
                 </div>
             } else {
-                <button type="button" class="secondary" onclick={on_copy}>{ "Copy and edit this proposal" }</button>
+                <button type="button" class="secondary" onclick={on_copy}>{ t(lang, "scenario.copy") }</button>
             }
             { props.children.clone() }
         </section>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::download_button::DownloadButton;
 use crate::download::file_name_part;
+use crate::i18n::{t, tf, use_lang, verbatim, Lang};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -14,8 +15,8 @@ pub struct SideBySideProps {
     pub comparison: SideBySide,
 }
 
-fn signed(delta: f64) -> String {
-    let text = units::number(crate::i18n::Lang::En, delta.abs());
+fn signed(lang: Lang, delta: f64) -> String {
+    let text = units::number(lang, delta.abs());
     if delta > 0.0 {
         format!("+{text}")
     } else if delta < 0.0 {
@@ -27,20 +28,21 @@ fn signed(delta: f64) -> String {
 
 #[component]
 pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
+    let lang = use_lang();
     let c = &props.comparison;
     html! {
         <div class="side-by-side">
             // Focusable: on a phone the table scrolls sideways, and a keyboard user must be
             // able to reach what is off screen.
-            <div class="table-scroll" role="region" tabindex="0" aria-label="This case side by side">
+            <div class="table-scroll" role="region" tabindex="0" aria-label={t(lang, "scenario.side.region")}>
                 <table data-testid="side-by-side">
-                    <caption>{ format!("This case: status quo beside “{}”", c.scenario_name) }</caption>
+                    <caption>{ tf(lang, "scenario.side.caption", &[("name", verbatim(c.scenario_name.clone()))]) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "Output" }</th>
-                            <th scope="col">{ "Status quo" }</th>
-                            <th scope="col">{ "Proposal" }</th>
-                            <th scope="col">{ "Why it moved" }</th>
+                            <th scope="col">{ t(lang, "scenario.side.output") }</th>
+                            <th scope="col">{ t(lang, "scenario.side.status_quo") }</th>
+                            <th scope="col">{ t(lang, "scenario.side.proposal") }</th>
+                            <th scope="col">{ t(lang, "scenario.side.why") }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -51,26 +53,26 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                                 <td>
                                     { row.scenario.text.clone() }
                                     if let (true, Some(delta)) = (row.changed, row.delta) {
-                                        <span class="delta">{ format!(" ({})", signed(delta)) }</span>
+                                        <span class="delta">{ format!(" ({})", signed(lang, delta)) }</span>
                                     }
                                 </td>
                                 <td>
                                     if !row.changed {
-                                        { "unchanged" }
+                                        { t(lang, "scenario.side.unchanged") }
                                     } else if row.causes.is_empty() {
-                                        { "the changes together (none moves it alone)" }
+                                        { t(lang, "scenario.side.together_only") }
                                     } else {
                                         <ul class="causes">
                                             { for row.causes.iter().map(|cause| html! {
                                                 <li>
                                                     { cause.label.clone() }
                                                     if let Some(d) = cause.delta {
-                                                        { format!(" ({})", signed(d)) }
+                                                        { format!(" ({})", signed(lang, d)) }
                                                     }
                                                 </li>
                                             }) }
                                             if let Some(i) = row.interaction.filter(|i| i.abs() > 0.05) {
-                                                <li>{ format!("acting together: {}", signed(i)) }</li>
+                                                <li>{ tf(lang, "scenario.side.interaction", &[("delta", verbatim(signed(lang, i)))]) }</li>
                                             }
                                         </ul>
                                     }
@@ -82,11 +84,11 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
             </div>
             if !c.caseload_only.is_empty() {
                 <p class="note">
-                    { format!("Changes that act on a caseload, not on one case: {}.", c.caseload_only.join("; ")) }
+                    { tf(lang, "scenario.side.caseload_only", &[("changes", verbatim(c.caseload_only.join("; ")))]) }
                 </p>
             }
             <p class="downloads">
-                <DownloadButton label="Download this comparison (CSV)"
+                <DownloadButton label={t(lang, "scenario.side.download")}
                     file_name={format!("threshold-side-by-side-{}.csv", file_name_part(&c.scenario_id))}
                     mime="text/csv" test_id="download-side-by-side-csv" contents={{
                         let comparison = c.clone();

@@ -4,11 +4,14 @@
 use yew::prelude::*;
 
 use crate::charts::LinearScale;
+use crate::i18n::{render, tf, use_lang, verbatim, Message};
 use crate::units;
 
 #[derive(Clone, PartialEq)]
 pub struct Share {
-    pub label: AttrValue,
+    /// Rendered in the reader's language, so a caller without one (the presentation) can
+    /// build the shares.
+    pub label: Message,
     pub probability: f64,
     /// CSS class giving the segment its colour.
     pub class: &'static str,
@@ -25,6 +28,17 @@ const HEIGHT: f64 = 28.0;
 
 #[component]
 pub fn StackedBar(props: &StackedBarProps) -> Html {
+    let lang = use_lang();
+    let labelled = |share: &Share, key: &str| {
+        tf(
+            lang,
+            key,
+            &[
+                ("label", verbatim(render(lang, &share.label))),
+                ("percent", verbatim(units::percent(lang, share.probability))),
+            ],
+        )
+    };
     let total: f64 = props.shares.iter().map(|s| s.probability.max(0.0)).sum();
     let x = LinearScale::new((0.0, total.max(f64::EPSILON)), (0.0, WIDTH));
     let mut start = 0.0;
@@ -34,20 +48,14 @@ pub fn StackedBar(props: &StackedBarProps) -> Html {
         html! {
             <rect class={share.class} x={format!("{:.1}", x.at(from))} y="0"
                 width={format!("{:.1}", (x.at(start) - x.at(from)).max(0.0))} height={HEIGHT.to_string()}>
-                <title>{ format!("{}: {}", share.label, units::percent(crate::i18n::Lang::En, share.probability)) }</title>
+                <title>{ labelled(share, "prosecution.share.title") }</title>
             </rect>
         }
     });
     let summary = props
         .shares
         .iter()
-        .map(|s| {
-            format!(
-                "{} {}",
-                s.label,
-                units::percent(crate::i18n::Lang::En, s.probability)
-            )
-        })
+        .map(|s| labelled(s, "prosecution.share.legend"))
         .collect::<Vec<_>>()
         .join(", ");
     html! {
@@ -59,7 +67,7 @@ pub fn StackedBar(props: &StackedBarProps) -> Html {
             <ul class="legend">
                 { for props.shares.iter().map(|s| html! {
                     <li><span class={classes!("swatch", s.class)}></span>
-                        { format!("{} {}", s.label, units::percent(crate::i18n::Lang::En, s.probability)) }</li>
+                        { labelled(s, "prosecution.share.legend") }</li>
                 }) }
             </ul>
         </figure>

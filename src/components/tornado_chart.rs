@@ -1,10 +1,12 @@
 //! Which assumption drives the answer: each uncertain parameter's low and high end as a bar
 //! around the central result, widest swing on top.
 
-use threshold_engine::sensitivity::{Metric, Sensitivity};
+use threshold_engine::sensitivity::{Group, Metric, Sensitivity};
 use yew::prelude::*;
 
 use crate::charts::LinearScale;
+use crate::i18n::{t, tf, use_lang, verbatim, Lang};
+use crate::parameters::{prosecution_param_name, SentencingParam};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -15,15 +17,29 @@ pub struct TornadoChartProps {
     pub rows: usize,
 }
 
-pub fn metric_label(metric: Metric) -> &'static str {
+pub fn metric_label(lang: Lang, metric: Metric) -> AttrValue {
     match metric {
-        Metric::DeltaPrisonYearsPer100 => {
-            "extra prison-years per 100 referrals (proposal − status quo)"
+        Metric::DeltaPrisonYearsPer100 => t(lang, "caseload.metric.delta_prison_years_per_100"),
+        Metric::DeltaAcceptedPer100 => t(lang, "caseload.metric.delta_accepted_per_100"),
+        Metric::ScenarioPrisonYearsPer100 => {
+            t(lang, "caseload.metric.scenario_prison_years_per_100")
         }
-        Metric::DeltaAcceptedPer100 => "extra accepted referrals per 100 (proposal − status quo)",
-        Metric::ScenarioPrisonYearsPer100 => "prison-years per 100 referrals under the proposal",
-        Metric::ScenarioAcceptedPer100 => "accepted referrals per 100 under the proposal",
+        Metric::ScenarioAcceptedPer100 => t(lang, "caseload.metric.scenario_accepted_per_100"),
     }
+}
+
+/// A parameter's short name, from the catalog of its model; the data-file name, spaced,
+/// for one the catalogs do not know.
+fn parameter_name(lang: Lang, group: Group, name: &str) -> String {
+    let named = match group {
+        Group::Prosecution => prosecution_param_name(lang, name),
+        Group::Sentencing => SentencingParam::from_key(name).map(|p| p.short_name(lang)),
+        Group::CaseloadMix => {
+            let key = format!("caseload.param.{name}");
+            crate::i18n::catalog().contains(&key).then(|| t(lang, &key))
+        }
+    };
+    named.map_or_else(|| name.replace('_', " "), |n| n.to_string())
 }
 
 /// A parameter setting as stored (shares as fractions, weights as they are), two decimals.
@@ -38,6 +54,7 @@ const ROW: f64 = 22.0;
 
 #[component]
 pub fn TornadoChart(props: &TornadoChartProps) -> Html {
+    let lang = use_lang();
     let s = &props.sensitivity;
     let metric = s.metric;
     let central = s.central.metric(metric);
@@ -55,14 +72,14 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
     html! {
         <figure class="chart tornado">
             <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img"
-                aria-label={format!("Tornado chart of {}", metric_label(metric))}>
+                aria-label={tf(lang, "caseload.tornado.description", &[("metric", verbatim(metric_label(lang, metric).to_string()))])}>
                 { for shown.iter().enumerate().map(|(i, row)| {
                     let (a, b) = (row.at_low.metric(metric), row.at_high.metric(metric));
                     let y = 6.0 + ROW * i as f64;
                     html! {
                         <g>
                             <text class="tick" x={format!("{:.1}", LABEL - 6.0)} y={format!("{:.1}", y + 12.0)} text-anchor="end">
-                                { row.parameter.replace('_', " ") }
+                                { parameter_name(lang, row.group, &row.parameter) }
                             </text>
                             <rect class="tornado-low" x={format!("{:.1}", x.at(a.min(central)))} y={format!("{y:.1}")}
                                 width={format!("{:.1}", (x.at(a.max(central)) - x.at(a.min(central))).max(0.5))} height={format!("{:.1}", ROW - 6.0)} />
@@ -74,30 +91,30 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
                 <line class="median" x1={format!("{:.1}", x.at(central))} x2={format!("{:.1}", x.at(central))}
                     y1="0" y2={format!("{:.1}", height - 24.0)} />
                 <text class="axis-label" x={format!("{:.1}", x.at(central))} y={format!("{:.1}", height - 8.0)} text-anchor="middle">
-                    { format!("central {}", units::number(crate::i18n::Lang::En, central)) }
+                    { tf(lang, "caseload.tornado.central", &[("value", verbatim(units::number(lang, central)))]) }
                 </text>
             </svg>
             <figcaption>
-                <span class="swatch tornado-low"></span>{ "parameter at its low end " }
-                <span class="swatch tornado-high"></span>{ "at its high end — " }{ metric_label(metric) }
+                <span class="swatch tornado-low"></span>{ t(lang, "caseload.tornado.low_end") }
+                <span class="swatch tornado-high"></span>{ t(lang, "caseload.tornado.high_end") }{ metric_label(lang, metric) }
             </figcaption>
             <details class="chart-table">
-                <summary>{ "The tornado as a table" }</summary>
+                <summary>{ t(lang, "caseload.tornado.as_table") }</summary>
                 <table data-testid="tornado-table">
                     <thead><tr>
-                        <th scope="col">{ "Parameter" }</th><th scope="col">{ "Low → result" }</th>
-                        <th scope="col">{ "High → result" }</th><th scope="col">{ "Swing" }</th><th scope="col">{ "Source" }</th>
+                        <th scope="col">{ t(lang, "caseload.tornado.parameter") }</th><th scope="col">{ t(lang, "caseload.tornado.low") }</th>
+                        <th scope="col">{ t(lang, "caseload.tornado.high") }</th><th scope="col">{ t(lang, "caseload.tornado.swing") }</th><th scope="col">{ t(lang, "caseload.tornado.source") }</th>
                     </tr></thead>
                     <tbody>
                         { for s.rows.iter().map(|r| html! {
                             <tr>
-                                <th scope="row">{ r.parameter.replace('_', " ") }</th>
-                                <td>{ format!("{} → {}", setting(r.low), units::number(crate::i18n::Lang::En, r.at_low.metric(metric))) }</td>
-                                <td>{ format!("{} → {}", setting(r.high), units::number(crate::i18n::Lang::En, r.at_high.metric(metric))) }</td>
-                                <td>{ units::number(crate::i18n::Lang::En, r.swing) }</td>
+                                <th scope="row">{ parameter_name(lang, r.group, &r.parameter) }</th>
+                                <td>{ format!("{} → {}", setting(r.low), units::number(lang, r.at_low.metric(metric))) }</td>
+                                <td>{ format!("{} → {}", setting(r.high), units::number(lang, r.at_high.metric(metric))) }</td>
+                                <td>{ units::number(lang, r.swing) }</td>
                                 <td class="param-source">
                                     if r.assumption || r.range_assumed {
-                                        <span class="assumption-tag">{ "Assumption" }</span>{ " " }
+                                        <span class="assumption-tag">{ t(lang, "caseload.assumption") }</span>{ " " }
                                     }
                                     { r.source.clone() }
                                 </td>
@@ -107,5 +124,43 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
                 </table>
             </details>
         </figure>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use threshold_engine::caseload::CaseloadMix;
+    use threshold_engine::ProsecutionParams;
+
+    /// The names come from the data files at run time: every one must be in the catalogs,
+    /// and English must read as the data-file name, spaced.
+    #[test]
+    fn every_tornado_parameter_is_named_in_both_languages() {
+        let prosecution = ProsecutionParams::embedded().fields().into_iter();
+        let mix = CaseloadMix::embedded().params().into_iter();
+        let names = prosecution
+            .map(|(n, _)| (Group::Prosecution, n))
+            .chain(SentencingParam::ALL.map(|p| (Group::Sentencing, p.key())))
+            .chain(mix.map(|(n, _)| (Group::CaseloadMix, n)));
+        for (group, name) in names {
+            let spaced = name.replace('_', " ");
+            assert_eq!(parameter_name(Lang::En, group, name), spaced);
+            assert_ne!(parameter_name(Lang::Es, group, name), spaced, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_metric_reads_in_both_languages() {
+        for metric in [
+            Metric::DeltaPrisonYearsPer100,
+            Metric::DeltaAcceptedPer100,
+            Metric::ScenarioPrisonYearsPer100,
+            Metric::ScenarioAcceptedPer100,
+        ] {
+            for lang in Lang::ALL {
+                assert!(!metric_label(lang, metric).contains('⟦'));
+            }
+        }
     }
 }
