@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Message, Text};
 use crate::ManualEdition;
 
 const CHARGES_JSON: &str = include_str!("../data/charges.json");
@@ -192,7 +193,8 @@ pub struct StatutoryLimits {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Charge {
     pub id: ChargeId,
-    pub name: String,
+    /// The offence explained in words; the statute is shown beside it.
+    pub name: Text,
     pub statute: String,
     pub guideline: GuidelineSection,
     /// For drug charges: the quantity (grams of cocaine) assumed when the case gives none,
@@ -249,7 +251,8 @@ pub struct BaseLevelRule {
     pub weapon: WeaponRequirement,
     /// Needs a prohibited person or a conviction the edition treats as one.
     pub requires_status: bool,
-    pub reason: String,
+    /// Why the level applies, in words (the worksheet shows it).
+    pub reason: Text,
     pub source: String,
 }
 
@@ -343,7 +346,7 @@ pub struct DrugTier {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DrugGuideline {
     pub edition: ManualEdition,
-    pub drug: String,
+    pub drug: Text,
     pub source: String,
     /// Ordered from the largest quantity down.
     pub tiers: Vec<DrugTier>,

@@ -2,10 +2,12 @@
 
 use std::fmt::{self, Write as _};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::i18n::{Lang, Message};
 
 /// One step of the computation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     /// The rule applied, e.g. "§2K2.1(b)(1)(A)".
     pub rule: String,
@@ -16,21 +18,57 @@ pub struct Step {
     pub level_before: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level_after: Option<i32>,
-    /// One line in plain English.
-    pub reason: String,
+    /// One line, rendered in the reader's language. JSON carries it as English text, as it
+    /// always has, so consumers of the command line's output keep working.
+    #[serde(with = "english")]
+    pub reason: Message,
 }
 
+impl Step {
+    /// The rule's name: a citation stays as cited, but the few rules named in words (the
+    /// Sentencing Table, the zones, the expected sentence) are named in `lang`.
+    pub fn rule_in(&self, lang: Lang) -> String {
+        let key = match self.rule.as_str() {
+            RULE_TABLE => "worksheet.rule.table",
+            RULE_ZONES => "worksheet.rule.zones",
+            RULE_EXPECTED => "worksheet.rule.expected",
+            _ => return self.rule.clone(),
+        };
+        Message::new(key).render(lang)
+    }
+}
+
+pub(crate) const RULE_TABLE: &str = "§5A Sentencing Table";
+pub(crate) const RULE_ZONES: &str = "§5B1.1 / §5C1.1 zones";
+pub(crate) const RULE_EXPECTED: &str = "expected imposed sentence";
+
 /// A fact a rule needed but the case did not give, and the value used instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assumption {
     /// The case field, as named in case files.
     pub field: String,
+    /// The value as case files spell it (`true`, `3`, `none`): the same in every language.
     pub value: String,
-    pub reason: String,
+    #[serde(with = "english")]
+    pub reason: Message,
+}
+
+/// A worksheet message as English text in JSON; text read back is kept verbatim.
+mod english {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(message: &Message, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&message.render(Lang::En))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Message, D::Error> {
+        let text = String::deserialize(d)?;
+        Ok(Message::new("worksheet.verbatim").verbatim("text", text))
+    }
 }
 
 /// Everything the computation did, in order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Worksheet {
     pub steps: Vec<Step>,
     pub assumptions: Vec<Assumption>,
@@ -52,28 +90,36 @@ impl Worksheet {
                 i + 1,
                 step.rule,
                 levels,
-                step.reason,
+                step.reason.render(Lang::En),
                 step.citation
             );
         }
         for a in &self.assumptions {
-            let _ = writeln!(out, "assumed {} = {}: {}", a.field, a.value, a.reason);
+            let _ = writeln!(
+                out,
+                "assumed {} = {}: {}",
+                a.field,
+                a.value,
+                a.reason.render(Lang::En)
+            );
         }
         out
     }
 }
 
 /// Where the computation reports its steps. The worksheet records them; [`Silent`] drops
-/// them, so bulk runs (Monte Carlo over caseloads) pay nothing for text they never show.
+/// them, so bulk runs (Monte Carlo over caseloads) pay nothing for text they never show:
+/// a reason is a closure, called (and its message built) only when recorded.
 pub(crate) trait Recorder {
     fn step(
         &mut self,
         rule: &str,
         citation: &str,
         levels: (Option<i32>, Option<i32>),
-        reason: fmt::Arguments<'_>,
+        reason: impl FnOnce() -> Message,
     );
-    fn assume(&mut self, field: &str, value: fmt::Arguments<'_>, reason: &str);
+    /// `reason` is a key of the engine's catalog.
+    fn assume(&mut self, field: &str, value: fmt::Arguments<'_>, reason: &'static str);
 }
 
 impl Recorder for Worksheet {
@@ -82,22 +128,22 @@ impl Recorder for Worksheet {
         rule: &str,
         citation: &str,
         (level_before, level_after): (Option<i32>, Option<i32>),
-        reason: fmt::Arguments<'_>,
+        reason: impl FnOnce() -> Message,
     ) {
         self.steps.push(Step {
             rule: rule.to_string(),
             citation: citation.to_string(),
             level_before,
             level_after,
-            reason: reason.to_string(),
+            reason: reason(),
         });
     }
 
-    fn assume(&mut self, field: &str, value: fmt::Arguments<'_>, reason: &str) {
+    fn assume(&mut self, field: &str, value: fmt::Arguments<'_>, reason: &'static str) {
         self.assumptions.push(Assumption {
             field: field.to_string(),
             value: value.to_string(),
-            reason: reason.to_string(),
+            reason: Message::new(reason),
         });
     }
 }
@@ -106,16 +152,24 @@ impl Recorder for Worksheet {
 pub(crate) struct Silent;
 
 impl Recorder for Silent {
-    fn step(&mut self, _: &str, _: &str, _: (Option<i32>, Option<i32>), _: fmt::Arguments<'_>) {}
-    fn assume(&mut self, _: &str, _: fmt::Arguments<'_>, _: &str) {}
+    fn step(
+        &mut self,
+        _: &str,
+        _: &str,
+        _: (Option<i32>, Option<i32>),
+        _: impl FnOnce() -> Message,
+    ) {
+    }
+    fn assume(&mut self, _: &str, _: fmt::Arguments<'_>, _: &'static str) {}
 }
 
-/// The value of an optional fact, recording an assumption when it is missing.
+/// The value of an optional fact, recording an assumption when it is missing; `reason` is
+/// a key of the engine's catalog.
 pub(crate) fn fact<T: Copy + Serialize, R: Recorder>(
     given: Option<T>,
     field: &str,
     assumed: T,
-    reason: &str,
+    reason: &'static str,
     rec: &mut R,
 ) -> T {
     given.unwrap_or_else(|| {

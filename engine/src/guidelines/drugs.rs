@@ -3,6 +3,7 @@
 
 use crate::case::Case;
 use crate::law::DrugGuideline;
+use crate::i18n::Message;
 use crate::worksheet::{fact, Recorder};
 
 /// The §2D1.1(c) base offense level for the quantity of cocaine.
@@ -16,7 +17,7 @@ pub(crate) fn offense_level<R: Recorder>(
         case.drug_grams,
         "drug_grams",
         tier_threshold_grams,
-        "quantity not given; the least that meets the charged statutory tier",
+        "assume.drug_grams",
         rec,
     );
     // Tiers are listed from the largest quantity down, so the first match is the level.
@@ -30,7 +31,12 @@ pub(crate) fn offense_level<R: Recorder>(
         "§2D1.1(c)",
         &g.source,
         (None, Some(level)),
-        format_args!("{grams} g of {}: level {level}", g.drug),
+        || {
+            Message::new("worksheet.drug_quantity")
+                .number("grams", grams, 3)
+                .with("drug", &g.drug)
+                .with("level", level)
+        },
     );
     level
 }

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::case::Case;
 use crate::imposed::{three_decimals, Param};
 use crate::law::Recipient;
+use crate::i18n::Message;
 use crate::worksheet::Assumption;
 
 pub use compare::{
@@ -229,7 +230,7 @@ impl ProsecutionFacts {
                 out.push(Assumption {
                     field: field.into(),
                     value,
-                    reason: reason.into(),
+                    reason: Message::new(reason),
                 });
             }
         };
@@ -237,37 +238,37 @@ impl ProsecutionFacts {
             case.firearms.is_some(),
             "firearms",
             "1".into(),
-            "no number of firearms given; one",
+            "assume.prosecution.firearms",
         );
         assume(
             case.crime_gun_recovered.is_some(),
             "crime_gun_recovered",
             "false".into(),
-            "no crime-gun recovery given; none",
+            "assume.prosecution.crime_gun_recovered",
         );
         assume(
             case.evidence_strength.is_some(),
             "evidence_strength",
             format!("{}", params.assumed_evidence_strength.value),
-            "no evidence strength given; an ordinary referral (parameter assumed_evidence_strength)",
+            "assume.prosecution.evidence_strength",
         );
         assume(
             case.mexico_nexus.is_some(),
             "mexico_nexus",
             "false".into(),
-            "no Mexico nexus given; none proven",
+            "assume.prosecution.mexico_nexus",
         );
         assume(
             case.ice_joint_investigation.is_some(),
             "ice_joint_investigation",
             "false".into(),
-            "no joint investigation given; ATF alone",
+            "assume.prosecution.ice_joint_investigation",
         );
         assume(
             case.accepts_responsibility.is_some(),
             "accepts_responsibility",
             "true".into(),
-            "no plea given; a guilty plea, as in about 90% of federal cases",
+            "assume.prosecution.accepts_responsibility",
         );
         out
     }
