@@ -10,7 +10,7 @@ use crate::guidelines::{chapter_three, chapter_two_level};
 use crate::imposed::{expected_sentence, ExpectedSentence, SentencingParams};
 use crate::law::{ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
 use crate::sentencing_table::{MAX_LEVEL, MIN_LEVEL};
-use crate::i18n::{Lang, Message};
+use crate::i18n::{InputError, Lang, Message};
 use crate::worksheet::{fact, Recorder, Silent, Worksheet, RULE_EXPECTED, RULE_TABLE, RULE_ZONES};
 use crate::{guideline_range, zone, CriminalHistory, GuidelineRange, ManualEdition, Zone};
 
@@ -60,7 +60,7 @@ pub struct Evaluation {
 }
 
 /// Why a case could not be evaluated.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum EvaluationError {
     /// A fact is out of range (a case built in code rather than read with `Case::from_json`).
     InvalidCase(crate::case::CaseError),
@@ -71,31 +71,46 @@ pub enum EvaluationError {
         source: String,
     },
     /// The law (as edited by a scenario) lacks a part the case needs.
-    MissingLaw(String),
+    MissingLaw(MissingLaw),
     /// The sentencing parameters are not probabilities or ordered intervals.
-    InvalidParams(String),
+    InvalidParams(InputError),
     /// The prosecution parameters are out of range (see `ProsecutionParams::validate`).
-    InvalidProsecutionParams(String),
+    InvalidProsecutionParams(InputError),
 }
 
-impl fmt::Display for EvaluationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl EvaluationError {
+    /// The error in the reader's language.
+    pub fn message(&self) -> Message {
         match self {
-            Self::InvalidCase(e) => write!(f, "{e}"),
+            Self::InvalidCase(e) => e.message(),
             Self::ChargeUnavailable {
                 charge,
                 era,
                 source,
-            } => {
-                write!(
-                    f,
-                    "field `charge`: {charge} is not available under the {era} ({source})"
-                )
+            } => Message::new("error.field")
+                .verbatim("field", "charge")
+                .with(
+                    "message",
+                    Message::new("error.charge_unavailable")
+                        .verbatim("charge", charge.code())
+                        .with("era", era.message())
+                        .verbatim("source", source),
+                ),
+            Self::MissingLaw(m) => m.message(),
+            Self::InvalidParams(why) => {
+                Message::new("error.sentencing_params").with("why", why.message())
             }
-            Self::MissingLaw(what) => write!(f, "{what}"),
-            Self::InvalidParams(why) => write!(f, "sentencing parameters: {why}"),
-            Self::InvalidProsecutionParams(why) => write!(f, "prosecution parameters: {why}"),
+            Self::InvalidProsecutionParams(why) => {
+                Message::new("error.prosecution_params").with("why", why.message())
+            }
         }
+    }
+}
+
+/// English, for the command line and logs.
+impl fmt::Display for EvaluationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
     }
 }
 
@@ -103,7 +118,7 @@ impl std::error::Error for EvaluationError {}
 
 impl From<MissingLaw> for EvaluationError {
     fn from(m: MissingLaw) -> Self {
-        Self::MissingLaw(m.to_string())
+        Self::MissingLaw(m)
     }
 }
 
@@ -151,7 +166,13 @@ fn run<R: Recorder>(
     let charge = law.charge(case.charge)?;
     let limits = charge
         .limits_in(case.law_era)
-        .ok_or_else(|| MissingLaw(format!("limits for {} in the {}", charge.id, case.law_era)))?;
+        .ok_or_else(|| {
+            MissingLaw::part(
+                Message::new("law.part.limits")
+                    .verbatim("charge", charge.id.code())
+                    .with("era", case.law_era.message()),
+            )
+        })?;
     if !limits.exists {
         return Err(EvaluationError::ChargeUnavailable {
             charge: charge.id,

@@ -187,12 +187,99 @@ impl Message {
     }
 }
 
+/// A catalog key alone is a message (the engine's tests check every key it uses).
+impl From<&str> for Message {
+    fn from(key: &str) -> Message {
+        Message::new(key)
+    }
+}
+
+impl Message {
+    /// Text shown as it is in every language: a name the user typed, a citation.
+    pub fn verbatim_text(text: impl Into<String>) -> Message {
+        Message::new("text.verbatim").verbatim("text", text)
+    }
+
+    /// Data prose in both languages, as a message.
+    pub fn text(text: &Text) -> Message {
+        Message::new("text.verbatim").with("text", text)
+    }
+}
+
+/// A message field written to JSON as its English text, as such fields were before they
+/// were messages, so consumers of the command line's JSON keep working; text read back is
+/// kept verbatim. Use with `#[serde(with = "crate::i18n::english")]`.
+pub mod english {
+    use super::{Lang, Message};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(message: &Message, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&message.render(Lang::En))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Message, D::Error> {
+        Ok(Message::verbatim_text(String::deserialize(d)?))
+    }
+}
+
+/// [`english`] for a list of messages.
+pub mod english_list {
+    use super::{Lang, Message};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(messages: &[Message], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(messages.iter().map(|m| m.render(Lang::En)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Message>, D::Error> {
+        let texts = Vec::<String>::deserialize(d)?;
+        Ok(texts.into_iter().map(Message::verbatim_text).collect())
+    }
+}
+
 /// English, for logs and the command line; readers in the app use [`Message::render`] or
 /// their own catalog.
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
     }
+}
+
+/// Why input (parameters, a caseload mix, imported cases) cannot be used, as a message in
+/// the reader's language; `Display` is English, for logs and the command line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError(pub Message);
+
+impl InputError {
+    pub fn new(key: &str) -> InputError {
+        InputError(Message::new(key))
+    }
+
+    pub fn message(&self) -> Message {
+        self.0.clone()
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Call sites that still carry errors as text get English; readers in the app render
+/// [`InputError::message`] in their language instead.
+impl From<InputError> for String {
+    fn from(e: InputError) -> String {
+        e.to_string()
+    }
+}
+
+/// A number as Rust prints it (`0.5`, `1e300`, `NaN`): for echoing a value a user typed
+/// back in an error, where grouping or rounding would misquote it.
+pub fn raw(value: f64) -> Arg {
+    Arg::Verbatim(value.to_string())
 }
 
 /// A message template in both languages.

@@ -2,9 +2,9 @@
 
 use std::fmt::{self, Write as _};
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Lang, Message};
+use crate::i18n::{english, Lang, Message};
 
 /// One step of the computation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,19 +53,6 @@ pub struct Assumption {
     pub reason: Message,
 }
 
-/// A worksheet message as English text in JSON; text read back is kept verbatim.
-mod english {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(message: &Message, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&message.render(Lang::En))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Message, D::Error> {
-        let text = String::deserialize(d)?;
-        Ok(Message::new("worksheet.verbatim").verbatim("text", text))
-    }
-}
 
 /// Everything the computation did, in order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -354,7 +354,7 @@ pub fn parameter_markdown(params: &ProsecutionParams) -> String {
             out,
             "| `{name}` | {} | {range} | {basis} | {} |",
             p.value,
-            p.meaning.as_deref().unwrap_or("")
+            p.meaning.as_ref().map_or("", |m| m.en.as_str())
         );
     }
     out

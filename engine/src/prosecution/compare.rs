@@ -19,6 +19,7 @@ use super::{
     DeclineReasons, LogitTerm, ProsecutionFacts, ProsecutionParams,
 };
 use crate::case::{Case, CaseError};
+use crate::i18n::Message;
 use crate::evaluate::{apply_statutes, evaluate_quick, Evaluation, EvaluationError, MonthRange};
 use crate::imposed::{expected_sentence, three_decimals, ExpectedSentence, SentencingParams};
 use crate::law::{ChargeId, GuidelineSection, Law, LawEra, Recipient};
@@ -328,7 +329,7 @@ fn set_outcome(
     let no_charge = || {
         EvaluationError::InvalidCase(CaseError {
             field: "charges".into(),
-            message: "name at least one charge".into(),
+            message: Message::new("error.charges.none"),
         })
     };
     let mut months = 0.0;

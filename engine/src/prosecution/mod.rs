@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::case::Case;
 use crate::imposed::{three_decimals, Param};
 use crate::law::Recipient;
-use crate::i18n::Message;
+use crate::i18n::{raw, InputError, Message};
 use crate::worksheet::Assumption;
 
 pub use compare::{
@@ -83,7 +83,7 @@ macro_rules! prosecution_params {
             pub fn with_overrides(
                 &self,
                 o: &ProsecutionOverrides,
-            ) -> Result<ProsecutionParams, String> {
+            ) -> Result<ProsecutionParams, InputError> {
                 let mut p = self.clone();
                 $(if let Some(v) = o.$name {
                     p.$name = p.$name.overridden(v);
@@ -144,10 +144,14 @@ impl ProsecutionParams {
 
     /// Checks what keeps the model meaningful: finite numbers, non-negative weights (so more
     /// of a good fact never lowers acceptance), evidence in 0–1, a positive reference case.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InputError> {
         for (name, p) in self.fields() {
             if !p.value.is_finite() {
-                return Err(format!("{name} must be a finite number, not {}", p.value));
+                return Err(InputError(
+                    Message::new("error.param.finite")
+                        .verbatim("name", name)
+                        .with("value", raw(p.value)),
+                ));
             }
         }
         let non_negative = [
@@ -168,14 +172,18 @@ impl ProsecutionParams {
         ];
         for (name, p) in non_negative {
             if p.value < 0.0 {
-                return Err(format!("{name} must not be negative, not {}", p.value));
+                return Err(InputError(
+                    Message::new("error.param.negative")
+                        .verbatim("name", name)
+                        .with("value", raw(p.value)),
+                ));
             }
         }
         if !(0.0..=1.0).contains(&self.assumed_evidence_strength.value) {
-            return Err("assumed_evidence_strength must be between 0 and 1".into());
+            return Err(InputError::new("error.param.assumed_evidence"));
         }
         if self.reference_sentence_months.value <= 0.0 {
-            return Err("reference_sentence_months must be more than 0".into());
+            return Err(InputError::new("error.param.reference_sentence"));
         }
         Ok(())
     }

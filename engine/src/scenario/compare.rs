@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::{Applied, Baseline, Scenario, ScenarioError};
 use crate::case::Case;
 use crate::evaluate::{EvaluationError, MonthRange};
-use crate::law::LawEra;
+use crate::i18n::{Lang, Message};
+use crate::law::{LawEra, MissingLaw};
 use crate::prosecution::{assess, compare_charges, ChargeComparison};
 
 /// How differences are attributed, stated where the UI can show it.
@@ -112,8 +113,8 @@ fn best(case: &Case, w: &Applied) -> Result<ChargeComparison, EvaluationError> {
         Err(EvaluationError::ChargeUnavailable { .. }) => {
             let era: LawEra = case.law_era;
             let Some(first) = w.law.charges_in(era).next() else {
-                return Err(EvaluationError::MissingLaw(format!(
-                    "no charge exists under the {era}"
+                return Err(EvaluationError::MissingLaw(MissingLaw(
+                    Message::new("error.no_charge_in_era").with("era", era.message()),
                 )));
             };
             let mut variant = case.clone();
