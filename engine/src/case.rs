@@ -159,11 +159,7 @@ impl Case {
             )?;
         }
         if let Some(firearms) = self.firearms {
-            check(
-                firearms <= MAX_FIREARMS,
-                "firearms",
-                "error.case.firearms",
-            )?;
+            check(firearms <= MAX_FIREARMS, "firearms", "error.case.firearms")?;
         }
         if let Some(priors) = self.prior_violent_or_drug_felonies {
             check(
@@ -369,7 +365,7 @@ mod tests {
         for (text, field) in cases {
             let error = Case::from_json(text).unwrap_err();
             assert_eq!(error.field, field, "{text}: {error}");
-            assert!(!error.message.is_empty());
+            assert!(!error.message.to_string().is_empty());
         }
     }
 

@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 use crate::guidelines::{chapter_three, chapter_two_level};
+use crate::i18n::{InputError, Lang, Message};
 use crate::imposed::{expected_sentence, ExpectedSentence, SentencingParams};
 use crate::law::{ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
 use crate::sentencing_table::{MAX_LEVEL, MIN_LEVEL};
-use crate::i18n::{InputError, Lang, Message};
 use crate::worksheet::{fact, Recorder, Silent, Worksheet, RULE_EXPECTED, RULE_TABLE, RULE_ZONES};
 use crate::{guideline_range, zone, CriminalHistory, GuidelineRange, ManualEdition, Zone};
 
@@ -164,15 +164,13 @@ fn run<R: Recorder>(
     case.validate().map_err(EvaluationError::InvalidCase)?;
     params.validate().map_err(EvaluationError::InvalidParams)?;
     let charge = law.charge(case.charge)?;
-    let limits = charge
-        .limits_in(case.law_era)
-        .ok_or_else(|| {
-            MissingLaw::part(
-                Message::new("law.part.limits")
-                    .verbatim("charge", charge.id.code())
-                    .with("era", case.law_era.message()),
-            )
-        })?;
+    let limits = charge.limits_in(case.law_era).ok_or_else(|| {
+        MissingLaw::part(
+            Message::new("law.part.limits")
+                .verbatim("charge", charge.id.code())
+                .with("era", case.law_era.message()),
+        )
+    })?;
     if !limits.exists {
         return Err(EvaluationError::ChargeUnavailable {
             charge: charge.id,
@@ -233,16 +231,11 @@ fn run<R: Recorder>(
 
     let counts = fact(case.counts, "counts", 1, "assume.counts", rec);
     let total_max = limits.max_months.map(|m| m.saturating_mul(counts));
-    rec.step(
-        &charge.statute,
-        &limits.source,
-        (None, None),
-        || {
-            Message::new("worksheet.statutory_limits")
-                .with("min", months_text(Some(limits.min_months)))
-                .with("max", months_text(limits.max_months))
-        },
-    );
+    rec.step(&charge.statute, &limits.source, (None, None), || {
+        Message::new("worksheet.statutory_limits")
+            .with("min", months_text(Some(limits.min_months)))
+            .with("max", months_text(limits.max_months))
+    });
     if counts > 1 {
         rec.step(
             "§5G1.2(d)",

@@ -657,6 +657,155 @@ mod tests {
         assert_eq!(date(Lang::Es, "today"), "today");
     }
 
+    /// Every `{"en", "es"}` object in every embedded data file has both languages written.
+    #[test]
+    fn every_text_in_the_data_is_complete_in_both_languages() {
+        fn walk(file: &str, path: &str, v: &serde_json::Value, found: &mut usize) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    if map.contains_key("en") || map.contains_key("es") {
+                        let text: Text = serde_json::from_value(v.clone())
+                            .unwrap_or_else(|e| panic!("{file} {path}: not a Text: {e}"));
+                        assert!(text.is_complete(), "{file} {path}: {text:?}");
+                        assert_ne!(
+                            text.en.trim(),
+                            text.es.trim(),
+                            "{file} {path}: untranslated"
+                        );
+                        *found += 1;
+                    } else {
+                        for (k, child) in map {
+                            walk(file, &format!("{path}.{k}"), child, found);
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (i, child) in items.iter().enumerate() {
+                        walk(file, &format!("{path}[{i}]"), child, found);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let files = [
+            ("charges.json", include_str!("../data/charges.json")),
+            (
+                "guideline_2k2_1.json",
+                include_str!("../data/guideline_2k2_1.json"),
+            ),
+            (
+                "guideline_2d1_1.json",
+                include_str!("../data/guideline_2d1_1.json"),
+            ),
+            (
+                "guideline_2m5_2.json",
+                include_str!("../data/guideline_2m5_2.json"),
+            ),
+            (
+                "chapter_three.json",
+                include_str!("../data/chapter_three.json"),
+            ),
+            ("presets.json", include_str!("../data/presets.json")),
+            (
+                "prosecution_params.json",
+                include_str!("../data/prosecution_params.json"),
+            ),
+            (
+                "sentencing_params.json",
+                include_str!("../data/sentencing_params.json"),
+            ),
+            (
+                "caseload_mix.json",
+                include_str!("../data/caseload_mix.json"),
+            ),
+            ("calibration.json", include_str!("../data/calibration.json")),
+            (
+                "prosecution_calibration.json",
+                include_str!("../data/prosecution_calibration.json"),
+            ),
+            ("zones.json", include_str!("../data/zones.json")),
+        ];
+        let mut found = 0;
+        for (file, text) in files {
+            let v: serde_json::Value = serde_json::from_str(text).unwrap();
+            walk(file, "", &v, &mut found);
+        }
+        // 13 charge names, 24 base-level reasons, 3 drugs, 21 preset texts, 37 meanings.
+        assert!(found >= 98, "{found} texts");
+    }
+
+    /// Every key the engine's source names (`"worksheet.…"`, `"error.…"`, …) is in its
+    /// catalog; keys built from an enum are checked by walking the enum.
+    #[test]
+    fn every_key_the_engine_uses_is_in_its_catalog() {
+        let catalog = engine_catalog();
+        let prefixes = [
+            "worksheet.",
+            "assume.",
+            "error.",
+            "law.",
+            "law_era.",
+            "range.",
+            "output.",
+            "side_by_side.",
+            "decline.",
+            "not_considered.",
+            "text.",
+        ];
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                for literal in source.split('"').skip(1).step_by(2) {
+                    let is_key = prefixes.iter().any(|p| literal.starts_with(p))
+                        && literal.bytes().all(|b| {
+                            b.is_ascii_lowercase() || b.is_ascii_digit() || b"._".contains(&b)
+                        })
+                        && !literal.ends_with('.');
+                    if is_key {
+                        seen += 1;
+                        if !catalog.contains(literal) {
+                            missing.push(format!("{}: {literal}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 100, "{seen} keys found");
+        assert!(
+            missing.is_empty(),
+            "not in engine/data/messages.json: {missing:#?}"
+        );
+        for lang in Lang::ALL {
+            for era in crate::LawEra::ALL {
+                assert!(!era.label(lang).contains('⟦'));
+            }
+            for reason in crate::prosecution::DeclineReason::ALL {
+                assert!(!reason.label(lang).contains('⟦'));
+            }
+            for output in crate::scenario::Output::ALL {
+                assert!(!output.label(lang).contains('⟦'));
+            }
+        }
+        assert_eq!(
+            Message::new("side_by_side.method").render(Lang::En),
+            crate::scenario::ATTRIBUTION_METHOD
+        );
+    }
+
     #[test]
     fn codes_round_trip() {
         for lang in Lang::ALL {

@@ -96,10 +96,7 @@ impl SentencingParams {
     }
 
     /// A copy with the user's overrides applied and checked.
-    pub fn with_overrides(
-        &self,
-        o: &SentencingOverrides,
-    ) -> Result<SentencingParams, InputError> {
+    pub fn with_overrides(&self, o: &SentencingOverrides) -> Result<SentencingParams, InputError> {
         let mut p = self.clone();
         let fields: [(&mut Param, Option<f64>); 9] = [
             (&mut p.within_range_share, o.within_range_share),
@@ -597,7 +594,7 @@ mod tests {
             &p.probation_share_zone_b,
         ];
         for (i, param) in fields.into_iter().enumerate() {
-            assert!(param.meaning.as_deref().is_some_and(|m| !m.is_empty()));
+            assert!(param.meaning.as_ref().is_some_and(|m| m.is_complete()));
             let (low, high) = (param.low.unwrap(), param.high.unwrap());
             assert!(low <= param.value && param.value <= high, "{param:?}");
             for end in [low, high] {

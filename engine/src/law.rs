@@ -498,12 +498,9 @@ impl Law {
     }
 
     pub fn charge(&self, id: ChargeId) -> Result<&Charge, MissingLaw> {
-        self.charges
-            .iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| {
-                MissingLaw::part(Message::new("law.part.charge").verbatim("charge", id.code()))
-            })
+        self.charges.iter().find(|c| c.id == id).ok_or_else(|| {
+            MissingLaw::part(Message::new("law.part.charge").verbatim("charge", id.code()))
+        })
     }
 
     /// The charges that existed in an era, in catalog order.

@@ -53,7 +53,6 @@ pub struct Assumption {
     pub reason: Message,
 }
 
-
 /// Everything the computation did, in order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Worksheet {

@@ -115,11 +115,10 @@ impl CaseloadMix {
         let mut de = serde_json::Deserializer::from_str(text);
         let mix: CaseloadMix = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
-            InputError(
-                Message::new("error.field")
-                    .verbatim("field", path)
-                    .with("message", crate::case::serde_message(&e.into_inner().to_string())),
-            )
+            InputError(Message::new("error.field").verbatim("field", path).with(
+                "message",
+                crate::case::serde_message(&e.into_inner().to_string()),
+            ))
         })?;
         mix.validate()?;
         Ok(mix)

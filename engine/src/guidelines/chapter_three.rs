@@ -2,20 +2,14 @@
 //! acceptance of responsibility (§3E1.1).
 
 use crate::case::Case;
-use crate::law::{ChapterThree, Role};
 use crate::i18n::Message;
+use crate::law::{ChapterThree, Role};
 use crate::worksheet::{fact, Recorder};
 
 /// The adjusted offense level after role and acceptance.
 pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec: &mut R) -> i32 {
     let mut level = level;
-    let role = fact(
-        case.role,
-        "role",
-        Role::None,
-        "assume.role",
-        rec,
-    );
+    let role = fact(case.role, "role", Role::None, "assume.role", rec);
     if let Some(adj) = c.roles.iter().find(|r| r.role == role) {
         rec.step(
             &adj.subsection,

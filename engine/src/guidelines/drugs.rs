@@ -2,8 +2,8 @@
 //! Quantity Table for cocaine, before and after amendment 782.
 
 use crate::case::Case;
-use crate::law::DrugGuideline;
 use crate::i18n::Message;
+use crate::law::DrugGuideline;
 use crate::worksheet::{fact, Recorder};
 
 /// The §2D1.1(c) base offense level for the quantity of cocaine.
@@ -27,17 +27,12 @@ pub(crate) fn offense_level<R: Recorder>(
         .find(|t| grams >= t.min_grams)
         .or(g.tiers.last())
         .map_or(12, |t| t.level);
-    rec.step(
-        "§2D1.1(c)",
-        &g.source,
-        (None, Some(level)),
-        || {
-            Message::new("worksheet.drug_quantity")
-                .number("grams", grams, 3)
-                .with("drug", &g.drug)
-                .with("level", level)
-        },
-    );
+    rec.step("§2D1.1(c)", &g.source, (None, Some(level)), || {
+        Message::new("worksheet.drug_quantity")
+            .number("grams", grams, 3)
+            .with("drug", &g.drug)
+            .with("level", level)
+    });
     level
 }
 

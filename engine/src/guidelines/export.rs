@@ -2,19 +2,13 @@
 //! smuggled under 18 U.S.C. 554 or exported in violation of 22 U.S.C. 2778.
 
 use crate::case::Case;
-use crate::law::ExportGuideline;
 use crate::i18n::Message;
+use crate::law::ExportGuideline;
 use crate::worksheet::{fact, Recorder};
 
 /// The §2M5.2 base offense level (the guideline has no specific offense characteristics).
 pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: &mut R) -> i32 {
-    let weapons = fact(
-        case.firearms,
-        "firearms",
-        1,
-        "assume.firearms.one",
-        rec,
-    );
+    let weapons = fact(case.firearms, "firearms", 1, "assume.firearms.one", rec);
     let automatic = fact(
         case.fully_automatic,
         "fully_automatic",

@@ -1,8 +1,8 @@
 //! USSG §2K2.1 (firearms): base offense level and specific offense characteristics.
 
 use crate::case::Case;
-use crate::law::{ChargeId, FirearmsGuideline, Recipient, WeaponRequirement};
 use crate::i18n::Message;
+use crate::law::{ChargeId, FirearmsGuideline, Recipient, WeaponRequirement};
 use crate::worksheet::{fact, Recorder};
 
 /// The offense level after §2K2.1(a) and (b) for one edition's text.
@@ -12,13 +12,7 @@ pub(crate) fn offense_level<R: Recorder>(
     g: &FirearmsGuideline,
     rec: &mut R,
 ) -> i32 {
-    let firearms = fact(
-        case.firearms,
-        "firearms",
-        1,
-        "assume.firearms.least",
-        rec,
-    );
+    let firearms = fact(case.firearms, "firearms", 1, "assume.firearms.least", rec);
     let base = base_level(case, charge, g, rec);
     specific_characteristics(case, charge, firearms, base, g, rec)
 }
@@ -113,12 +107,9 @@ fn has_status<R: Recorder>(
         return true;
     }
     if g.status_conviction_charges.contains(&charge) {
-        rec.step(
-            "§2K2.1(a)(6)",
-            &g.status_source,
-            (None, None),
-            || Message::new("worksheet.status_conviction").verbatim("charge", charge.code()),
-        );
+        rec.step("§2K2.1(a)(6)", &g.status_source, (None, None), || {
+            Message::new("worksheet.status_conviction").verbatim("charge", charge.code())
+        });
         return true;
     }
     if g.knowledge_variant_charges.contains(&charge) {
@@ -133,12 +124,9 @@ fn has_status<R: Recorder>(
             rec,
         );
         if knew {
-            rec.step(
-                "§2K2.1(a)(6)(C)",
-                &g.status_source,
-                (None, None),
-                || Message::new("worksheet.status_knowledge").verbatim("charge", charge.code()),
-            );
+            rec.step("§2K2.1(a)(6)(C)", &g.status_source, (None, None), || {
+                Message::new("worksheet.status_knowledge").verbatim("charge", charge.code())
+            });
             return true;
         }
     }
@@ -286,16 +274,11 @@ fn specific_characteristics<R: Recorder>(
     }
     if let Some((rule, source, increase, why)) = b6 {
         let raised = (level + increase).max(g.felony_floor.level);
-        rec.step(
-            rule,
-            source,
-            (Some(level), Some(raised)),
-            || {
-                Message::new(why)
-                    .with("increase", increase)
-                    .with("floor", g.felony_floor.level)
-            },
-        );
+        rec.step(rule, source, (Some(level), Some(raised)), || {
+            Message::new(why)
+                .with("increase", increase)
+                .with("floor", g.felony_floor.level)
+        });
         level = raised;
     }
     level

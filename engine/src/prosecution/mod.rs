@@ -17,9 +17,9 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
+use crate::i18n::{raw, InputError, Lang, Message};
 use crate::imposed::{three_decimals, Param};
 use crate::law::Recipient;
-use crate::i18n::{raw, InputError, Message};
 use crate::worksheet::Assumption;
 
 pub use compare::{
@@ -345,6 +345,29 @@ pub enum DeclineReason {
     NoIntentEvidence,
     /// Everything else (agency request, no federal offence, lack of resources, other).
     Other,
+}
+
+impl DeclineReason {
+    pub const ALL: [DeclineReason; 4] = [
+        Self::LowPenalty,
+        Self::WeakEvidence,
+        Self::NoIntentEvidence,
+        Self::Other,
+    ];
+
+    /// The reason in words, as TRAC's categories name it.
+    pub fn message(self) -> Message {
+        Message::new(match self {
+            Self::LowPenalty => "decline.low_penalty",
+            Self::WeakEvidence => "decline.weak_evidence",
+            Self::NoIntentEvidence => "decline.no_intent_evidence",
+            Self::Other => "decline.other",
+        })
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
 }
 
 fn bool_input(b: bool) -> f64 {

@@ -445,10 +445,7 @@ fn check_level(level: i32, field: String) -> Result<(), ScenarioError> {
     if (-20..=43).contains(&level) {
         Ok(())
     } else {
-        Err(error(
-            field,
-            "error.scenario.level",
-        ))
+        Err(error(field, "error.scenario.level"))
     }
 }
 
@@ -486,10 +483,7 @@ fn apply_rule(
             }
             if let Some(max) = max_months {
                 if *max == 0 || *max > MAX_STATUTE_MONTHS || *max < limits.min_months {
-                    return Err(error(
-                        at("max_months"),
-                        "error.scenario.max_months",
-                    ));
+                    return Err(error(at("max_months"), "error.scenario.max_months"));
                 }
             }
             limits.max_months = *max_months;
@@ -510,10 +504,7 @@ fn apply_rule(
                 ));
             }
             if limits.max_months.is_some_and(|m| *min_months > m) {
-                return Err(error(
-                    at("min_months"),
-                    "error.scenario.min_above_max",
-                ));
+                return Err(error(at("min_months"), "error.scenario.min_above_max"));
             }
             limits.min_months = *min_months;
             limits.source = scenario_source("mandatory minimum");
@@ -525,10 +516,7 @@ fn apply_rule(
             min_months,
         } => {
             if max_months.is_some_and(|m| m == 0 || m > MAX_STATUTE_MONTHS || m < *min_months) {
-                return Err(error(
-                    at("max_months"),
-                    "error.scenario.offence_max",
-                ));
+                return Err(error(at("max_months"), "error.scenario.offence_max"));
             }
             let limits = limits_mut(&mut w.law, *charge, *era, at)?;
             limits.exists = true;
@@ -700,11 +688,13 @@ fn preset_data() -> &'static (Vec<Scenario>, Vec<PresetText>) {
 /// files) exactly as it always has.
 fn parse_presets(json: &str) -> Result<(Vec<Scenario>, Vec<PresetText>), String> {
     fn take(v: &mut serde_json::Value, key: &str) -> Result<Text, String> {
-        let text: Text = serde_json::from_value(v[key].take()).map_err(|e| format!("{key}: {e}"))?;
+        let text: Text =
+            serde_json::from_value(v[key].take()).map_err(|e| format!("{key}: {e}"))?;
         v[key] = serde_json::Value::String(text.en.clone());
         Ok(text)
     }
-    let mut values: Vec<serde_json::Value> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut values: Vec<serde_json::Value> =
+        serde_json::from_str(json).map_err(|e| e.to_string())?;
     let mut scenarios = Vec::with_capacity(values.len());
     let mut texts = Vec::with_capacity(values.len());
     for v in &mut values {
