@@ -176,3 +176,92 @@ impl<T: Serialize> fmt::Display for ValueText<'_, T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::case::Case;
+    use crate::evaluate::evaluate;
+    use crate::i18n::Lang;
+    use crate::imposed::SentencingParams;
+    use crate::law::{ChargeId, Law, LawEra, Recipient, Role};
+    use crate::CriminalHistory;
+
+    /// Cases that between them reach every kind of step and assumption.
+    fn cases() -> Vec<Case> {
+        let mut out = Vec::new();
+        for era in LawEra::ALL {
+            for charge in ChargeId::ALL {
+                let mut bare = Case::new(era, charge);
+                bare.counts = None;
+                out.push(bare);
+                let mut full = Case::new(era, charge);
+                full.firearms = Some(250);
+                full.counts = Some(3);
+                full.altered_serial = Some(true);
+                full.trafficking_recipient = Some(Recipient::Dangerous);
+                full.mexico_nexus = Some(true);
+                full.role = Some(Role::OrganizerLeader);
+                full.criminal_history = Some(CriminalHistory::VI);
+                full.prior_violent_or_drug_felonies = Some(2);
+                full.fully_automatic = Some(true);
+                out.push(full);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_step_and_assumption_reads_in_both_languages() {
+        let law = Law::embedded();
+        let params = SentencingParams::embedded();
+        let mut steps = 0;
+        for case in cases() {
+            let Ok(e) = evaluate(&case, law, params) else {
+                continue;
+            };
+            for step in &e.worksheet.steps {
+                let (en, es) = (step.reason.render(Lang::En), step.reason.render(Lang::Es));
+                assert!(!en.contains('⟦') && !es.contains('⟦'), "{en} / {es}");
+                assert!(!step.rule_in(Lang::Es).contains('⟦'));
+                steps += 1;
+            }
+            for a in &e.worksheet.assumptions {
+                let es = a.reason.render(Lang::Es);
+                assert!(!es.contains('⟦') && es != a.reason.render(Lang::En), "{es}");
+            }
+        }
+        assert!(steps > 100);
+    }
+
+    /// JSON keeps the English sentence, as the command line has always written it.
+    #[test]
+    fn json_carries_english_reasons() {
+        let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+        case.firearms = Some(5);
+        let e = evaluate(&case, Law::embedded(), SentencingParams::embedded()).unwrap();
+        let json = serde_json::to_value(&e.worksheet).unwrap();
+        let reasons: Vec<&str> = json["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["reason"].as_str().unwrap())
+            .collect();
+        assert!(reasons.contains(&"5 firearms: +2"), "{reasons:?}");
+        assert!(reasons.contains(&"acceptance of responsibility: -2"));
+        assert_eq!(
+            json["assumptions"][0]["reason"].as_str(),
+            Some(e.worksheet.assumptions[0].reason.render(Lang::En).as_str())
+        );
+        let es: Vec<String> = e
+            .worksheet
+            .steps
+            .iter()
+            .map(|s| s.reason.render(Lang::Es))
+            .collect();
+        assert!(es.contains(&"5 armas de fuego: +2".to_string()), "{es:?}");
+        assert!(e.worksheet.to_text().contains("5 firearms: +2"));
+        // Read back, a reason is kept as the text it was.
+        let back: super::Worksheet = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back.steps[2].reason.render(Lang::Es), reasons[2]);
+    }
+}

@@ -361,3 +361,52 @@ fn twenty_year_straw_maximum_bites_only_at_the_cap() {
         case_outputs(&typical, &w)
     );
 }
+
+/// Presets read in the reader's language while unedited; what a user wrote stays as written;
+/// and a preset serializes as it did before there was Spanish, so old links still open.
+#[test]
+fn preset_text_in_both_languages_and_old_files_unchanged() {
+    let p = preset("amendment_753").unwrap();
+    assert_eq!(p.name_in(Lang::En), "Guidelines amendment 753 (Nov. 2011)");
+    assert_eq!(p.name_in(Lang::Es), "Enmienda 753 de las Directrices (nov. de 2011)");
+    assert!(p.description_in(Lang::Es).starts_with("La respuesta de la Comisión"));
+    assert_eq!(
+        p.changes[0].label_in(Lang::Es),
+        "Manual de las Directrices de nov. de 2011 (enmienda 753)"
+    );
+    // Serialized: plain English strings, read back equal.
+    let json = serde_json::to_value(p).unwrap();
+    assert_eq!(json["name"], "Guidelines amendment 753 (Nov. 2011)");
+    assert_eq!(
+        json["changes"][0]["label"],
+        "Nov. 2011 Guidelines Manual (amendment 753)"
+    );
+    let back = Scenario::from_json(&json.to_string()).unwrap();
+    assert_eq!(&back, p);
+    assert_eq!(back.name_in(Lang::Es), p.name_in(Lang::Es));
+    // Edited: verbatim in both languages.
+    let mut edited = p.clone();
+    edited.name = format!("{} (edited copy)", p.name);
+    edited.description = "Mine".into();
+    edited.changes[0].label = "My label".into();
+    assert_eq!(edited.name_in(Lang::Es), edited.name);
+    assert_eq!(edited.description_in(Lang::Es), "Mine");
+    assert_eq!(edited.changes[0].label_in(Lang::Es), "My label");
+    // A preset's label kept in a user's own scenario still reads in Spanish.
+    let mut own = edited.clone();
+    own.id = "mine".into();
+    own.changes = preset("today_bsca_819").unwrap().changes.clone();
+    assert_eq!(
+        own.changes[1].label_in(Lang::Es),
+        "Manual de las Directrices de nov. de 2023 (enmienda 819)"
+    );
+    for (p, t) in presets().iter().zip(preset_texts()) {
+        assert_eq!(p.name, t.name.en);
+        assert_eq!(p.changes.len(), t.labels.len(), "{}", p.id);
+        assert_eq!(p.probe.as_ref().and_then(|c| c.label.clone()), t.probe_label.as_ref().map(|l| l.en.clone()));
+    }
+    // The side by side names a preset's rows and causes in the reader's language.
+    let sbs = side_by_side(&standard_probe(), &Baseline::embedded(), p).unwrap();
+    assert_eq!(sbs.scenario_name.render(Lang::Es), p.name_in(Lang::Es));
+    assert_eq!(sbs.rows[0].label.render(Lang::Es), "rango de las Directrices");
+}
