@@ -142,9 +142,9 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     .into_iter()
     .filter_map(row)
     .map(|r| BeforeAfter {
-        label: r.label.clone(),
-        before: r.baseline.text.clone(),
-        after: r.scenario.text.clone(),
+        label: r.label.render(crate::i18n::Lang::En),
+        before: r.baseline.text.render(crate::i18n::Lang::En),
+        after: r.scenario.text.render(crate::i18n::Lang::En),
     })
     .collect();
     let best = row(Output::BestCharge).ok_or("the comparison has no best-charge row")?;

@@ -108,9 +108,9 @@ pub fn Brief(props: &BriefProps) -> Html {
                     <tbody>
                         { for comparison.rows.iter().map(|row| html! {
                             <tr class={classes!(row.changed.then_some("changed"))}>
-                                <th scope="row">{ row.label.clone() }</th>
-                                <td>{ row.baseline.text.clone() }</td>
-                                <td>{ row.scenario.text.clone() }</td>
+                                <th scope="row">{ row.label.render(crate::i18n::Lang::En) }</th>
+                                <td>{ row.baseline.text.render(crate::i18n::Lang::En) }</td>
+                                <td>{ row.scenario.text.render(crate::i18n::Lang::En) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -123,7 +123,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             <h2>{ "What it assumes" }</h2>
             <ul class="brief-list">
                 { for props.assumptions.iter().take(ASSUMPTIONS_SHOWN).map(|a| html! {
-                    <li>{ format!("{} = {}: {}", a.field, a.value, a.reason) }</li>
+                    <li>{ format!("{} = {}: {}", a.field, a.value, a.reason.render(crate::i18n::Lang::En)) }</li>
                 }) }
                 if props.assumptions.len() > ASSUMPTIONS_SHOWN {
                     <li>{ format!("and {} more facts assumed, listed in the worksheet.", props.assumptions.len() - ASSUMPTIONS_SHOWN) }</li>

@@ -74,7 +74,12 @@ fn charge_options(law: &Law, era: LawEra) -> Vec<ChoiceOption> {
             };
             ChoiceOption {
                 value: charge.id.code().into(),
-                label: format!("{} — {}{suffix}", charge.statute, charge.name).into(),
+                label: format!(
+                    "{} — {}{suffix}",
+                    charge.statute,
+                    charge.name.get(crate::i18n::Lang::En)
+                )
+                .into(),
                 enabled: available,
             }
         })
@@ -133,12 +138,15 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
     let default_manual = case.law_era.default_manual();
     let manual_options = std::iter::once(ChoiceOption::new(
         "",
-        format!("The era's Manual ({})", default_manual.label()),
+        format!(
+            "The era's Manual ({})",
+            default_manual.label(crate::i18n::Lang::En)
+        ),
     ))
     .chain(
         ManualEdition::ALL
             .into_iter()
-            .map(|e| ChoiceOption::new(e.code(), e.label())),
+            .map(|e| ChoiceOption::new(e.code(), e.label(crate::i18n::Lang::En))),
     )
     .collect::<Vec<_>>();
     let history_options = std::iter::once(ChoiceOption::new("", "Not given (assumed I)"))

@@ -24,7 +24,9 @@ pub fn CaseFacts(props: &CaseFactsProps) -> Html {
         .join(" + ");
     let mut given: Vec<String> = vec![
         format!("{}", case.law_era),
-        case.manual_edition().label().to_string(),
+        case.manual_edition()
+            .label(crate::i18n::Lang::En)
+            .to_string(),
         format!("charged: {charges}"),
     ];
     if let Some(history) = case.criminal_history {

@@ -50,7 +50,7 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
         <section class="panel results" aria-labelledby="results-title" aria-live="polite">
             <h2 id="results-title">{ "Sentence" }</h2>
             <p class="charge-line" data-testid="charge-line">
-                { format!("{} — {}", option.statutes, governing.manual.label()) }
+                { format!("{} — {}", option.statutes, governing.manual.label(crate::i18n::Lang::En)) }
             </p>
             <dl class="figures">
                 <div>

@@ -46,10 +46,10 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                     <tbody>
                         { for c.rows.iter().map(|row| html! {
                             <tr class={classes!(row.changed.then_some("changed"))}>
-                                <th scope="row">{ row.label.clone() }</th>
-                                <td>{ row.baseline.text.clone() }</td>
+                                <th scope="row">{ row.label.render(crate::i18n::Lang::En) }</th>
+                                <td>{ row.baseline.text.render(crate::i18n::Lang::En) }</td>
                                 <td>
-                                    { row.scenario.text.clone() }
+                                    { row.scenario.text.render(crate::i18n::Lang::En) }
                                     if let (true, Some(delta)) = (row.changed, row.delta) {
                                         <span class="delta">{ format!(" ({})", signed(delta)) }</span>
                                     }
@@ -82,7 +82,7 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
             </div>
             if !c.caseload_only.is_empty() {
                 <p class="note">
-                    { format!("Changes that act on a caseload, not on one case: {}.", c.caseload_only.join("; ")) }
+                    { format!("Changes that act on a caseload, not on one case: {}.", c.caseload_only.iter().map(|m| m.render(crate::i18n::Lang::En)).collect::<Vec<_>>().join("; ")) }
                 </p>
             }
             <p class="downloads">
@@ -93,7 +93,7 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                         Callback::from(move |_| side_by_side_csv(&comparison))
                     }} />
             </p>
-            <p class="source">{ c.method.clone() }</p>
+            <p class="source">{ c.method.render(crate::i18n::Lang::En) }</p>
         </div>
     }
 }

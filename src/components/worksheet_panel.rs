@@ -43,7 +43,7 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                                 if !levels.is_empty() {
                                     <span class="levels">{ levels }</span>
                                 }
-                                <span class="reason">{ step.reason.clone() }</span>
+                                <span class="reason">{ step.reason.render(crate::i18n::Lang::En) }</span>
                                 <span class="citation">{ step.citation.clone() }</span>
                             </li>
                         }
@@ -55,7 +55,7 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                         { for assumptions.iter().map(|a| html! {
                             <li class="assumed">
                                 <code>{ a.field.clone() }</code>{ " = " }<strong>{ a.value.clone() }</strong>
-                                { format!(": {}", a.reason) }
+                                { format!(": {}", a.reason.render(crate::i18n::Lang::En)) }
                             </li>
                         }) }
                     </ul>

@@ -368,8 +368,13 @@ fn twenty_year_straw_maximum_bites_only_at_the_cap() {
 fn preset_text_in_both_languages_and_old_files_unchanged() {
     let p = preset("amendment_753").unwrap();
     assert_eq!(p.name_in(Lang::En), "Guidelines amendment 753 (Nov. 2011)");
-    assert_eq!(p.name_in(Lang::Es), "Enmienda 753 de las Directrices (nov. de 2011)");
-    assert!(p.description_in(Lang::Es).starts_with("La respuesta de la Comisión"));
+    assert_eq!(
+        p.name_in(Lang::Es),
+        "Enmienda 753 de las Directrices (nov. de 2011)"
+    );
+    assert!(p
+        .description_in(Lang::Es)
+        .starts_with("La respuesta de la Comisión"));
     assert_eq!(
         p.changes[0].label_in(Lang::Es),
         "Manual de las Directrices de nov. de 2011 (enmienda 753)"
@@ -403,10 +408,16 @@ fn preset_text_in_both_languages_and_old_files_unchanged() {
     for (p, t) in presets().iter().zip(preset_texts()) {
         assert_eq!(p.name, t.name.en);
         assert_eq!(p.changes.len(), t.labels.len(), "{}", p.id);
-        assert_eq!(p.probe.as_ref().and_then(|c| c.label.clone()), t.probe_label.as_ref().map(|l| l.en.clone()));
+        assert_eq!(
+            p.probe.as_ref().and_then(|c| c.label.clone()),
+            t.probe_label.as_ref().map(|l| l.en.clone())
+        );
     }
     // The side by side names a preset's rows and causes in the reader's language.
     let sbs = side_by_side(&standard_probe(), &Baseline::embedded(), p).unwrap();
     assert_eq!(sbs.scenario_name.render(Lang::Es), p.name_in(Lang::Es));
-    assert_eq!(sbs.rows[0].label.render(Lang::Es), "rango de las Directrices");
+    assert_eq!(
+        sbs.rows[0].label.render(Lang::Es),
+        "rango de las Directrices"
+    );
 }
