@@ -141,7 +141,7 @@ impl Case {
 
     /// Checks the ranges JSON types cannot express.
     pub fn validate(&self) -> Result<(), CaseError> {
-        fn check(ok: bool, field: &'static str, key: &str) -> Result<(), CaseError> {
+        fn check(ok: bool, field: &'static str, key: &'static str) -> Result<(), CaseError> {
             if ok {
                 Ok(())
             } else {

@@ -5,6 +5,7 @@
 //! `{name}` is replaced by the argument `name`. Prose that belongs to a data row (a charge's
 //! name, a parameter's meaning) is a [`Text`] carrying both languages in the row itself.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
@@ -150,15 +151,17 @@ impl From<Message> for Arg {
 }
 
 /// A sentence to be rendered in the reader's language: a catalog key and its arguments.
+/// Keys and argument names are usually literals, borrowed rather than copied, so that a
+/// worksheet of messages costs little more to build than one of English strings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Message {
-    pub key: String,
+    pub key: Cow<'static, str>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub args: Vec<(String, Arg)>,
+    pub args: Vec<(Cow<'static, str>, Arg)>,
 }
 
 impl Message {
-    pub fn new(key: impl Into<String>) -> Message {
+    pub fn new(key: impl Into<Cow<'static, str>>) -> Message {
         Message {
             key: key.into(),
             args: Vec::new(),
@@ -166,18 +169,18 @@ impl Message {
     }
 
     /// Adds the argument `name`.
-    pub fn with(mut self, name: &str, value: impl Into<Arg>) -> Message {
-        self.args.push((name.to_string(), value.into()));
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.push((Cow::Borrowed(name), value.into()));
         self
     }
 
     /// Adds text written the same in both languages.
-    pub fn verbatim(self, name: &str, value: impl Into<String>) -> Message {
+    pub fn verbatim(self, name: &'static str, value: impl Into<String>) -> Message {
         self.with(name, Arg::Verbatim(value.into()))
     }
 
     /// Adds a number shown with at most `decimals` decimals.
-    pub fn number(self, name: &str, value: f64, decimals: u8) -> Message {
+    pub fn number(self, name: &'static str, value: f64, decimals: u8) -> Message {
         self.with(name, Arg::Num(value, decimals))
     }
 
@@ -188,8 +191,8 @@ impl Message {
 }
 
 /// A catalog key alone is a message (the engine's tests check every key it uses).
-impl From<&str> for Message {
-    fn from(key: &str) -> Message {
+impl From<&'static str> for Message {
+    fn from(key: &'static str) -> Message {
         Message::new(key)
     }
 }
@@ -251,7 +254,7 @@ impl fmt::Display for Message {
 pub struct InputError(pub Message);
 
 impl InputError {
-    pub fn new(key: &str) -> InputError {
+    pub fn new(key: &'static str) -> InputError {
         InputError(Message::new(key))
     }
 

@@ -233,7 +233,7 @@ impl ProsecutionFacts {
     /// The facts the model needed but the case did not give, and the values used.
     pub fn assumptions(case: &Case, params: &ProsecutionParams) -> Vec<Assumption> {
         let mut out = Vec::new();
-        let mut assume = |given: bool, field: &str, value: String, reason: &str| {
+        let mut assume = |given: bool, field: &str, value: String, reason: &'static str| {
             if !given {
                 out.push(Assumption {
                     field: field.into(),
