@@ -39,7 +39,7 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                         };
                         html! {
                             <li>
-                                <span class="rule">{ step.rule.clone() }</span>
+                                <span class="rule">{ step.rule_in(crate::i18n::Lang::En) }</span>
                                 if !levels.is_empty() {
                                     <span class="levels">{ levels }</span>
                                 }
