@@ -373,7 +373,7 @@ pub fn App() -> Html {
                     bins={outcome.histogram.clone()} sentence={outcome.assessment.option.expected_sentence_months}
                     assumptions={outcome.governing.worksheet.assumptions.clone()}
                     statutes={outcome.assessment.option.statutes.clone()}
-                    manual={state.case.manual_edition().label()} />
+                    manual={state.case.manual_edition().label(lang)} />
                 <WorksheetPanel worksheet={outcome.governing.worksheet.clone()}
                     prosecution_assumptions={outcome.assessment.assumptions.clone()} />
                 <ScenarioPanel scenario={state.scenario.clone()} on_action={on_action.clone()}>

@@ -26,7 +26,7 @@ pub enum ImportError {
     /// A line that is not a case; `line` counts from 1, the header.
     Row { file: String, error: BatchError },
     /// Cases that do not make a caseload (too few or too many).
-    Caseload { file: String, why: String },
+    Caseload { file: String, why: Message },
 }
 
 impl ImportError {
@@ -50,10 +50,10 @@ impl ImportError {
                 .with("file", verbatim(file.clone()))
                 .with("line", verbatim(error.line.to_string()))
                 .with("column", column(&error.error.field))
-                .with("detail", verbatim(error.error.message.clone())),
+                .with("detail", error.error.message.clone()),
             ImportError::Caseload { file, why } => Message::new("caseload.import.caseload")
                 .with("file", verbatim(file.clone()))
-                .with("detail", verbatim(why.clone())),
+                .with("detail", why.clone()),
         }
     }
 
@@ -95,7 +95,7 @@ pub fn read_cases(text: &str, file_name: &str) -> Result<Vec<Case>, ImportError>
     })?;
     Caseload::from_cases(cases.clone(), file_name).map_err(|why| ImportError::Caseload {
         file: file_name.to_string(),
-        why,
+        why: why.message(),
     })?;
     Ok(cases)
 }

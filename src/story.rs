@@ -172,9 +172,9 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     .into_iter()
     .filter_map(row)
     .map(|r| BeforeAfter {
-        label: r.label.clone(),
-        before: r.baseline.text.clone(),
-        after: r.scenario.text.clone(),
+        label: r.label.render(lang),
+        before: r.baseline.text.render(lang),
+        after: r.scenario.text.render(lang),
     })
     .collect();
     let best = row(Output::BestCharge).ok_or_else(|| said("story.error.no_best_row"))?;

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::case::{Case, CaseError};
 use crate::evaluate::{Evaluation, EvaluationError};
+use crate::i18n::Message;
 
 /// Columns whose values are names, never numbers ("2010" is a Manual, not a count).
 const TEXT_COLUMNS: [&str; 7] = [
@@ -20,15 +21,24 @@ const TEXT_COLUMNS: [&str; 7] = [
 ];
 
 /// A row that could not be read, with its line number (1 = the header).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BatchError {
     pub line: usize,
     pub error: CaseError,
 }
 
+impl BatchError {
+    /// The error in the reader's language.
+    pub fn message(&self) -> Message {
+        Message::new("error.batch.line")
+            .verbatim("line", self.line.to_string())
+            .with("error", self.error.message())
+    }
+}
+
 impl fmt::Display for BatchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.error)
+        self.message().fmt(f)
     }
 }
 
@@ -48,7 +58,7 @@ pub fn cases_from_csv(text: &str) -> Result<Vec<Case>, BatchError> {
             line: 1,
             error: CaseError {
                 field: "(header)".into(),
-                message: "the file is empty; the first line must name the columns".into(),
+                message: Message::new("error.batch.empty"),
             },
         });
     };
@@ -61,11 +71,9 @@ pub fn cases_from_csv(text: &str) -> Result<Vec<Case>, BatchError> {
                     line,
                     error: CaseError {
                         field: "(row)".into(),
-                        message: format!(
-                            "{} cells, but the header names {} columns",
-                            cells.len(),
-                            columns.len()
-                        ),
+                        message: Message::new("error.batch.cells")
+                            .with("cells", cells.len())
+                            .with("columns", columns.len()),
                     },
                 });
             }

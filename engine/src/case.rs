@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
 use crate::law::{ChargeId, LawEra, Recipient, Role};
 use crate::{CriminalHistory, ManualEdition};
 
@@ -140,13 +141,13 @@ impl Case {
 
     /// Checks the ranges JSON types cannot express.
     pub fn validate(&self) -> Result<(), CaseError> {
-        fn check(ok: bool, field: &'static str, message: &str) -> Result<(), CaseError> {
+        fn check(ok: bool, field: &'static str, key: &'static str) -> Result<(), CaseError> {
             if ok {
                 Ok(())
             } else {
                 Err(CaseError {
                     field: field.to_string(),
-                    message: message.to_string(),
+                    message: Message::new(key),
                 })
             }
         }
@@ -154,42 +155,38 @@ impl Case {
             check(
                 (1..=MAX_COUNTS).contains(&counts),
                 "counts",
-                "must be a whole number from 1 to 100",
+                "error.case.counts",
             )?;
         }
         if let Some(firearms) = self.firearms {
-            check(
-                firearms <= MAX_FIREARMS,
-                "firearms",
-                "must be at most 1,000,000",
-            )?;
+            check(firearms <= MAX_FIREARMS, "firearms", "error.case.firearms")?;
         }
         if let Some(priors) = self.prior_violent_or_drug_felonies {
             check(
                 priors <= MAX_PRIOR_FELONIES,
                 "prior_violent_or_drug_felonies",
-                "must be at most 50",
+                "error.case.priors",
             )?;
         }
         if let Some(rounds) = self.ammunition_rounds {
             check(
                 rounds <= MAX_ROUNDS,
                 "ammunition_rounds",
-                "must be at most 100,000,000",
+                "error.case.rounds",
             )?;
         }
         if let Some(grams) = self.drug_grams {
             check(
                 grams.is_finite() && (0.0..=MAX_DRUG_GRAMS).contains(&grams),
                 "drug_grams",
-                "must be a number of grams from 0 to 1,000,000,000",
+                "error.case.drug_grams",
             )?;
         }
         if let Some(strength) = self.evidence_strength {
             check(
                 strength.is_finite() && (0.0..=1.0).contains(&strength),
                 "evidence_strength",
-                "must be a number from 0 to 1",
+                "error.case.evidence",
             )?;
         }
         Ok(())
@@ -204,7 +201,7 @@ impl Case {
         })?;
         deserializer.end().map_err(|e| CaseError {
             field: "(case)".into(),
-            message: format!("unexpected text after the case: {e}"),
+            message: Message::new("error.case.trailing").verbatim("detail", e.to_string()),
         })?;
         case.validate()?;
         Ok(case)
@@ -222,10 +219,11 @@ impl Case {
 }
 
 /// Why a case could not be read: the field and what is wrong with it, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaseError {
+    /// As named in case files: the same in every language.
     pub field: String,
-    pub message: String,
+    pub message: Message,
 }
 
 impl CaseError {
@@ -242,10 +240,49 @@ impl CaseError {
             path.to_string()
         };
         let message = match text.find(" at line ") {
-            Some(cut) => text[..cut].to_string(),
-            None => text,
+            Some(cut) => &text[..cut],
+            None => &text,
         };
-        CaseError { field, message }
+        CaseError {
+            field,
+            message: serde_message(message),
+        }
+    }
+
+    /// The whole error in the reader's language.
+    pub fn message(&self) -> Message {
+        Message::new("error.field")
+            .verbatim("field", &self.field)
+            .with("message", self.message.clone())
+    }
+}
+
+/// serde's English for a JSON file that does not fit, as a message: the common shapes
+/// (a missing or unknown field, an unknown choice) in the reader's language, anything else
+/// quoted as serde words it.
+pub(crate) fn serde_message(text: &str) -> Message {
+    let list = |prefix: &str| {
+        let rest = text.strip_prefix(prefix)?;
+        let (name, tail) = rest.split_once('`')?;
+        // Other shapes ("expected `x`", "there are no fields") fall through to quoting.
+        let expected = tail.strip_prefix(", expected one of ")?;
+        Some((name.to_string(), expected.to_string()))
+    };
+    if let Some(name) = text
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        Message::new("error.serde.missing_field").verbatim("name", name)
+    } else if let Some((name, expected)) = list("unknown field `") {
+        Message::new("error.serde.unknown_field")
+            .verbatim("name", name)
+            .verbatim("expected", expected)
+    } else if let Some((name, expected)) = list("unknown variant `") {
+        Message::new("error.serde.unknown_variant")
+            .verbatim("name", name)
+            .verbatim("expected", expected)
+    } else {
+        Message::new("error.serde.other").verbatim("detail", text)
     }
 }
 
@@ -257,7 +294,7 @@ fn quoted_after(text: &str, prefix: &str) -> Option<String> {
 
 impl fmt::Display for CaseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "field `{}`: {}", self.field, self.message)
+        self.message().fmt(f)
     }
 }
 
@@ -328,7 +365,7 @@ mod tests {
         for (text, field) in cases {
             let error = Case::from_json(text).unwrap_err();
             assert_eq!(error.field, field, "{text}: {error}");
-            assert!(!error.message.is_empty());
+            assert!(!error.message.to_string().is_empty());
         }
     }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 /// An edition of the U.S. Sentencing Commission's Guidelines Manual.
 ///
 /// Three editions matter for firearms trafficking to Mexico: the one in force when the seed
@@ -33,11 +35,18 @@ impl ManualEdition {
     }
 
     /// A label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Nov2010 => "Guidelines Manual, Nov. 1, 2010",
-            Self::Nov2011 => "Guidelines Manual, Nov. 1, 2011 (amendment 753)",
-            Self::Nov2023 => "Guidelines Manual, Nov. 1, 2023 (amendment 819)",
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, Self::Nov2010) => "Guidelines Manual, Nov. 1, 2010",
+            (Lang::En, Self::Nov2011) => "Guidelines Manual, Nov. 1, 2011 (amendment 753)",
+            (Lang::En, Self::Nov2023) => "Guidelines Manual, Nov. 1, 2023 (amendment 819)",
+            (Lang::Es, Self::Nov2010) => "Manual de las Directrices, 1 de noviembre de 2010",
+            (Lang::Es, Self::Nov2011) => {
+                "Manual de las Directrices, 1 de noviembre de 2011 (enmienda 753)"
+            }
+            (Lang::Es, Self::Nov2023) => {
+                "Manual de las Directrices, 1 de noviembre de 2023 (enmienda 819)"
+            }
         }
     }
 

@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 use crate::guidelines::{chapter_three, chapter_two_level};
+use crate::i18n::{InputError, Lang, Message};
 use crate::imposed::{expected_sentence, ExpectedSentence, SentencingParams};
 use crate::law::{ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
 use crate::sentencing_table::{MAX_LEVEL, MIN_LEVEL};
-use crate::worksheet::{fact, Recorder, Silent, Worksheet};
+use crate::worksheet::{fact, Recorder, Silent, Worksheet, RULE_EXPECTED, RULE_TABLE, RULE_ZONES};
 use crate::{guideline_range, zone, CriminalHistory, GuidelineRange, ManualEdition, Zone};
 
 /// A range in months as exported: `max: None` is life.
@@ -59,7 +60,7 @@ pub struct Evaluation {
 }
 
 /// Why a case could not be evaluated.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum EvaluationError {
     /// A fact is out of range (a case built in code rather than read with `Case::from_json`).
     InvalidCase(crate::case::CaseError),
@@ -70,31 +71,46 @@ pub enum EvaluationError {
         source: String,
     },
     /// The law (as edited by a scenario) lacks a part the case needs.
-    MissingLaw(String),
+    MissingLaw(MissingLaw),
     /// The sentencing parameters are not probabilities or ordered intervals.
-    InvalidParams(String),
+    InvalidParams(InputError),
     /// The prosecution parameters are out of range (see `ProsecutionParams::validate`).
-    InvalidProsecutionParams(String),
+    InvalidProsecutionParams(InputError),
 }
 
-impl fmt::Display for EvaluationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl EvaluationError {
+    /// The error in the reader's language.
+    pub fn message(&self) -> Message {
         match self {
-            Self::InvalidCase(e) => write!(f, "{e}"),
+            Self::InvalidCase(e) => e.message(),
             Self::ChargeUnavailable {
                 charge,
                 era,
                 source,
-            } => {
-                write!(
-                    f,
-                    "field `charge`: {charge} is not available under the {era} ({source})"
-                )
+            } => Message::new("error.field")
+                .verbatim("field", "charge")
+                .with(
+                    "message",
+                    Message::new("error.charge_unavailable")
+                        .verbatim("charge", charge.code())
+                        .with("era", era.message())
+                        .verbatim("source", source),
+                ),
+            Self::MissingLaw(m) => m.message(),
+            Self::InvalidParams(why) => {
+                Message::new("error.sentencing_params").with("why", why.message())
             }
-            Self::MissingLaw(what) => write!(f, "{what}"),
-            Self::InvalidParams(why) => write!(f, "sentencing parameters: {why}"),
-            Self::InvalidProsecutionParams(why) => write!(f, "prosecution parameters: {why}"),
+            Self::InvalidProsecutionParams(why) => {
+                Message::new("error.prosecution_params").with("why", why.message())
+            }
         }
+    }
+}
+
+/// English, for the command line and logs.
+impl fmt::Display for EvaluationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
     }
 }
 
@@ -102,7 +118,7 @@ impl std::error::Error for EvaluationError {}
 
 impl From<MissingLaw> for EvaluationError {
     fn from(m: MissingLaw) -> Self {
-        Self::MissingLaw(m.to_string())
+        Self::MissingLaw(m)
     }
 }
 
@@ -148,9 +164,13 @@ fn run<R: Recorder>(
     case.validate().map_err(EvaluationError::InvalidCase)?;
     params.validate().map_err(EvaluationError::InvalidParams)?;
     let charge = law.charge(case.charge)?;
-    let limits = charge
-        .limits_in(case.law_era)
-        .ok_or_else(|| MissingLaw(format!("limits for {} in the {}", charge.id, case.law_era)))?;
+    let limits = charge.limits_in(case.law_era).ok_or_else(|| {
+        MissingLaw::part(
+            Message::new("law.part.limits")
+                .verbatim("charge", charge.id.code())
+                .with("era", case.law_era.message()),
+        )
+    })?;
     if !limits.exists {
         return Err(EvaluationError::ChargeUnavailable {
             charge: charge.id,
@@ -162,19 +182,19 @@ fn run<R: Recorder>(
         case.manual,
         "manual",
         case.law_era.default_manual(),
-        "no Manual edition given; the one in force for the legal era",
+        "assume.manual",
         rec,
     );
     rec.step(
         charge.guideline.citation(),
-        edition.label(),
+        edition.label(Lang::En),
         (None, None),
-        format_args!(
-            "{} ({}) is sentenced under {}",
-            charge.name,
-            charge.statute,
-            charge.guideline.citation()
-        ),
+        || {
+            Message::new("worksheet.guideline_section")
+                .with("charge", &charge.name)
+                .verbatim("statute", &charge.statute)
+                .verbatim("guideline", charge.guideline.citation())
+        },
     );
 
     let chapter_two = chapter_two_level(case, charge, edition, law, rec)?;
@@ -185,7 +205,7 @@ fn run<R: Recorder>(
             "Ch. 5 Pt. A, note 2",
             "USSG Ch. 5, Pt. A, application note 2",
             (Some(adjusted), Some(offense_level)),
-            format_args!("the Sentencing Table runs from level 1 to 43"),
+            || Message::new("worksheet.table_bounds"),
         );
     }
 
@@ -193,59 +213,69 @@ fn run<R: Recorder>(
         case.criminal_history,
         "criminal_history",
         CriminalHistory::I,
-        "no criminal history given; category I, the lowest",
+        "assume.criminal_history",
         rec,
     );
     let table_range = guideline_range(offense_level, history);
     rec.step(
-        "§5A Sentencing Table",
+        RULE_TABLE,
         "USSG Ch. 5, Pt. A (Sentencing Table)",
         (None, None),
-        format_args!("level {offense_level}, category {history}: {table_range}"),
+        || {
+            Message::new("worksheet.table_cell")
+                .with("level", offense_level)
+                .verbatim("history", history.roman())
+                .with("range", table_range.message())
+        },
     );
 
-    let counts = fact(case.counts, "counts", 1, "one count of conviction", rec);
+    let counts = fact(case.counts, "counts", 1, "assume.counts", rec);
     let total_max = limits.max_months.map(|m| m.saturating_mul(counts));
-    rec.step(
-        &charge.statute,
-        &limits.source,
-        (None, None),
-        format_args!(
-            "per count: minimum {}, maximum {}",
-            months_text(Some(limits.min_months)),
-            months_text(limits.max_months)
-        ),
-    );
+    rec.step(&charge.statute, &limits.source, (None, None), || {
+        Message::new("worksheet.statutory_limits")
+            .with("min", months_text(Some(limits.min_months)))
+            .with("max", months_text(limits.max_months))
+    });
     if counts > 1 {
         rec.step(
             "§5G1.2(d)",
             "USSG §5G1.2(d): sentences on several counts run consecutively as far as needed to reach the total punishment",
             (None, None),
-            format_args!("{counts} counts: the sentence may reach {}", months_text(total_max)),
+            || {
+                Message::new("worksheet.consecutive")
+                    .with("counts", counts)
+                    .with("max", months_text(total_max))
+            },
         );
     }
     let final_range = apply_statutes(table_range, limits.min_months, total_max, rec);
     let zone = zone(final_range, edition);
     rec.step(
-        "§5B1.1 / §5C1.1 zones",
+        RULE_ZONES,
         crate::sentencing_table::zone_source(edition),
         (None, None),
-        format_args!("final range {final_range}: zone {zone}"),
+        || {
+            Message::new("worksheet.zone")
+                .with("range", final_range.message())
+                .verbatim("zone", zone.to_string())
+        },
     );
 
     let expected = expected_sentence(final_range, zone, limits.min_months, total_max, params);
     rec.step(
-        "expected imposed sentence",
+        RULE_EXPECTED,
         &params.within_range_share.source,
         (None, None),
-        format_args!(
-            "within range {:.1}%, below {:.1}%, above {:.1}%: mean {:.1} months, median {:.1}",
-            expected.share_within * 100.0,
-            expected.share_below * 100.0,
-            expected.share_above * 100.0,
-            expected.mean,
-            expected.median
-        ),
+        || {
+            // Fixed decimals, as the command line has always printed them.
+            let one = |v: f64| format!("{v:.1}");
+            Message::new("worksheet.expected")
+                .verbatim("within", one(expected.share_within * 100.0))
+                .verbatim("below", one(expected.share_below * 100.0))
+                .verbatim("above", one(expected.share_above * 100.0))
+                .verbatim("mean", one(expected.mean))
+                .verbatim("median", one(expected.median))
+        },
     );
 
     Ok(Evaluation {
@@ -269,11 +299,11 @@ fn run<R: Recorder>(
     })
 }
 
-fn months_text(months: Option<u32>) -> String {
+fn months_text(months: Option<u32>) -> Message {
     match months {
-        None => "life".into(),
-        Some(0) => "none".into(),
-        Some(m) => format!("{m} months"),
+        None => Message::new("worksheet.months.life"),
+        Some(0) => Message::new("worksheet.months.none"),
+        Some(m) => Message::new("worksheet.months").with("months", m),
     }
 }
 
@@ -295,7 +325,7 @@ pub(crate) fn apply_statutes<R: Recorder>(
                 "§5G1.1(a)",
                 "USSG §5G1.1(a): a statutory maximum below the range becomes the guideline sentence",
                 (None, None),
-                format_args!("the range is above the statutory maximum: guideline sentence {max} months"),
+                || Message::new("worksheet.above_statutory_max").with("max", max),
             );
         } else if r.max_months.is_none_or(|m| m > max) {
             r.max_months = Some(max);
@@ -303,7 +333,7 @@ pub(crate) fn apply_statutes<R: Recorder>(
                 "§5G1.1(c)",
                 "USSG §5G1.1(c): no sentence above the statutory maximum",
                 (None, None),
-                format_args!("range capped at the statutory maximum: {r}"),
+                || Message::new("worksheet.capped_at_max").with("range", r.message()),
             );
         }
     }
@@ -317,7 +347,7 @@ pub(crate) fn apply_statutes<R: Recorder>(
                 "§5G1.1(b)",
                 "USSG §5G1.1(b): a mandatory minimum above the range becomes the guideline sentence",
                 (None, None),
-                format_args!("the mandatory minimum exceeds the range: guideline sentence {minimum} months"),
+                || Message::new("worksheet.minimum_exceeds_range").with("min", minimum),
             );
         } else {
             r.min_months = minimum;
@@ -325,7 +355,7 @@ pub(crate) fn apply_statutes<R: Recorder>(
                 "§5G1.1(c)",
                 "USSG §5G1.1(c): no sentence below the mandatory minimum",
                 (None, None),
-                format_args!("range raised to the mandatory minimum: {r}"),
+                || Message::new("worksheet.raised_to_min").with("range", r.message()),
             );
         }
     }

@@ -8,6 +8,7 @@
 //! may come from a file someone else wrote.
 
 use crate::caseload::{ChargePolicy, Interval, ProjectionSummary};
+use crate::i18n::Lang;
 use crate::prosecution::ChargeComparison;
 use crate::scenario::SideBySide;
 
@@ -87,6 +88,11 @@ pub const SIDE_BY_SIDE_HEADER: &str =
 
 /// One case before and after a proposal: a row per output, its causes joined by "; ".
 pub fn side_by_side_csv(comparison: &SideBySide) -> String {
+    side_by_side_csv_in(comparison, Lang::En)
+}
+
+/// [`side_by_side_csv`] with its text cells in `lang` (the columns stay as named).
+pub fn side_by_side_csv_in(comparison: &SideBySide, lang: Lang) -> String {
     let mut out = String::new();
     push_row(&mut out, &[SIDE_BY_SIDE_HEADER.to_string()]);
     for row in &comparison.rows {
@@ -98,8 +104,8 @@ pub fn side_by_side_csv(comparison: &SideBySide) -> String {
             .causes
             .iter()
             .map(|cause| match cause.delta {
-                Some(delta) => format!("{} ({delta:+})", cause.label),
-                None => cause.label.clone(),
+                Some(delta) => format!("{} ({delta:+})", cause.label.render(lang)),
+                None => cause.label.render(lang),
             })
             .collect();
         push_row(
@@ -107,11 +113,11 @@ pub fn side_by_side_csv(comparison: &SideBySide) -> String {
             &[
                 text_field(&comparison.scenario_id),
                 output,
-                text_field(&row.label),
+                text_field(&row.label.render(lang)),
                 row.baseline.number.map(number).unwrap_or_default(),
                 row.scenario.number.map(number).unwrap_or_default(),
-                text_field(&row.baseline.text),
-                text_field(&row.scenario.text),
+                text_field(&row.baseline.text.render(lang)),
+                text_field(&row.scenario.text.render(lang)),
                 row.delta.map(number).unwrap_or_default(),
                 row.changed.to_string(),
                 text_field(&causes.join("; ")),
@@ -331,7 +337,7 @@ mod tests {
         assert_eq!(rows.len(), comparison.rows.len() + 1);
         for (row, expected) in rows[1..].iter().zip(&comparison.rows) {
             assert_eq!(row.len(), SIDE_BY_SIDE_HEADER.split(',').count());
-            assert_eq!(row[2], expected.label);
+            assert_eq!(row[2], expected.label.to_string());
             let back = |text: &str| (!text.is_empty()).then(|| text.parse::<f64>().unwrap());
             assert_eq!(back(&row[3]), expected.baseline.number);
             assert_eq!(back(&row[4]), expected.scenario.number);

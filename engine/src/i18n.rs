@@ -5,6 +5,7 @@
 //! `{name}` is replaced by the argument `name`. Prose that belongs to a data row (a charge's
 //! name, a parameter's meaning) is a [`Text`] carrying both languages in the row itself.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
@@ -150,15 +151,17 @@ impl From<Message> for Arg {
 }
 
 /// A sentence to be rendered in the reader's language: a catalog key and its arguments.
+/// Keys and argument names are usually literals, borrowed rather than copied, so that a
+/// worksheet of messages costs little more to build than one of English strings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Message {
-    pub key: String,
+    pub key: Cow<'static, str>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub args: Vec<(String, Arg)>,
+    pub args: Vec<(Cow<'static, str>, Arg)>,
 }
 
 impl Message {
-    pub fn new(key: impl Into<String>) -> Message {
+    pub fn new(key: impl Into<Cow<'static, str>>) -> Message {
         Message {
             key: key.into(),
             args: Vec::new(),
@@ -166,18 +169,18 @@ impl Message {
     }
 
     /// Adds the argument `name`.
-    pub fn with(mut self, name: &str, value: impl Into<Arg>) -> Message {
-        self.args.push((name.to_string(), value.into()));
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.push((Cow::Borrowed(name), value.into()));
         self
     }
 
     /// Adds text written the same in both languages.
-    pub fn verbatim(self, name: &str, value: impl Into<String>) -> Message {
+    pub fn verbatim(self, name: &'static str, value: impl Into<String>) -> Message {
         self.with(name, Arg::Verbatim(value.into()))
     }
 
     /// Adds a number shown with at most `decimals` decimals.
-    pub fn number(self, name: &str, value: f64, decimals: u8) -> Message {
+    pub fn number(self, name: &'static str, value: f64, decimals: u8) -> Message {
         self.with(name, Arg::Num(value, decimals))
     }
 
@@ -187,12 +190,99 @@ impl Message {
     }
 }
 
+/// A catalog key alone is a message (the engine's tests check every key it uses).
+impl From<&'static str> for Message {
+    fn from(key: &'static str) -> Message {
+        Message::new(key)
+    }
+}
+
+impl Message {
+    /// Text shown as it is in every language: a name the user typed, a citation.
+    pub fn verbatim_text(text: impl Into<String>) -> Message {
+        Message::new("text.verbatim").verbatim("text", text)
+    }
+
+    /// Data prose in both languages, as a message.
+    pub fn text(text: &Text) -> Message {
+        Message::new("text.verbatim").with("text", text)
+    }
+}
+
+/// A message field written to JSON as its English text, as such fields were before they
+/// were messages, so consumers of the command line's JSON keep working; text read back is
+/// kept verbatim. Use with `#[serde(with = "crate::i18n::english")]`.
+pub mod english {
+    use super::{Lang, Message};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(message: &Message, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&message.render(Lang::En))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Message, D::Error> {
+        Ok(Message::verbatim_text(String::deserialize(d)?))
+    }
+}
+
+/// [`english`] for a list of messages.
+pub mod english_list {
+    use super::{Lang, Message};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(messages: &[Message], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(messages.iter().map(|m| m.render(Lang::En)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Message>, D::Error> {
+        let texts = Vec::<String>::deserialize(d)?;
+        Ok(texts.into_iter().map(Message::verbatim_text).collect())
+    }
+}
+
 /// English, for logs and the command line; readers in the app use [`Message::render`] or
 /// their own catalog.
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
     }
+}
+
+/// Why input (parameters, a caseload mix, imported cases) cannot be used, as a message in
+/// the reader's language; `Display` is English, for logs and the command line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError(pub Message);
+
+impl InputError {
+    pub fn new(key: &'static str) -> InputError {
+        InputError(Message::new(key))
+    }
+
+    pub fn message(&self) -> Message {
+        self.0.clone()
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Call sites that still carry errors as text get English; readers in the app render
+/// [`InputError::message`] in their language instead.
+impl From<InputError> for String {
+    fn from(e: InputError) -> String {
+        e.to_string()
+    }
+}
+
+/// A number as Rust prints it (`0.5`, `1e300`, `NaN`): for echoing a value a user typed
+/// back in an error, where grouping or rounding would misquote it.
+pub fn raw(value: f64) -> Arg {
+    Arg::Verbatim(value.to_string())
 }
 
 /// A message template in both languages.
@@ -568,6 +658,155 @@ mod tests {
         assert_eq!(date(Lang::Es, "2026-11-27"), "27 de noviembre de 2026");
         assert_eq!(date(Lang::Es, "2026-13-27"), "2026-13-27");
         assert_eq!(date(Lang::Es, "today"), "today");
+    }
+
+    /// Every `{"en", "es"}` object in every embedded data file has both languages written.
+    #[test]
+    fn every_text_in_the_data_is_complete_in_both_languages() {
+        fn walk(file: &str, path: &str, v: &serde_json::Value, found: &mut usize) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    if map.contains_key("en") || map.contains_key("es") {
+                        let text: Text = serde_json::from_value(v.clone())
+                            .unwrap_or_else(|e| panic!("{file} {path}: not a Text: {e}"));
+                        assert!(text.is_complete(), "{file} {path}: {text:?}");
+                        assert_ne!(
+                            text.en.trim(),
+                            text.es.trim(),
+                            "{file} {path}: untranslated"
+                        );
+                        *found += 1;
+                    } else {
+                        for (k, child) in map {
+                            walk(file, &format!("{path}.{k}"), child, found);
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (i, child) in items.iter().enumerate() {
+                        walk(file, &format!("{path}[{i}]"), child, found);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let files = [
+            ("charges.json", include_str!("../data/charges.json")),
+            (
+                "guideline_2k2_1.json",
+                include_str!("../data/guideline_2k2_1.json"),
+            ),
+            (
+                "guideline_2d1_1.json",
+                include_str!("../data/guideline_2d1_1.json"),
+            ),
+            (
+                "guideline_2m5_2.json",
+                include_str!("../data/guideline_2m5_2.json"),
+            ),
+            (
+                "chapter_three.json",
+                include_str!("../data/chapter_three.json"),
+            ),
+            ("presets.json", include_str!("../data/presets.json")),
+            (
+                "prosecution_params.json",
+                include_str!("../data/prosecution_params.json"),
+            ),
+            (
+                "sentencing_params.json",
+                include_str!("../data/sentencing_params.json"),
+            ),
+            (
+                "caseload_mix.json",
+                include_str!("../data/caseload_mix.json"),
+            ),
+            ("calibration.json", include_str!("../data/calibration.json")),
+            (
+                "prosecution_calibration.json",
+                include_str!("../data/prosecution_calibration.json"),
+            ),
+            ("zones.json", include_str!("../data/zones.json")),
+        ];
+        let mut found = 0;
+        for (file, text) in files {
+            let v: serde_json::Value = serde_json::from_str(text).unwrap();
+            walk(file, "", &v, &mut found);
+        }
+        // 13 charge names, 24 base-level reasons, 3 drugs, 21 preset texts, 37 meanings.
+        assert!(found >= 98, "{found} texts");
+    }
+
+    /// Every key the engine's source names (`"worksheet.…"`, `"error.…"`, …) is in its
+    /// catalog; keys built from an enum are checked by walking the enum.
+    #[test]
+    fn every_key_the_engine_uses_is_in_its_catalog() {
+        let catalog = engine_catalog();
+        let prefixes = [
+            "worksheet.",
+            "assume.",
+            "error.",
+            "law.",
+            "law_era.",
+            "range.",
+            "output.",
+            "side_by_side.",
+            "decline.",
+            "not_considered.",
+            "text.",
+        ];
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                for literal in source.split('"').skip(1).step_by(2) {
+                    let is_key = prefixes.iter().any(|p| literal.starts_with(p))
+                        && literal.bytes().all(|b| {
+                            b.is_ascii_lowercase() || b.is_ascii_digit() || b"._".contains(&b)
+                        })
+                        && !literal.ends_with('.');
+                    if is_key {
+                        seen += 1;
+                        if !catalog.contains(literal) {
+                            missing.push(format!("{}: {literal}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 100, "{seen} keys found");
+        assert!(
+            missing.is_empty(),
+            "not in engine/data/messages.json: {missing:#?}"
+        );
+        for lang in Lang::ALL {
+            for era in crate::LawEra::ALL {
+                assert!(!era.label(lang).contains('⟦'));
+            }
+            for reason in crate::prosecution::DeclineReason::ALL {
+                assert!(!reason.label(lang).contains('⟦'));
+            }
+            for output in crate::scenario::Output::ALL {
+                assert!(!output.label(lang).contains('⟦'));
+            }
+        }
+        assert_eq!(
+            Message::new("side_by_side.method").render(Lang::En),
+            crate::scenario::ATTRIBUTION_METHOD
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{raw, InputError, Message, Text};
 use crate::sentencing_table::LIFE_MONTHS;
 use crate::{GuidelineRange, Zone};
 
@@ -18,8 +19,9 @@ pub struct Param {
     pub value: f64,
     pub assumption: bool,
     pub source: String,
+    /// What the number does, in plain words in both languages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meaning: Option<String>,
+    pub meaning: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub low: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,7 +96,7 @@ impl SentencingParams {
     }
 
     /// A copy with the user's overrides applied and checked.
-    pub fn with_overrides(&self, o: &SentencingOverrides) -> Result<SentencingParams, String> {
+    pub fn with_overrides(&self, o: &SentencingOverrides) -> Result<SentencingParams, InputError> {
         let mut p = self.clone();
         let fields: [(&mut Param, Option<f64>); 9] = [
             (&mut p.within_range_share, o.within_range_share),
@@ -117,7 +119,7 @@ impl SentencingParams {
     }
 
     /// Checks that every share is a probability and every interval is ordered.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InputError> {
         let unit = [
             ("within_range_share", &self.within_range_share),
             ("above_range_share", &self.above_range_share),
@@ -129,7 +131,11 @@ impl SentencingParams {
         ];
         for (name, p) in unit {
             if !(p.value.is_finite() && (0.0..=1.0).contains(&p.value)) {
-                return Err(format!("{name} must be between 0 and 1, not {}", p.value));
+                return Err(InputError(
+                    Message::new("error.param.between_0_1")
+                        .verbatim("name", name)
+                        .with("value", raw(p.value)),
+                ));
             }
         }
         for (name, p) in [
@@ -137,17 +143,21 @@ impl SentencingParams {
             ("above_increase_max", &self.above_increase_max),
         ] {
             if !(p.value.is_finite() && (0.0..=10.0).contains(&p.value)) {
-                return Err(format!("{name} must be between 0 and 10, not {}", p.value));
+                return Err(InputError(
+                    Message::new("error.param.between_0_10")
+                        .verbatim("name", name)
+                        .with("value", raw(p.value)),
+                ));
             }
         }
         if self.within_range_share.value + self.above_range_share.value > 1.0 + 1e-12 {
-            return Err("within_range_share + above_range_share must not exceed 1".into());
+            return Err(InputError::new("error.param.shares_exceed_1"));
         }
         if self.below_reduction_min.value > self.below_reduction_max.value {
-            return Err("below_reduction_min must not exceed below_reduction_max".into());
+            return Err(InputError::new("error.param.below_order"));
         }
         if self.above_increase_min.value > self.above_increase_max.value {
-            return Err("above_increase_min must not exceed above_increase_max".into());
+            return Err(InputError::new("error.param.above_order"));
         }
         Ok(())
     }
@@ -584,7 +594,7 @@ mod tests {
             &p.probation_share_zone_b,
         ];
         for (i, param) in fields.into_iter().enumerate() {
-            assert!(param.meaning.as_deref().is_some_and(|m| !m.is_empty()));
+            assert!(param.meaning.as_ref().is_some_and(|m| m.is_complete()));
             let (low, high) = (param.low.unwrap(), param.high.unwrap());
             assert!(low <= param.value && param.value <= high, "{param:?}");
             for end in [low, high] {

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Message, Text};
 use crate::ManualEdition;
 
 const CHARGES_JSON: &str = include_str!("../data/charges.json");
@@ -47,12 +48,24 @@ impl LawEra {
     }
 }
 
+impl LawEra {
+    /// The era in words ("law as of April 2011"), for the reader's language.
+    pub fn message(self) -> Message {
+        Message::new(match self {
+            Self::April2011 => "law_era.april_2011",
+            Self::Today => "law_era.today",
+        })
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
+}
+
+/// English, as the command line and logs write it.
 impl fmt::Display for LawEra {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::April2011 => "law as of April 2011",
-            Self::Today => "law today (after the 2022 Bipartisan Safer Communities Act)",
-        })
+        self.message().fmt(f)
     }
 }
 
@@ -192,7 +205,8 @@ pub struct StatutoryLimits {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Charge {
     pub id: ChargeId,
-    pub name: String,
+    /// The offence explained in words; the statute is shown beside it.
+    pub name: Text,
     pub statute: String,
     pub guideline: GuidelineSection,
     /// For drug charges: the quantity (grams of cocaine) assumed when the case gives none,
@@ -249,7 +263,8 @@ pub struct BaseLevelRule {
     pub weapon: WeaponRequirement,
     /// Needs a prohibited person or a conviction the edition treats as one.
     pub requires_status: bool,
-    pub reason: String,
+    /// Why the level applies, in words (the worksheet shows it).
+    pub reason: Text,
     pub source: String,
 }
 
@@ -343,7 +358,7 @@ pub struct DrugTier {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DrugGuideline {
     pub edition: ManualEdition,
-    pub drug: String,
+    pub drug: Text,
     pub source: String,
     /// Ordered from the largest quantity down.
     pub tiers: Vec<DrugTier>,
@@ -431,14 +446,33 @@ pub struct Law {
     pub chapter_three: Vec<ChapterThree>,
 }
 
-/// A part of the law the engine needs but the (edited) law lacks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingLaw(pub String);
+/// A part of the law the engine needs but the (edited) law lacks, as the whole sentence
+/// ("the law has no charge …") in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingLaw(pub Message);
+
+impl MissingLaw {
+    /// "the law has no {part}".
+    pub(crate) fn part(part: Message) -> MissingLaw {
+        MissingLaw(Message::new("error.missing_law").with("part", part))
+    }
+
+    pub fn message(&self) -> Message {
+        self.0.clone()
+    }
+}
 
 impl fmt::Display for MissingLaw {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the law has no {}", self.0)
+        self.0.fmt(f)
     }
+}
+
+/// "§2K2.1 for the 2010 Manual".
+fn guideline_part(section: &str, edition: ManualEdition) -> Message {
+    Message::new("law.part.guideline")
+        .verbatim("section", section)
+        .verbatim("edition", edition.code())
 }
 
 impl Law {
@@ -464,10 +498,9 @@ impl Law {
     }
 
     pub fn charge(&self, id: ChargeId) -> Result<&Charge, MissingLaw> {
-        self.charges
-            .iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| MissingLaw(format!("charge {id}")))
+        self.charges.iter().find(|c| c.id == id).ok_or_else(|| {
+            MissingLaw::part(Message::new("law.part.charge").verbatim("charge", id.code()))
+        })
     }
 
     /// The charges that existed in an era, in catalog order.
@@ -482,28 +515,32 @@ impl Law {
         self.firearms
             .iter()
             .find(|g| g.edition == edition)
-            .ok_or_else(|| MissingLaw(format!("§2K2.1 for the {} Manual", edition.code())))
+            .ok_or_else(|| MissingLaw::part(guideline_part("§2K2.1", edition)))
     }
 
     pub fn export_guideline(&self, edition: ManualEdition) -> Result<&ExportGuideline, MissingLaw> {
         self.export
             .iter()
             .find(|g| g.edition == edition)
-            .ok_or_else(|| MissingLaw(format!("§2M5.2 for the {} Manual", edition.code())))
+            .ok_or_else(|| MissingLaw::part(guideline_part("§2M5.2", edition)))
     }
 
     pub fn drug_guideline(&self, edition: ManualEdition) -> Result<&DrugGuideline, MissingLaw> {
         self.drugs
             .iter()
             .find(|g| g.edition == edition)
-            .ok_or_else(|| MissingLaw(format!("§2D1.1 for the {} Manual", edition.code())))
+            .ok_or_else(|| MissingLaw::part(guideline_part("§2D1.1", edition)))
     }
 
     pub fn chapter_three(&self, edition: ManualEdition) -> Result<&ChapterThree, MissingLaw> {
         self.chapter_three
             .iter()
             .find(|g| g.edition == edition)
-            .ok_or_else(|| MissingLaw(format!("Chapter Three for the {} Manual", edition.code())))
+            .ok_or_else(|| {
+                MissingLaw::part(
+                    Message::new("law.part.chapter_three").verbatim("edition", edition.code()),
+                )
+            })
     }
 }
 

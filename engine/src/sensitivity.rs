@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::caseload::{ArmTableBuilder, Caseload, CaseloadMix, ChargePolicy, Expected};
+use crate::i18n::Text;
 use crate::imposed::{Param, SentencingOverrides};
 use crate::prosecution::ProsecutionOverrides;
 use crate::scenario::{Applied, Baseline, Scenario, ScenarioError};
@@ -72,7 +73,7 @@ pub struct Row {
     pub group: Group,
     pub parameter: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub meaning: Option<String>,
+    pub meaning: Option<Text>,
     pub source: String,
     pub assumption: bool,
     pub value: f64,

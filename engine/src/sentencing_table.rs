@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
 use crate::ManualEdition;
 
 const TABLE_TEXT: &str = include_str!("../data/sentencing_table.txt");
@@ -71,6 +72,19 @@ impl fmt::Display for GuidelineRange {
             (true, _) => f.write_str("life"),
             (false, Some(max)) => write!(f, "{}–{} months", self.min_months, max),
             (false, None) => write!(f, "{} months–life", self.min_months),
+        }
+    }
+}
+
+impl GuidelineRange {
+    /// The range in words, for the reader's language ("10–16 months", "life").
+    pub fn message(&self) -> Message {
+        match (self.is_life_only(), self.max_months) {
+            (true, _) => Message::new("range.life"),
+            (false, Some(max)) => Message::new("range.months")
+                .with("min", self.min_months)
+                .with("max", max),
+            (false, None) => Message::new("range.months_to_life").with("min", self.min_months),
         }
     }
 }

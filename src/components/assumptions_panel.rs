@@ -71,6 +71,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 SentencingParams::embedded()
                     .with_overrides(&trial)
                     .map(|_| ())
+                    .map_err(|e| e.to_string())
             })
         };
         let on_change = props
@@ -80,7 +81,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         html! {
             <ParamField key={param.key()} key_name={param.key()} label={param.label(lang)}
                 value={param.of(&sentencing).value}
-                meaning={default.meaning.clone().map(AttrValue::from)}
+                meaning={default.meaning.as_ref().map(|m| AttrValue::from(m.get(lang).to_string()))}
                 source={source_text(lang, default, edited, format!("{:.1}%", default.value * 100.0))}
                 assumption={edited || default.assumption}
                 {edited} {check} {on_change} />
@@ -99,7 +100,10 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
             Callback::from(move |candidate: f64| {
                 let mut trial = overrides.clone();
                 trial.set(name, Some(candidate));
-                ProsecutionParams::embedded().with_overrides(&trial).map(|_| ())
+                ProsecutionParams::embedded()
+                    .with_overrides(&trial)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
             })
         };
         let on_change = props
@@ -107,7 +111,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
             .reform(move |v: f64| Action::SetProsecutionParam(name, Some(v)));
         html! {
             <ParamField key={name} key_name={name} label={plain_name(lang, name)} {value} percent={false}
-                meaning={default.meaning.clone().map(AttrValue::from)}
+                meaning={default.meaning.as_ref().map(|m| AttrValue::from(m.get(lang).to_string()))}
                 source={source_text(lang, default, edited, format!("{:.2}", default.value))}
                 assumption={edited || default.assumption}
                 {edited} {check} {on_change} />

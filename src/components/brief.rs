@@ -112,9 +112,9 @@ pub fn Brief(props: &BriefProps) -> Html {
                     <tbody>
                         { for comparison.rows.iter().map(|row| html! {
                             <tr class={classes!(row.changed.then_some("changed"))}>
-                                <th scope="row">{ row.label.clone() }</th>
-                                <td>{ row.baseline.text.clone() }</td>
-                                <td>{ row.scenario.text.clone() }</td>
+                                <th scope="row">{ row.label.render(lang) }</th>
+                                <td>{ row.baseline.text.render(lang) }</td>
+                                <td>{ row.scenario.text.render(lang) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -127,7 +127,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             <h2>{ t(lang, "story.brief.assumes") }</h2>
             <ul class="brief-list">
                 { for props.assumptions.iter().take(ASSUMPTIONS_SHOWN).map(|a| html! {
-                    <li>{ format!("{} = {}: {}", a.field, a.value, a.reason) }</li>
+                    <li>{ format!("{} = {}: {}", a.field, a.value, a.reason.render(lang)) }</li>
                 }) }
                 if props.assumptions.len() > ASSUMPTIONS_SHOWN {
                     <li>{ tf(lang, "story.brief.more_facts", &[("more", Arg::from(props.assumptions.len() - ASSUMPTIONS_SHOWN))]) }</li>

@@ -58,7 +58,7 @@ fn edited_mix(settings: &CaseloadSettings) -> Result<CaseloadMix, String> {
         .mix_overrides
         .iter()
         .try_fold(CaseloadMix::embedded().clone(), |mix, (name, value)| {
-            mix.with_param(name, *value)
+            mix.with_param(name, *value).map_err(|e| e.to_string())
         })
 }
 
@@ -313,12 +313,14 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                     let percent = !matches!(name, "referrals" | "firearms_scale");
                     let check = {
                         let mix = mix.clone();
-                        Callback::from(move |candidate: f64| mix.with_param(name, candidate).map(|_| ()))
+                        Callback::from(move |candidate: f64| {
+                            mix.with_param(name, candidate).map(|_| ()).map_err(|e| e.to_string())
+                        })
                     };
                     let on_change = props.on_action.reform(move |v: f64| Action::SetMixParam(name, Some(v)));
                     html! {
                         <ParamField key={name} key_name={format!("mix-{name}")} label={mix_param_name(lang, name)}
-                            {value} {percent} meaning={default.meaning.clone().map(AttrValue::from)}
+                            {value} {percent} meaning={default.meaning.as_ref().map(|m| AttrValue::from(m.get(lang).to_string()))}
                             source={default.source.clone()} assumption={edited || default.assumption}
                             {edited} {check} {on_change} />
                     }

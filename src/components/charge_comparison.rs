@@ -113,7 +113,7 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
                         { for props.comparison.not_considered.iter().map(|n| html! {
                             <li>
                                 <strong>{ statutes(&n.charges) }</strong>
-                                { format!(": {}", n.reason) }
+                                { format!(": {}", n.reason.render(lang)) }
                             </li>
                         }) }
                     </ul>

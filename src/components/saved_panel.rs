@@ -51,7 +51,7 @@ fn saved_when(lang: Lang, iso: &str) -> String {
 }
 
 /// A name the user typed, as the messages quote it.
-fn named(key: &str, name: &str) -> Message {
+fn named(key: &'static str, name: &str) -> Message {
     Message::new(key).verbatim("name", name)
 }
 

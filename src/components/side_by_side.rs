@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::download_button::DownloadButton;
 use crate::download::file_name_part;
-use crate::i18n::{t, tf, use_lang, verbatim, Lang};
+use crate::i18n::{render, t, tf, use_lang, verbatim, Arg, Lang};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -36,7 +36,7 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
             // able to reach what is off screen.
             <div class="table-scroll" role="region" tabindex="0" aria-label={t(lang, "scenario.side.region")}>
                 <table data-testid="side-by-side">
-                    <caption>{ tf(lang, "scenario.side.caption", &[("name", verbatim(c.scenario_name.clone()))]) }</caption>
+                    <caption>{ tf(lang, "scenario.side.caption", &[("name", Arg::from(c.scenario_name.clone()))]) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ t(lang, "scenario.side.output") }</th>
@@ -48,10 +48,10 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                     <tbody>
                         { for c.rows.iter().map(|row| html! {
                             <tr class={classes!(row.changed.then_some("changed"))}>
-                                <th scope="row">{ row.label.clone() }</th>
-                                <td>{ row.baseline.text.clone() }</td>
+                                <th scope="row">{ render(lang, &row.label) }</th>
+                                <td>{ render(lang, &row.baseline.text) }</td>
                                 <td>
-                                    { row.scenario.text.clone() }
+                                    { render(lang, &row.scenario.text) }
                                     if let (true, Some(delta)) = (row.changed, row.delta) {
                                         <span class="delta">{ format!(" ({})", signed(lang, delta)) }</span>
                                     }
@@ -84,7 +84,7 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
             </div>
             if !c.caseload_only.is_empty() {
                 <p class="note">
-                    { tf(lang, "scenario.side.caseload_only", &[("changes", verbatim(c.caseload_only.join("; ")))]) }
+                    { tf(lang, "scenario.side.caseload_only", &[("changes", verbatim(c.caseload_only.iter().map(|m| render(lang, m)).collect::<Vec<_>>().join("; ")))]) }
                 </p>
             }
             <p class="downloads">
@@ -95,7 +95,7 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                         Callback::from(move |_| side_by_side_csv(&comparison))
                     }} />
             </p>
-            <p class="source">{ c.method.clone() }</p>
+            <p class="source">{ c.method.render(lang) }</p>
         </div>
     }
 }

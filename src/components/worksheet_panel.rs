@@ -42,11 +42,11 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                         };
                         html! {
                             <li>
-                                <span class="rule">{ step.rule.clone() }</span>
+                                <span class="rule">{ step.rule_in(lang) }</span>
                                 if !levels.is_empty() {
                                     <span class="levels">{ levels }</span>
                                 }
-                                <span class="reason">{ step.reason.clone() }</span>
+                                <span class="reason">{ step.reason.render(lang) }</span>
                                 <span class="citation">{ step.citation.clone() }</span>
                             </li>
                         }
@@ -58,7 +58,7 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                         { for assumptions.iter().map(|a| html! {
                             <li class="assumed">
                                 <code>{ a.field.clone() }</code>{ " = " }<strong>{ a.value.clone() }</strong>
-                                { format!(": {}", a.reason) }
+                                { format!(": {}", a.reason.render(lang)) }
                             </li>
                         }) }
                     </ul>

@@ -19,7 +19,7 @@ use threshold_engine::prosecution::{
     ProsecutionParams,
 };
 use threshold_engine::{
-    evaluate, guideline_range, zone, Case, CriminalHistory, Law, LawEra, ManualEdition,
+    evaluate, guideline_range, zone, Case, CriminalHistory, Lang, Law, LawEra, ManualEdition,
     SentencingOverrides, SentencingParams,
 };
 
@@ -254,7 +254,7 @@ fn explain(args: &[String]) -> Result<String, String> {
         e.statute,
         e.charge,
         e.law_era,
-        e.manual.label(),
+        e.manual.label(Lang::En),
         e.offense_level,
         e.criminal_history_category,
         e.guideline_range_months.min,
@@ -355,7 +355,7 @@ fn compare(args: &[String]) -> Result<String, String> {
         let mut out = format!(
             "{title} ({}, {})\n\n{}",
             comparison.law_era,
-            comparison.manual.label(),
+            comparison.manual.label(Lang::En),
             comparison_markdown(&comparison)
         );
         if !comparison.not_considered.is_empty() {
@@ -471,6 +471,6 @@ fn range(args: &[String]) -> Result<String, String> {
     Ok(format!(
         "level {level}, category {category}: {range}, zone {} ({})\n",
         zone(range, edition),
-        edition.label()
+        edition.label(Lang::En)
     ))
 }

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
+use crate::i18n::{raw, InputError, Message};
 use crate::imposed::{sentence_histogram, Param};
 use crate::law::{ChargeId, LawEra, Recipient, Role};
 use crate::prosecution::{assess, ChargeOption};
@@ -110,11 +111,14 @@ impl CaseloadMix {
     }
 
     /// Reads a mix from JSON (an edited copy), checked.
-    pub fn from_json(text: &str) -> Result<CaseloadMix, String> {
+    pub fn from_json(text: &str) -> Result<CaseloadMix, InputError> {
         let mut de = serde_json::Deserializer::from_str(text);
         let mix: CaseloadMix = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
-            format!("field `{path}`: {}", e.into_inner())
+            InputError(Message::new("error.field").verbatim("field", path).with(
+                "message",
+                crate::case::serde_message(&e.into_inner().to_string()),
+            ))
         })?;
         mix.validate()?;
         Ok(mix)
@@ -138,7 +142,7 @@ impl CaseloadMix {
     }
 
     /// The same mix with one parameter set (by the name [`CaseloadMix::params`] gives).
-    pub fn with_param(&self, name: &str, value: f64) -> Result<CaseloadMix, String> {
+    pub fn with_param(&self, name: &str, value: f64) -> Result<CaseloadMix, InputError> {
         let mut m = self.clone();
         let p = match name {
             "referrals" => &mut m.referrals,
@@ -152,39 +156,55 @@ impl CaseloadMix {
             "mexico_nexus_share" => &mut m.mexico_nexus_share,
             "ice_joint_share" => &mut m.ice_joint_share,
             "large_capacity_share" => &mut m.large_capacity_share,
-            _ => return Err(format!("no caseload-mix parameter {name:?}")),
+            _ => {
+                return Err(InputError(
+                    Message::new("error.mix.unknown").verbatim("name", format!("{name:?}")),
+                ))
+            }
         };
         *p = p.overridden(value);
         m.validate()?;
         Ok(m)
     }
 
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InputError> {
         let n = self.referrals.value;
         if !(n.is_finite() && n >= 1.0 && n <= MAX_REFERRALS as f64) {
-            return Err(format!(
-                "referrals must be from 1 to {MAX_REFERRALS}, not {n}"
+            return Err(InputError(
+                Message::new("error.mix.referrals")
+                    .with("max", MAX_REFERRALS)
+                    .with("value", raw(n)),
             ));
         }
         let scale = self.firearms_scale.value;
         if !(scale.is_finite() && (0.0..=100.0).contains(&scale)) {
-            return Err("firearms_scale must be from 0 to 100".into());
+            return Err(InputError::new("error.mix.firearms_scale"));
         }
         for (name, p) in self.params().into_iter().skip(2) {
             if !(p.value.is_finite() && (0.0..=1.0).contains(&p.value)) {
-                return Err(format!("{name} must be from 0 to 1, not {}", p.value));
+                return Err(InputError(
+                    Message::new("error.mix.share")
+                        .verbatim("name", name)
+                        .with("value", raw(p.value)),
+                ));
             }
         }
         let check_shares = |name: &str, shares: &mut dyn Iterator<Item = f64>| {
             let mut total = 0.0;
             for s in shares {
                 if !(s.is_finite() && s >= 0.0) {
-                    return Err(format!("{name}: every share must be a number ≥ 0"));
+                    return Err(InputError(
+                        Message::new("error.mix.share_negative").verbatim("name", name),
+                    ));
                 }
                 total += s;
             }
             if (total - 1.0).abs() > 1e-6 {
-                return Err(format!("{name}: the shares must add up to 1, not {total}"));
+                return Err(InputError(
+                    Message::new("error.mix.shares_sum")
+                        .verbatim("name", name)
+                        .with("total", raw(total)),
+                ));
             }
             Ok(())
         };
@@ -194,7 +214,7 @@ impl CaseloadMix {
         )?;
         for b in &self.firearms.bins {
             if b.min > b.max || b.max > 1_000_000 {
-                return Err("firearms.bins: each bin needs min ≤ max ≤ 1,000,000".into());
+                return Err(InputError::new("error.mix.bins"));
             }
         }
         check_shares(
@@ -299,11 +319,12 @@ impl Caseload {
 
     /// Referrals from cases (e.g. `batch::cases_from_csv`). Their policy numbers come from a
     /// fixed generator, so the same file always gives the same projection.
-    pub fn from_cases(cases: Vec<Case>, origin: &str) -> Result<Caseload, String> {
+    pub fn from_cases(cases: Vec<Case>, origin: &str) -> Result<Caseload, InputError> {
         if cases.is_empty() || cases.len() > MAX_REFERRALS {
-            return Err(format!(
-                "a caseload needs 1 to {MAX_REFERRALS} cases, not {}",
-                cases.len()
+            return Err(InputError(
+                Message::new("error.caseload.size")
+                    .with("max", MAX_REFERRALS)
+                    .verbatim("count", cases.len().to_string()),
             ));
         }
         let mut rng = Pcg32::new(0x5eed, 0x00c5_7000);

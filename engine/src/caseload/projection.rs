@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rng::Pcg32;
 use super::{ArmTable, ArmTableBuilder, Caseload, ChargePolicy, Expected, MAX_DRAWS};
+use crate::i18n::Message;
 use crate::scenario::{Baseline, Scenario, ScenarioError};
 
 /// How "flipped" is defined, stated for the UI.
@@ -163,7 +164,7 @@ impl Projection {
         if draws == 0 || draws > MAX_DRAWS {
             return Err(ScenarioError {
                 field: "draws".into(),
-                message: format!("must be from 1 to {MAX_DRAWS}"),
+                message: Message::new("error.draws").with("max", MAX_DRAWS),
             });
         }
         let scenario_world = scenario.apply(base)?;

@@ -234,7 +234,10 @@ fn bad_requests_are_refused() {
         .with_param("organiser_share", 1.5)
         .is_err());
     assert!(CaseloadMix::embedded().with_param("nope", 0.5).is_err());
-    assert!(CaseloadMix::from_json("{}").unwrap_err().contains("field"));
+    assert!(CaseloadMix::from_json("{}")
+        .unwrap_err()
+        .to_string()
+        .contains("field"));
 }
 
 /// Cases from CSV: the same file gives the same projection; a charge unavailable in the

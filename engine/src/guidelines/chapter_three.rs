@@ -2,25 +2,23 @@
 //! acceptance of responsibility (§3E1.1).
 
 use crate::case::Case;
+use crate::i18n::Message;
 use crate::law::{ChapterThree, Role};
 use crate::worksheet::{fact, Recorder};
 
 /// The adjusted offense level after role and acceptance.
 pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec: &mut R) -> i32 {
     let mut level = level;
-    let role = fact(
-        case.role,
-        "role",
-        Role::None,
-        "no aggravating or mitigating role stated",
-        rec,
-    );
+    let role = fact(case.role, "role", Role::None, "assume.role", rec);
     if let Some(adj) = c.roles.iter().find(|r| r.role == role) {
         rec.step(
             &adj.subsection,
             &adj.source,
             (Some(level), Some(level + adj.adjustment)),
-            format_args!("role in the offense: {:+}", adj.adjustment),
+            || {
+                Message::new("worksheet.role")
+                    .verbatim("adjustment", format!("{:+}", adj.adjustment))
+            },
         );
         level += adj.adjustment;
     }
@@ -29,7 +27,7 @@ pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec
         case.accepts_responsibility,
         "accepts_responsibility",
         true,
-        "assumed to plead guilty and accept responsibility, as most federal defendants do",
+        "assume.accepts_responsibility",
         rec,
     );
     if accepts {
@@ -40,7 +38,7 @@ pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec
             &a.subsection,
             &a.source,
             (Some(before), Some(level)),
-            format_args!("acceptance of responsibility: -{}", a.reduction),
+            || Message::new("worksheet.acceptance").with("reduction", a.reduction),
         );
         // The further level needs the level *before* acceptance to be 16 or more.
         if before >= a.extra_min_level {
@@ -48,7 +46,7 @@ pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec
                 case.government_motion,
                 "government_motion",
                 true,
-                "the government is assumed to move for the further level after a timely plea",
+                "assume.government_motion",
                 rec,
             );
             if motion {
@@ -56,10 +54,12 @@ pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec
                     &a.extra_subsection,
                     &a.extra_source,
                     (Some(level), Some(level - a.extra_reduction)),
-                    format_args!(
-                        "level before acceptance was {before} (≥ {}): a further -{}",
-                        a.extra_min_level, a.extra_reduction
-                    ),
+                    || {
+                        Message::new("worksheet.acceptance_extra")
+                            .with("before", before)
+                            .with("min", a.extra_min_level)
+                            .with("extra", a.extra_reduction)
+                    },
                 );
                 level -= a.extra_reduction;
             }

@@ -2,6 +2,7 @@
 //! Quantity Table for cocaine, before and after amendment 782.
 
 use crate::case::Case;
+use crate::i18n::Message;
 use crate::law::DrugGuideline;
 use crate::worksheet::{fact, Recorder};
 
@@ -16,7 +17,7 @@ pub(crate) fn offense_level<R: Recorder>(
         case.drug_grams,
         "drug_grams",
         tier_threshold_grams,
-        "quantity not given; the least that meets the charged statutory tier",
+        "assume.drug_grams",
         rec,
     );
     // Tiers are listed from the largest quantity down, so the first match is the level.
@@ -26,12 +27,12 @@ pub(crate) fn offense_level<R: Recorder>(
         .find(|t| grams >= t.min_grams)
         .or(g.tiers.last())
         .map_or(12, |t| t.level);
-    rec.step(
-        "§2D1.1(c)",
-        &g.source,
-        (None, Some(level)),
-        format_args!("{grams} g of {}: level {level}", g.drug),
-    );
+    rec.step("§2D1.1(c)", &g.source, (None, Some(level)), || {
+        Message::new("worksheet.drug_quantity")
+            .number("grams", grams, 3)
+            .with("drug", &g.drug)
+            .with("level", level)
+    });
     level
 }
 

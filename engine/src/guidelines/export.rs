@@ -2,23 +2,18 @@
 //! smuggled under 18 U.S.C. 554 or exported in violation of 22 U.S.C. 2778.
 
 use crate::case::Case;
+use crate::i18n::Message;
 use crate::law::ExportGuideline;
 use crate::worksheet::{fact, Recorder};
 
 /// The §2M5.2 base offense level (the guideline has no specific offense characteristics).
 pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: &mut R) -> i32 {
-    let weapons = fact(
-        case.firearms,
-        "firearms",
-        1,
-        "number of firearms not given; one firearm",
-        rec,
-    );
+    let weapons = fact(case.firearms, "firearms", 1, "assume.firearms.one", rec);
     let automatic = fact(
         case.fully_automatic,
         "fully_automatic",
         false,
-        "no fully automatic weapon stated",
+        "assume.fully_automatic",
         rec,
     );
     let rounds_ok = match g.small_arms_max_rounds {
@@ -28,7 +23,7 @@ pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: 
                 case.ammunition_rounds,
                 "ammunition_rounds",
                 0,
-                "no ammunition stated",
+                "assume.ammunition_rounds",
                 rec,
             ) <= max
         }
@@ -38,10 +33,12 @@ pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: 
             "§2M5.2(a)(2)",
             &g.small_arms_source,
             (None, Some(g.small_arms_level)),
-            format_args!(
-                "{weapons} non-automatic small arms, within the limit of {}: level {}",
-                g.small_arms_max_weapons, g.small_arms_level
-            ),
+            || {
+                Message::new("worksheet.small_arms")
+                    .with("weapons", weapons)
+                    .with("limit", g.small_arms_max_weapons)
+                    .with("level", g.small_arms_level)
+            },
         );
         g.small_arms_level
     } else {
@@ -49,11 +46,16 @@ pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: 
             "§2M5.2(a)(1)",
             &g.base_source,
             (None, Some(g.base_level)),
-            format_args!(
-                "{weapons} weapons{}: beyond the small-arms limit, level {}",
-                if automatic { ", fully automatic" } else { "" },
-                g.base_level
-            ),
+            || {
+                let key = if automatic {
+                    "worksheet.export_base_automatic"
+                } else {
+                    "worksheet.export_base"
+                };
+                Message::new(key)
+                    .with("weapons", weapons)
+                    .with("level", g.base_level)
+            },
         );
         g.base_level
     }

@@ -1,6 +1,7 @@
 //! USSG §2K2.1 (firearms): base offense level and specific offense characteristics.
 
 use crate::case::Case;
+use crate::i18n::Message;
 use crate::law::{ChargeId, FirearmsGuideline, Recipient, WeaponRequirement};
 use crate::worksheet::{fact, Recorder};
 
@@ -11,13 +12,7 @@ pub(crate) fn offense_level<R: Recorder>(
     g: &FirearmsGuideline,
     rec: &mut R,
 ) -> i32 {
-    let firearms = fact(
-        case.firearms,
-        "firearms",
-        1,
-        "number of firearms not given; one firearm, the least a firearms charge involves",
-        rec,
-    );
+    let firearms = fact(case.firearms, "firearms", 1, "assume.firearms.least", rec);
     let base = base_level(case, charge, g, rec);
     specific_characteristics(case, charge, firearms, base, g, rec)
 }
@@ -32,21 +27,21 @@ fn base_level<R: Recorder>(
         case.prior_violent_or_drug_felonies,
         "prior_violent_or_drug_felonies",
         0,
-        "no prior felony convictions for a crime of violence or drug offense given",
+        "assume.prior_felonies",
         rec,
     );
     let large_capacity = fact(
         case.large_capacity_semiautomatic,
         "large_capacity_semiautomatic",
         false,
-        "no large-capacity semi-automatic firearm stated",
+        "assume.large_capacity",
         rec,
     );
     let nfa = fact(
         case.nfa_weapon,
         "nfa_weapon",
         false,
-        "no NFA weapon (26 U.S.C. 5845(a)) stated",
+        "assume.nfa_weapon",
         rec,
     );
     let status = has_status(case, charge, g, rec);
@@ -70,7 +65,11 @@ fn base_level<R: Recorder>(
                 &rule.subsection,
                 &rule.source,
                 (None, Some(rule.level)),
-                format_args!("base offense level {}: {}", rule.level, rule.reason),
+                || {
+                    Message::new("worksheet.base_level")
+                        .with("level", rule.level)
+                        .with("why", &rule.reason)
+                },
             );
             rule.level
         }
@@ -80,7 +79,7 @@ fn base_level<R: Recorder>(
                 "§2K2.1(a)",
                 "no applicable base level in the law as edited",
                 (None, Some(12)),
-                format_args!("no base level applies; 12 used"),
+                || Message::new("worksheet.no_base_level"),
             );
             12
         }
@@ -101,19 +100,16 @@ fn has_status<R: Recorder>(
             case.prohibited_person,
             "prohibited_person",
             false,
-            "the defendant is not stated to be a prohibited person",
+            "assume.prohibited_person",
             rec,
         );
     if prohibited {
         return true;
     }
     if g.status_conviction_charges.contains(&charge) {
-        rec.step(
-            "§2K2.1(a)(6)",
-            &g.status_source,
-            (None, None),
-            format_args!("a conviction under {charge} counts as prohibited-person status"),
-        );
+        rec.step("§2K2.1(a)(6)", &g.status_source, (None, None), || {
+            Message::new("worksheet.status_conviction").verbatim("charge", charge.code())
+        });
         return true;
     }
     if g.knowledge_variant_charges.contains(&charge) {
@@ -124,18 +120,13 @@ fn has_status<R: Recorder>(
             case.knew_buyer_prohibited,
             "knew_buyer_prohibited",
             from_recipient,
-            "knowledge that a prohibited person would get the firearm not given; taken from trafficking_recipient",
+            "assume.knew_buyer_prohibited",
             rec,
         );
         if knew {
-            rec.step(
-                "§2K2.1(a)(6)(C)",
-                &g.status_source,
-                (None, None),
-                format_args!(
-                    "{charge} with knowledge or reason to believe a prohibited person would get the firearm counts as status"
-                ),
-            );
+            rec.step("§2K2.1(a)(6)(C)", &g.status_source, (None, None), || {
+                Message::new("worksheet.status_knowledge").verbatim("charge", charge.code())
+            });
             return true;
         }
     }
@@ -161,7 +152,11 @@ fn specific_characteristics<R: Recorder>(
             "§2K2.1(b)(1)",
             &tier.source,
             (Some(level), Some(level + tier.increase)),
-            format_args!("{firearms} firearms: +{}", tier.increase),
+            || {
+                Message::new("worksheet.firearm_count")
+                    .with("firearms", firearms)
+                    .with("increase", tier.increase)
+            },
         );
         level += tier.increase;
     }
@@ -170,14 +165,14 @@ fn specific_characteristics<R: Recorder>(
         case.altered_serial,
         "altered_serial",
         false,
-        "no firearm with an altered or obliterated serial number stated",
+        "assume.altered_serial",
         rec,
     );
     let stolen = fact(
         case.stolen_firearm,
         "stolen_firearm",
         false,
-        "no stolen firearm stated",
+        "assume.stolen_firearm",
         rec,
     );
     // (b)(4) is "(A) stolen … or (B) altered": one or the other, the greater.
@@ -185,10 +180,10 @@ fn specific_characteristics<R: Recorder>(
         Some((
             "§2K2.1(b)(4)(B)",
             &g.altered_serial,
-            "altered or obliterated serial number",
+            "worksheet.altered_serial",
         ))
     } else if stolen {
-        Some(("§2K2.1(b)(4)(A)", &g.stolen, "a stolen firearm"))
+        Some(("§2K2.1(b)(4)(A)", &g.stolen, "worksheet.stolen_firearm"))
     } else {
         None
     };
@@ -197,7 +192,7 @@ fn specific_characteristics<R: Recorder>(
             rule,
             &inc.source,
             (Some(level), Some(level + inc.increase)),
-            format_args!("{what}: +{}", inc.increase),
+            || Message::new(what).with("increase", inc.increase),
         );
         level += inc.increase;
     }
@@ -208,7 +203,7 @@ fn specific_characteristics<R: Recorder>(
             "§2K2.1(b) cap",
             &g.characteristics_cap.source,
             (Some(level), Some(cap)),
-            format_args!("(b)(1)–(b)(4) may not take the level above {cap}"),
+            || Message::new("worksheet.characteristics_cap").with("cap", cap),
         );
         level = cap;
     }
@@ -217,7 +212,7 @@ fn specific_characteristics<R: Recorder>(
         case.trafficking_recipient,
         "trafficking_recipient",
         Recipient::None,
-        "no knowledge of who would receive the firearms shown; no trafficking enhancement",
+        "assume.trafficking_recipient",
         rec,
     );
     let trafficking = g
@@ -235,7 +230,7 @@ fn specific_characteristics<R: Recorder>(
             &tier.subsection,
             &tier.source,
             (Some(level), Some(level + tier.increase)),
-            format_args!("firearms trafficking: +{}", tier.increase),
+            || Message::new("worksheet.trafficking").with("increase", tier.increase),
         );
         level += tier.increase;
     }
@@ -244,14 +239,14 @@ fn specific_characteristics<R: Recorder>(
         case.mexico_nexus,
         "mexico_nexus",
         false,
-        "no evidence the firearms were bound for Mexico stated",
+        "assume.mexico_nexus",
         rec,
     );
     let other_felony = fact(
         case.other_felony,
         "other_felony",
         false,
-        "no connection with another felony stated",
+        "assume.other_felony",
         rec,
     );
     let b6 = match (&g.export, mexico, other_felony) {
@@ -259,13 +254,13 @@ fn specific_characteristics<R: Recorder>(
             export.subsection.as_str(),
             export.source.as_str(),
             export.increase,
-            "reason to believe the firearms would leave the United States",
+            "worksheet.export_enhancement",
         )),
         (_, _, true) => Some((
             g.other_felony.subsection.as_str(),
             g.other_felony.source.as_str(),
             g.other_felony.increase,
-            "in connection with another felony offense",
+            "worksheet.other_felony",
         )),
         _ => None,
     };
@@ -274,22 +269,16 @@ fn specific_characteristics<R: Recorder>(
             "§2K2.1(b)(6)",
             &g.other_felony.source,
             (Some(level), Some(level)),
-            format_args!(
-                "this Manual has no export enhancement (added by amendment 753, Nov. 2011); set other_felony if the export itself is charged as another felony"
-            ),
+            || Message::new("worksheet.no_export_enhancement"),
         );
     }
     if let Some((rule, source, increase, why)) = b6 {
         let raised = (level + increase).max(g.felony_floor.level);
-        rec.step(
-            rule,
-            source,
-            (Some(level), Some(raised)),
-            format_args!(
-                "{why}: +{increase}, at least level {}",
-                g.felony_floor.level
-            ),
-        );
+        rec.step(rule, source, (Some(level), Some(raised)), || {
+            Message::new(why)
+                .with("increase", increase)
+                .with("floor", g.felony_floor.level)
+        });
         level = raised;
     }
     level

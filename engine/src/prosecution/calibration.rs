@@ -12,6 +12,7 @@ use super::compare::{compare_charges, firearms_threshold, ChargeComparison};
 use super::{decline_reasons, DeclineReason, DeclineReasons, ProsecutionFacts, ProsecutionParams};
 use crate::case::Case;
 use crate::evaluate::{evaluate_quick, EvaluationError};
+use crate::i18n::Lang;
 use crate::imposed::SentencingParams;
 use crate::law::{ChargeId, Law, Recipient, Role};
 
@@ -278,18 +279,8 @@ pub fn calibration_checks(
         },
     ];
     let tolerance = data.trac_fy2004.tolerance_points;
-    for (reason, name) in [
-        (
-            DeclineReason::LowPenalty,
-            "low penalty / minimal federal interest",
-        ),
-        (DeclineReason::WeakEvidence, "weak or insufficient evidence"),
-        (
-            DeclineReason::NoIntentEvidence,
-            "no evidence of criminal intent",
-        ),
-        (DeclineReason::Other, "other reasons"),
-    ] {
+    for reason in DeclineReason::ALL {
+        let name = reason.label(Lang::En);
         let (model, trac) = (c.reason_shares.get(reason), c.trac_shares.get(reason));
         rows.push(CalibrationCheck {
             check: format!("share of declines: {name}"),
@@ -354,7 +345,7 @@ pub fn parameter_markdown(params: &ProsecutionParams) -> String {
             out,
             "| `{name}` | {} | {range} | {basis} | {} |",
             p.value,
-            p.meaning.as_deref().unwrap_or("")
+            p.meaning.as_ref().map_or("", |m| m.en.as_str())
         );
     }
     out

@@ -20,6 +20,7 @@ use super::{
 };
 use crate::case::{Case, CaseError};
 use crate::evaluate::{apply_statutes, evaluate_quick, Evaluation, EvaluationError, MonthRange};
+use crate::i18n::Message;
 use crate::imposed::{expected_sentence, three_decimals, ExpectedSentence, SentencingParams};
 use crate::law::{ChargeId, GuidelineSection, Law, LawEra, Recipient};
 use crate::worksheet::{Assumption, Silent};
@@ -66,10 +67,11 @@ pub struct ChargeOption {
 }
 
 /// A charge the comparison left out, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotConsidered {
     pub charges: Vec<ChargeId>,
-    pub reason: String,
+    #[serde(with = "crate::i18n::english")]
+    pub reason: Message,
 }
 
 /// Every option for one case, best first by expected prison months per referral.
@@ -164,7 +166,7 @@ pub fn compare_charges(
             Ok(option) => options.push(option),
             Err(e) => not_considered.push(NotConsidered {
                 charges,
-                reason: e.to_string(),
+                reason: e.message(),
             }),
         }
     }
@@ -208,13 +210,17 @@ fn candidate_sets(case: &Case, law: &Law) -> Vec<Vec<ChargeId>> {
 }
 
 /// Why the facts do not support a charge set, if they do not.
-fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<String> {
+fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<Message> {
     for &id in charges {
         let Ok(charge) = law.charge(id) else {
-            return Some(format!("the law has no charge {id}"));
+            return Some(Message::new("not_considered.no_charge").verbatim("charge", id.code()));
         };
         if !charge.exists_in(case.law_era) {
-            return Some(format!("{} did not exist under the {}", id, case.law_era));
+            return Some(
+                Message::new("not_considered.did_not_exist")
+                    .verbatim("charge", id.code())
+                    .with("era", case.law_era.message()),
+            );
         }
         let intent = case
             .trafficking_recipient
@@ -222,32 +228,33 @@ fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<String> {
             || case.knew_buyer_prohibited == Some(true);
         let why = match (charge.guideline, id) {
             (GuidelineSection::Drugs2D1_1, _) if case.drug_grams.is_none() => {
-                "a drug conspiracy needs drug facts (drug_grams)"
+                "not_considered.drug_facts"
             }
             (GuidelineSection::Export2M5_2, _)
                 if !(case.ice_joint_investigation == Some(true)
                     && case.mexico_nexus == Some(true)) =>
             {
-                "an export charge needs a joint ATF–ICE investigation and a proven export \
-                 nexus (ice_joint_investigation and mexico_nexus)"
+                "not_considered.export"
             }
             (_, ChargeId::ProhibitedPossession922g) if case.prohibited_person != Some(true) => {
-                "possession by a prohibited person needs a prohibited defendant (prohibited_person)"
+                "not_considered.prohibited_possession"
             }
             (_, ChargeId::TransferToProhibited922d | ChargeId::Trafficking933) if !intent => {
-                "needs evidence the defendant knew the recipient was prohibited or would commit \
-                 a felony (trafficking_recipient or knew_buyer_prohibited)"
+                "not_considered.intent"
             }
             (_, ChargeId::StrawPurchase932Felony)
                 if !(case.trafficking_recipient == Some(Recipient::Dangerous)
                     || case.other_felony == Some(true)) =>
             {
-                "needs reason to believe the firearm was for a felony, terrorism or drug \
-                 trafficking (trafficking_recipient dangerous or other_felony)"
+                "not_considered.felony_purpose"
             }
             _ => continue,
         };
-        return Some(format!("{id}: {why}"));
+        return Some(
+            Message::new("not_considered.charge")
+                .verbatim("charge", id.code())
+                .with("why", Message::new(why)),
+        );
     }
     None
 }
@@ -328,7 +335,7 @@ fn set_outcome(
     let no_charge = || {
         EvaluationError::InvalidCase(CaseError {
             field: "charges".into(),
-            message: "name at least one charge".into(),
+            message: Message::new("error.charges.none"),
         })
     };
     let mut months = 0.0;

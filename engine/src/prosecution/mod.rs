@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
+use crate::i18n::{raw, InputError, Lang, Message};
 use crate::imposed::{three_decimals, Param};
 use crate::law::Recipient;
 use crate::worksheet::Assumption;
@@ -82,7 +83,7 @@ macro_rules! prosecution_params {
             pub fn with_overrides(
                 &self,
                 o: &ProsecutionOverrides,
-            ) -> Result<ProsecutionParams, String> {
+            ) -> Result<ProsecutionParams, InputError> {
                 let mut p = self.clone();
                 $(if let Some(v) = o.$name {
                     p.$name = p.$name.overridden(v);
@@ -143,10 +144,14 @@ impl ProsecutionParams {
 
     /// Checks what keeps the model meaningful: finite numbers, non-negative weights (so more
     /// of a good fact never lowers acceptance), evidence in 0–1, a positive reference case.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InputError> {
         for (name, p) in self.fields() {
             if !p.value.is_finite() {
-                return Err(format!("{name} must be a finite number, not {}", p.value));
+                return Err(InputError(
+                    Message::new("error.param.finite")
+                        .verbatim("name", name)
+                        .with("value", raw(p.value)),
+                ));
             }
         }
         let non_negative = [
@@ -167,14 +172,18 @@ impl ProsecutionParams {
         ];
         for (name, p) in non_negative {
             if p.value < 0.0 {
-                return Err(format!("{name} must not be negative, not {}", p.value));
+                return Err(InputError(
+                    Message::new("error.param.negative")
+                        .verbatim("name", name)
+                        .with("value", raw(p.value)),
+                ));
             }
         }
         if !(0.0..=1.0).contains(&self.assumed_evidence_strength.value) {
-            return Err("assumed_evidence_strength must be between 0 and 1".into());
+            return Err(InputError::new("error.param.assumed_evidence"));
         }
         if self.reference_sentence_months.value <= 0.0 {
-            return Err("reference_sentence_months must be more than 0".into());
+            return Err(InputError::new("error.param.reference_sentence"));
         }
         Ok(())
     }
@@ -224,12 +233,12 @@ impl ProsecutionFacts {
     /// The facts the model needed but the case did not give, and the values used.
     pub fn assumptions(case: &Case, params: &ProsecutionParams) -> Vec<Assumption> {
         let mut out = Vec::new();
-        let mut assume = |given: bool, field: &str, value: String, reason: &str| {
+        let mut assume = |given: bool, field: &str, value: String, reason: &'static str| {
             if !given {
                 out.push(Assumption {
                     field: field.into(),
                     value,
-                    reason: reason.into(),
+                    reason: Message::new(reason),
                 });
             }
         };
@@ -237,37 +246,37 @@ impl ProsecutionFacts {
             case.firearms.is_some(),
             "firearms",
             "1".into(),
-            "no number of firearms given; one",
+            "assume.prosecution.firearms",
         );
         assume(
             case.crime_gun_recovered.is_some(),
             "crime_gun_recovered",
             "false".into(),
-            "no crime-gun recovery given; none",
+            "assume.prosecution.crime_gun_recovered",
         );
         assume(
             case.evidence_strength.is_some(),
             "evidence_strength",
             format!("{}", params.assumed_evidence_strength.value),
-            "no evidence strength given; an ordinary referral (parameter assumed_evidence_strength)",
+            "assume.prosecution.evidence_strength",
         );
         assume(
             case.mexico_nexus.is_some(),
             "mexico_nexus",
             "false".into(),
-            "no Mexico nexus given; none proven",
+            "assume.prosecution.mexico_nexus",
         );
         assume(
             case.ice_joint_investigation.is_some(),
             "ice_joint_investigation",
             "false".into(),
-            "no joint investigation given; ATF alone",
+            "assume.prosecution.ice_joint_investigation",
         );
         assume(
             case.accepts_responsibility.is_some(),
             "accepts_responsibility",
             "true".into(),
-            "no plea given; a guilty plea, as in about 90% of federal cases",
+            "assume.prosecution.accepts_responsibility",
         );
         out
     }
@@ -336,6 +345,29 @@ pub enum DeclineReason {
     NoIntentEvidence,
     /// Everything else (agency request, no federal offence, lack of resources, other).
     Other,
+}
+
+impl DeclineReason {
+    pub const ALL: [DeclineReason; 4] = [
+        Self::LowPenalty,
+        Self::WeakEvidence,
+        Self::NoIntentEvidence,
+        Self::Other,
+    ];
+
+    /// The reason in words, as TRAC's categories name it.
+    pub fn message(self) -> Message {
+        Message::new(match self {
+            Self::LowPenalty => "decline.low_penalty",
+            Self::WeakEvidence => "decline.weak_evidence",
+            Self::NoIntentEvidence => "decline.no_intent_evidence",
+            Self::Other => "decline.other",
+        })
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
 }
 
 fn bool_input(b: bool) -> f64 {

@@ -6,10 +6,12 @@ use serde::{Deserialize, Serialize};
 use super::{Applied, Baseline, Scenario, ScenarioError};
 use crate::case::Case;
 use crate::evaluate::{EvaluationError, MonthRange};
-use crate::law::LawEra;
+use crate::i18n::{Lang, Message};
+use crate::law::{LawEra, MissingLaw};
 use crate::prosecution::{assess, compare_charges, ChargeComparison};
 
-/// How differences are attributed, stated where the UI can show it.
+/// How differences are attributed, stated where the UI can show it (in English; the page
+/// shows the catalog's `side_by_side.method` in the reader's language).
 pub const ATTRIBUTION_METHOD: &str = "Each change is applied alone to the baseline and the \
 case re-evaluated; a change is listed as a cause of an output when it moves that output by \
 itself, with its own difference. The combined difference is the full scenario's; \
@@ -44,15 +46,19 @@ impl Output {
         Self::BestCharge,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::GuidelineRange => "guideline range",
-            Self::ExpectedSentence => "expected sentence if convicted",
-            Self::Acceptance => "P(referral accepted)",
-            Self::Conviction => "P(conviction | accepted)",
-            Self::PrisonMonthsPerReferral => "expected prison months per referral",
-            Self::BestCharge => "best charge (prison months per referral)",
-        }
+    pub fn label(self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
+
+    pub fn message(self) -> Message {
+        Message::new(match self {
+            Self::GuidelineRange => "output.guideline_range",
+            Self::ExpectedSentence => "output.expected_sentence",
+            Self::Acceptance => "output.acceptance",
+            Self::Conviction => "output.conviction",
+            Self::PrisonMonthsPerReferral => "output.prison_months_per_referral",
+            Self::BestCharge => "output.best_charge",
+        })
     }
 }
 
@@ -61,14 +67,15 @@ impl Output {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutputValue {
     pub number: Option<f64>,
-    pub text: String,
+    #[serde(with = "crate::i18n::english")]
+    pub text: Message,
 }
 
 impl OutputValue {
-    fn missing(why: &str) -> OutputValue {
+    fn missing(why: Message) -> OutputValue {
         OutputValue {
             number: None,
-            text: why.to_string(),
+            text: why,
         }
     }
 
@@ -97,12 +104,19 @@ impl CaseOutputs {
     }
 }
 
-fn range_text(r: &MonthRange) -> String {
+fn range_text(r: &MonthRange) -> Message {
     match r.max {
-        Some(max) if max == r.min => format!("{max} mo"),
-        Some(max) => format!("{}–{max} mo", r.min),
-        None => format!("{} mo–life", r.min),
+        Some(max) if max == r.min => Message::new("output.range.point").with("months", max),
+        Some(max) => Message::new("output.range")
+            .with("min", r.min)
+            .with("max", max),
+        None => Message::new("output.range.to_life").with("min", r.min),
     }
+}
+
+/// A number to one decimal, as the comparison has always printed it.
+fn one_decimal(v: f64) -> String {
+    format!("{v:.1}")
 }
 
 /// The best option of a comparison; when the case's own charge does not exist in this world
@@ -112,8 +126,8 @@ fn best(case: &Case, w: &Applied) -> Result<ChargeComparison, EvaluationError> {
         Err(EvaluationError::ChargeUnavailable { .. }) => {
             let era: LawEra = case.law_era;
             let Some(first) = w.law.charges_in(era).next() else {
-                return Err(EvaluationError::MissingLaw(format!(
-                    "no charge exists under the {era}"
+                return Err(EvaluationError::MissingLaw(MissingLaw(
+                    Message::new("error.no_charge_in_era").with("era", era.message()),
                 )));
             };
             let mut variant = case.clone();
@@ -138,11 +152,9 @@ pub fn case_outputs(case: &Case, w: &Applied) -> CaseOutputs {
                 Output::GuidelineRange,
                 OutputValue {
                     number: Some(f64::from(o.guideline_range_months.min)),
-                    text: format!(
-                        "level {} → {}",
-                        o.offense_level,
-                        range_text(&o.guideline_range_months)
-                    ),
+                    text: Message::new("output.level_range")
+                        .with("level", o.offense_level)
+                        .with("range", range_text(&o.guideline_range_months)),
                 },
             ));
             let mean = o.expected_sentence_months.mean;
@@ -150,7 +162,7 @@ pub fn case_outputs(case: &Case, w: &Applied) -> CaseOutputs {
                 Output::ExpectedSentence,
                 OutputValue {
                     number: Some(mean),
-                    text: format!("{mean:.1} months"),
+                    text: Message::new("output.months").verbatim("months", one_decimal(mean)),
                 },
             ));
             for (output, p) in [
@@ -161,7 +173,8 @@ pub fn case_outputs(case: &Case, w: &Applied) -> CaseOutputs {
                     output,
                     OutputValue {
                         number: Some(p),
-                        text: format!("{:.1}%", p * 100.0),
+                        text: Message::new("output.percent")
+                            .verbatim("percent", one_decimal(p * 100.0)),
                     },
                 ));
             }
@@ -170,14 +183,14 @@ pub fn case_outputs(case: &Case, w: &Applied) -> CaseOutputs {
                 Output::PrisonMonthsPerReferral,
                 OutputValue {
                     number: Some(m),
-                    text: format!("{m:.1} months"),
+                    text: Message::new("output.months").verbatim("months", one_decimal(m)),
                 },
             ));
         }
         Err(e) => {
-            let why = format!("not available: {e}");
+            let why = Message::new("output.not_available").with("why", e.message());
             for output in &Output::ALL[..5] {
-                values.push((*output, OutputValue::missing(&why)));
+                values.push((*output, OutputValue::missing(why.clone())));
             }
         }
     }
@@ -185,14 +198,15 @@ pub fn case_outputs(case: &Case, w: &Applied) -> CaseOutputs {
         Ok(c) => match c.options.first() {
             Some(o) => OutputValue {
                 number: Some(o.expected_prison_months_per_referral),
-                text: format!(
-                    "{} ({:.1} months per referral)",
-                    o.statutes, o.expected_prison_months_per_referral
-                ),
+                text: Message::new("output.best_charge_value")
+                    .verbatim("statutes", &o.statutes)
+                    .verbatim("months", one_decimal(o.expected_prison_months_per_referral)),
             },
-            None => OutputValue::missing("no charge fits the facts"),
+            None => OutputValue::missing(Message::new("output.no_charge_fits")),
         },
-        Err(e) => OutputValue::missing(&format!("not available: {e}")),
+        Err(e) => {
+            OutputValue::missing(Message::new("output.not_available").with("why", e.message()))
+        }
     };
     values.push((Output::BestCharge, best_value));
     CaseOutputs { error, values }
@@ -203,7 +217,9 @@ pub fn case_outputs(case: &Case, w: &Applied) -> CaseOutputs {
 pub struct Cause {
     /// Position in the scenario's `changes`.
     pub change: usize,
-    pub label: String,
+    /// The change's label: a preset's in the reader's language, a user's verbatim.
+    #[serde(with = "crate::i18n::english")]
+    pub label: Message,
     pub source: String,
     pub assumption: bool,
     /// The output with this change alone, and its difference from the baseline.
@@ -215,7 +231,8 @@ pub struct Cause {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SideBySideRow {
     pub output: Output,
-    pub label: String,
+    #[serde(with = "crate::i18n::english")]
+    pub label: Message,
     pub baseline: OutputValue,
     pub scenario: OutputValue,
     pub changed: bool,
@@ -231,12 +248,16 @@ pub struct SideBySideRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SideBySide {
     pub scenario_id: String,
-    pub scenario_name: String,
+    #[serde(with = "crate::i18n::english")]
+    pub scenario_name: Message,
     pub rows: Vec<SideBySideRow>,
     /// Changes that act on a caseload only (ICE share, extra referrals): they move nothing
     /// here, by design.
-    pub caseload_only: Vec<String>,
-    pub method: String,
+    #[serde(with = "crate::i18n::english_list")]
+    pub caseload_only: Vec<Message>,
+    /// [`ATTRIBUTION_METHOD`], in the reader's language.
+    #[serde(with = "crate::i18n::english")]
+    pub method: Message,
 }
 
 fn delta(a: &OutputValue, b: &OutputValue) -> Option<f64> {
@@ -275,7 +296,7 @@ pub fn side_by_side(
                 let change = &scenario.changes[i];
                 Some(Cause {
                     change: i,
-                    label: change.label.clone(),
+                    label: change.label_message(),
                     source: change.source.clone(),
                     assumption: change.assumption,
                     delta: delta(b, v),
@@ -294,7 +315,7 @@ pub fn side_by_side(
         });
         rows.push(SideBySideRow {
             output,
-            label: output.label().to_string(),
+            label: output.message(),
             changed: s.differs(b),
             baseline: b.clone(),
             scenario: s.clone(),
@@ -307,20 +328,19 @@ pub fn side_by_side(
         .changes
         .iter()
         .filter_map(|c| match c.rule {
-            super::Rule::IceJointShare { .. } => Some(c.label.clone()),
-            super::Rule::MultipleSalesReporting { .. } => Some(format!(
-                "{} (extra referrals and organisers identified; its evidence boost is shown above)",
-                c.label
-            )),
+            super::Rule::IceJointShare { .. } => Some(c.label_message()),
+            super::Rule::MultipleSalesReporting { .. } => {
+                Some(Message::new("side_by_side.multiple_sales").with("label", c.label_message()))
+            }
             _ => None,
         })
         .collect();
     Ok(SideBySide {
         scenario_id: scenario.id.clone(),
-        scenario_name: scenario.name.clone(),
+        scenario_name: scenario.name_message(),
         rows,
         caseload_only,
-        method: ATTRIBUTION_METHOD.to_string(),
+        method: Message::new("side_by_side.method"),
     })
 }
 
@@ -344,7 +364,8 @@ pub fn side_by_side_markdown(s: &SideBySide) -> String {
     use std::fmt::Write as _;
     let mut out = format!(
         "Scenario `{}` ({}) against the baseline\n\n| output | baseline | scenario | difference | caused by |\n|---|---|---|---|---|\n",
-        s.scenario_id, s.scenario_name
+        s.scenario_id,
+        s.scenario_name.render(Lang::En)
     );
     for r in &s.rows {
         let delta = match (r.changed, r.delta) {
@@ -356,8 +377,8 @@ pub fn side_by_side_markdown(s: &SideBySide) -> String {
             .causes
             .iter()
             .map(|c| match c.delta {
-                Some(d) => format!("{} ({d:+.3})", c.label),
-                None => c.label.clone(),
+                Some(d) => format!("{} ({d:+.3})", c.label.render(Lang::En)),
+                None => c.label.render(Lang::En),
             })
             .collect();
         if let Some(i) = r.interaction.filter(|i| r.changed && i.abs() > 1e-9) {
@@ -366,15 +387,15 @@ pub fn side_by_side_markdown(s: &SideBySide) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            r.label,
-            r.baseline.text,
-            r.scenario.text,
+            r.label.render(Lang::En),
+            r.baseline.text.render(Lang::En),
+            r.scenario.text.render(Lang::En),
             delta,
             causes.join("; ")
         );
     }
     for label in &s.caseload_only {
-        let _ = writeln!(out, "\nCaseload only: {label}.");
+        let _ = writeln!(out, "\nCaseload only: {}.", label.render(Lang::En));
     }
     out
 }

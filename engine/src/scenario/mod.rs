@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
+use crate::i18n::{Lang, Message, Text};
 use crate::imposed::{SentencingOverrides, SentencingParams};
 use crate::law::{ChargeId, FirearmCountTier, Law, LawEra, StatutoryLimits, SubsectionIncrease};
 use crate::prosecution::{ProsecutionOverrides, ProsecutionParams};
@@ -260,21 +261,32 @@ impl Applied {
 
 /// Why a scenario could not be read or applied: the change (by position and label) and the
 /// field at fault.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioError {
+    /// The field's path in scenario files: the same in every language.
     pub field: String,
-    pub message: String,
+    pub message: Message,
 }
 
+impl ScenarioError {
+    /// The whole error in the reader's language.
+    pub fn message(&self) -> Message {
+        Message::new("error.field")
+            .verbatim("field", &self.field)
+            .with("message", self.message.clone())
+    }
+}
+
+/// English, for the command line and logs.
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "field `{}`: {}", self.field, self.message)
+        self.message().fmt(f)
     }
 }
 
 impl std::error::Error for ScenarioError {}
 
-fn error(field: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+fn error(field: impl Into<String>, message: impl Into<Message>) -> ScenarioError {
     ScenarioError {
         field: field.into(),
         message: message.into(),
@@ -289,6 +301,53 @@ fn quoted_after(text: &str, prefix: &str) -> Option<String> {
 
 /// Beyond life (470 months in the Sentencing Table) a number of months is a typing mistake.
 const MAX_STATUTE_MONTHS: u32 = 1200;
+
+/// How a scenario's prose reads in the reader's language. A scenario serializes its name,
+/// description and change labels as plain strings (share links and proposal files made
+/// before there was Spanish must still open and show the same view), so the Spanish is
+/// not in the scenario: it is found in the presets. A preset whose text is unedited reads
+/// in the reader's language; anything a user wrote, or edited, is shown verbatim.
+impl Scenario {
+    /// The preset this scenario was copied from, if its id is a preset's.
+    fn preset_text(&self) -> Option<&'static PresetText> {
+        let i = presets().iter().position(|p| p.id == self.id)?;
+        preset_texts().get(i)
+    }
+
+    pub fn name_in(&self, lang: Lang) -> String {
+        self.name_message().render(lang)
+    }
+
+    pub fn description_in(&self, lang: Lang) -> String {
+        match self.preset_text() {
+            Some(t) if t.description.en == self.description => t.description.get(lang).into(),
+            _ => self.description.clone(),
+        }
+    }
+
+    /// The name as a message: the preset's text while unedited, else verbatim.
+    pub fn name_message(&self) -> Message {
+        match self.preset_text() {
+            Some(t) if t.name.en == self.name => Message::text(&t.name),
+            _ => Message::verbatim_text(&self.name),
+        }
+    }
+}
+
+impl Change {
+    /// The label in `lang` when it is a preset's label as written, verbatim otherwise.
+    pub fn label_in(&self, lang: Lang) -> String {
+        self.label_message().render(lang)
+    }
+
+    pub fn label_message(&self) -> Message {
+        preset_texts()
+            .iter()
+            .flat_map(|t| &t.labels)
+            .find(|t| t.en == self.label)
+            .map_or_else(|| Message::verbatim_text(&self.label), Message::text)
+    }
+}
 
 impl Scenario {
     /// Reads a scenario from JSON, naming the field at fault.
@@ -312,12 +371,12 @@ impl Scenario {
                     None if path == "." => "(scenario)".into(),
                     None => path,
                 };
-                error(field, message)
+                error(field, crate::case::serde_message(&message))
             })?;
         deserializer.end().map_err(|e| {
             error(
                 "(scenario)",
-                format!("unexpected text after the scenario: {e}"),
+                Message::new("error.scenario.trailing").verbatim("detail", e.to_string()),
             )
         })?;
         scenario.apply(&Baseline::embedded())?;
@@ -358,7 +417,9 @@ fn limits_mut<'a>(
         .ok_or_else(|| {
             error(
                 at("charge"),
-                format!("the law has no {charge} in {}", era.code()),
+                Message::new("error.scenario.no_charge")
+                    .verbatim("charge", charge.code())
+                    .verbatim("era", era.code()),
             )
         })
 }
@@ -374,7 +435,8 @@ fn firearms_mut<'a>(
         .ok_or_else(|| {
             error(
                 at("edition"),
-                format!("no §2K2.1 for the {} Manual", edition.code()),
+                Message::new("error.scenario.no_firearms_guideline")
+                    .verbatim("edition", edition.code()),
             )
         })
 }
@@ -383,10 +445,7 @@ fn check_level(level: i32, field: String) -> Result<(), ScenarioError> {
     if (-20..=43).contains(&level) {
         Ok(())
     } else {
-        Err(error(
-            field,
-            "must be a whole number of levels from −20 to 43",
-        ))
+        Err(error(field, "error.scenario.level"))
     }
 }
 
@@ -394,7 +453,7 @@ fn check_share(value: f64, field: String) -> Result<(), ScenarioError> {
     if value.is_finite() && (0.0..=1.0).contains(&value) {
         Ok(())
     } else {
-        Err(error(field, "must be a number from 0 to 1"))
+        Err(error(field, "error.scenario.share"))
     }
 }
 
@@ -417,18 +476,14 @@ fn apply_rule(
             if !limits.exists {
                 return Err(error(
                     at("charge"),
-                    format!(
-                        "{charge} does not exist in {}; use offence_available",
-                        era.code()
-                    ),
+                    Message::new("error.scenario.charge_absent_use")
+                        .verbatim("charge", charge.code())
+                        .verbatim("era", era.code()),
                 ));
             }
             if let Some(max) = max_months {
                 if *max == 0 || *max > MAX_STATUTE_MONTHS || *max < limits.min_months {
-                    return Err(error(
-                        at("max_months"),
-                        "must be from the mandatory minimum (and at least 1) to 1,200 months, or null for life",
-                    ));
+                    return Err(error(at("max_months"), "error.scenario.max_months"));
                 }
             }
             limits.max_months = *max_months;
@@ -443,14 +498,13 @@ fn apply_rule(
             if !limits.exists {
                 return Err(error(
                     at("charge"),
-                    format!("{charge} does not exist in {}", era.code()),
+                    Message::new("error.scenario.charge_absent")
+                        .verbatim("charge", charge.code())
+                        .verbatim("era", era.code()),
                 ));
             }
             if limits.max_months.is_some_and(|m| *min_months > m) {
-                return Err(error(
-                    at("min_months"),
-                    "must not exceed the statutory maximum",
-                ));
+                return Err(error(at("min_months"), "error.scenario.min_above_max"));
             }
             limits.min_months = *min_months;
             limits.source = scenario_source("mandatory minimum");
@@ -462,10 +516,7 @@ fn apply_rule(
             min_months,
         } => {
             if max_months.is_some_and(|m| m == 0 || m > MAX_STATUTE_MONTHS || m < *min_months) {
-                return Err(error(
-                    at("max_months"),
-                    "must be from min_months (and at least 1) to 1,200 months, or null for life",
-                ));
+                return Err(error(at("max_months"), "error.scenario.offence_max"));
             }
             let limits = limits_mut(&mut w.law, *charge, *era, at)?;
             limits.exists = true;
@@ -489,10 +540,9 @@ fn apply_rule(
                 .ok_or_else(|| {
                     error(
                         at("subsection"),
-                        format!(
-                            "no base level {subsection:?} in the {} Manual",
-                            edition.code()
-                        ),
+                        Message::new("error.scenario.no_base_level")
+                            .verbatim("subsection", format!("{subsection:?}"))
+                            .verbatim("edition", edition.code()),
                     )
                 })?;
             rule.level = *level;
@@ -529,7 +579,7 @@ fn apply_rule(
                 if tier.min_firearms <= previous {
                     return Err(error(
                         at(&format!("tiers[{k}].min_firearms")),
-                        "tiers must rise strictly, from at least 1 firearm",
+                        "error.scenario.tiers",
                     ));
                 }
                 previous = tier.min_firearms;
@@ -548,17 +598,17 @@ fn apply_rule(
             w.prosecution = w
                 .prosecution
                 .with_overrides(set)
-                .map_err(|m| error(at("set"), m))?;
+                .map_err(|m| error(at("set"), m.message()))?;
         }
         Rule::SentencingParams { set } => {
             w.sentencing = w
                 .sentencing
                 .with_overrides(set)
-                .map_err(|m| error(at("set"), m))?;
+                .map_err(|m| error(at("set"), m.message()))?;
         }
         Rule::AcceptanceShift { log_odds } => {
             if !(log_odds.is_finite() && (-10.0..=10.0).contains(log_odds)) {
-                return Err(error(at("log_odds"), "must be a number from −10 to 10"));
+                return Err(error(at("log_odds"), "error.scenario.log_odds"));
             }
             let shifted = w.prosecution.acceptance_intercept.value + log_odds;
             w.prosecution = w
@@ -567,7 +617,7 @@ fn apply_rule(
                     acceptance_intercept: Some(shifted),
                     ..Default::default()
                 })
-                .map_err(|m| error(at("log_odds"), m))?;
+                .map_err(|m| error(at("log_odds"), m.message()))?;
         }
         Rule::IceJointShare { share } => {
             check_share(*share, at("share"))?;
@@ -581,7 +631,7 @@ fn apply_rule(
             if !(extra_referral_share.is_finite() && (0.0..=5.0).contains(extra_referral_share)) {
                 return Err(error(
                     at("extra_referral_share"),
-                    "must be a number from 0 to 5",
+                    "error.scenario.extra_referrals",
                 ));
             }
             check_share(*evidence_boost, at("evidence_boost"))?;
@@ -609,9 +659,67 @@ pub fn standard_probe() -> Case {
 
 /// The presets of `data/presets.json`, parsed once.
 pub fn presets() -> &'static [Scenario] {
-    static PRESETS: OnceLock<Vec<Scenario>> = OnceLock::new();
+    &preset_data().0
+}
+
+/// A preset's prose in both languages, by the preset's position in [`presets`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PresetText {
+    pub name: Text,
+    pub description: Text,
+    /// One per change, in order.
+    pub labels: Vec<Text>,
+    pub probe_label: Option<Text>,
+}
+
+/// The texts of every preset, in the order of [`presets`].
+pub fn preset_texts() -> &'static [PresetText] {
+    &preset_data().1
+}
+
+fn preset_data() -> &'static (Vec<Scenario>, Vec<PresetText>) {
+    static PRESETS: OnceLock<(Vec<Scenario>, Vec<PresetText>)> = OnceLock::new();
     // Fixed at build time; the tests parse and apply every preset.
-    PRESETS.get_or_init(|| serde_json::from_str(PRESETS_JSON).expect("embedded presets are valid"))
+    PRESETS.get_or_init(|| parse_presets(PRESETS_JSON).expect("embedded presets are valid"))
+}
+
+/// Reads `presets.json`, whose prose is `{"en", "es"}`: the texts go to a side table and
+/// the scenarios keep their English, so a preset serializes (into links and proposal
+/// files) exactly as it always has.
+fn parse_presets(json: &str) -> Result<(Vec<Scenario>, Vec<PresetText>), String> {
+    fn take(v: &mut serde_json::Value, key: &str) -> Result<Text, String> {
+        let text: Text =
+            serde_json::from_value(v[key].take()).map_err(|e| format!("{key}: {e}"))?;
+        v[key] = serde_json::Value::String(text.en.clone());
+        Ok(text)
+    }
+    let mut values: Vec<serde_json::Value> =
+        serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut scenarios = Vec::with_capacity(values.len());
+    let mut texts = Vec::with_capacity(values.len());
+    for v in &mut values {
+        let name = take(v, "name")?;
+        let description = take(v, "description")?;
+        let probe_label = match v.get_mut("probe") {
+            Some(probe) if probe.get("label").is_some() => Some(take(probe, "label")?),
+            _ => None,
+        };
+        let mut labels = Vec::new();
+        if let Some(changes) = v.get_mut("changes").and_then(|c| c.as_array_mut()) {
+            for change in changes {
+                labels.push(take(change, "label")?);
+            }
+        }
+        let scenario: Scenario = serde_json::from_value(v.take()).map_err(|e| e.to_string())?;
+        scenarios.push(scenario);
+        texts.push(PresetText {
+            name,
+            description,
+            labels,
+            probe_label,
+        });
+    }
+    Ok((scenarios, texts))
 }
 
 /// A preset by its id.
@@ -628,7 +736,9 @@ pub fn scenario_from_name_or_json(name_or_json: &str) -> Result<Scenario, Scenar
             let ids: Vec<&str> = presets().iter().map(|s| s.id.as_str()).collect();
             error(
                 "scenario",
-                format!("no preset {name_or_json:?}; presets: {}", ids.join(", ")),
+                Message::new("error.scenario.no_preset")
+                    .verbatim("name", format!("{name_or_json:?}"))
+                    .verbatim("ids", ids.join(", ")),
             )
         })
     }

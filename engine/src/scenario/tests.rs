@@ -117,8 +117,8 @@ fn amendment_753_side_by_side_is_attributed() {
         .iter()
         .find(|r| r.output == Output::GuidelineRange)
         .unwrap();
-    assert_eq!(range.baseline.text, "level 17 → 24–30 mo");
-    assert_eq!(range.scenario.text, "level 29 → 87–108 mo");
+    assert_eq!(range.baseline.text.to_string(), "level 17 → 24–30 mo");
+    assert_eq!(range.scenario.text.to_string(), "level 29 → 87–108 mo");
     assert_eq!(range.delta, Some(63.0));
     assert_eq!(range.causes.len(), 1);
     assert_eq!(range.causes[0].change, 0);
@@ -129,7 +129,8 @@ fn amendment_753_side_by_side_is_attributed() {
         .find(|r| r.output == Output::Acceptance)
         .unwrap();
     assert!(acceptance.delta.unwrap() > 0.0);
-    assert!(sbs.method.contains("alone"));
+    assert!(sbs.method.to_string().contains("alone"));
+    assert!(sbs.method.render(crate::Lang::Es).contains("por sí solo"));
 }
 
 /// Today's law is two changes. For the standard probe the Manual alone moves the range
@@ -148,7 +149,10 @@ fn today_preset_attributes_to_both_changes() {
         .unwrap();
     assert!(best.changed, "{best:?}");
     assert!(
-        best.scenario.text.starts_with("18 U.S.C. 932(b)(2)"),
+        best.scenario
+            .text
+            .to_string()
+            .starts_with("18 U.S.C. 932(b)(2)"),
         "{best:?}"
     );
     assert!(best.interaction.unwrap() > 0.0);
@@ -194,7 +198,7 @@ fn guideline_rules_apply() {
     .unwrap();
     let out = case_outputs(&case, &s.apply(&base).unwrap());
     assert_eq!(
-        value(&out, Output::GuidelineRange).text,
+        value(&out, Output::GuidelineRange).text.to_string(),
         "level 15 → 18–24 mo"
     );
     // A (b)(1) table with +6 from 3 guns: 12 + 6 − 3 = 15 → 18–24.
@@ -205,7 +209,7 @@ fn guideline_rules_apply() {
     .unwrap();
     let out = case_outputs(&case, &s.apply(&base).unwrap());
     assert_eq!(
-        value(&out, Output::GuidelineRange).text,
+        value(&out, Output::GuidelineRange).text.to_string(),
         "level 15 → 18–24 mo"
     );
     // Trafficking +8 and an export enhancement in the 2010 Manual, for a Mexico case:
@@ -220,7 +224,7 @@ fn guideline_rules_apply() {
     .unwrap();
     let out = case_outputs(&case, &s.apply(&base).unwrap());
     assert_eq!(
-        value(&out, Output::GuidelineRange).text,
+        value(&out, Output::GuidelineRange).text.to_string(),
         "level 23 → 46–57 mo"
     );
 }
@@ -247,7 +251,10 @@ fn mandatory_minimum_and_policy_knobs() {
     assert_eq!(w.prosecution.crime_gun_weight.value, 2.0);
     assert_eq!(w.sentencing.within_range_share.value, 0.7);
     let out = case_outputs(&case, &w);
-    assert_eq!(value(&out, Output::GuidelineRange).text, "level 12 → 60 mo");
+    assert_eq!(
+        value(&out, Output::GuidelineRange).text.to_string(),
+        "level 12 → 60 mo"
+    );
 }
 
 #[test]
@@ -313,11 +320,11 @@ fn errors_name_the_field() {
             e.field,
             e.message
         );
-        assert!(!e.message.is_empty());
+        assert!(!e.message.to_string().is_empty());
     }
     assert!(scenario_from_name_or_json("no_such_preset")
         .unwrap_err()
-        .message
+        .to_string()
         .contains("amendment_753"));
     assert_eq!(
         scenario_from_name_or_json("amendment_753").unwrap().id,
@@ -341,16 +348,76 @@ fn twenty_year_straw_maximum_bites_only_at_the_cap() {
     let before = case_outputs(&ring, &Applied::baseline(&base));
     let after = case_outputs(&ring, &w);
     assert_eq!(
-        value(&before, Output::GuidelineRange).text,
+        value(&before, Output::GuidelineRange).text.to_string(),
         "level 27 → 120 mo"
     );
     assert_eq!(
-        value(&after, Output::GuidelineRange).text,
+        value(&after, Output::GuidelineRange).text.to_string(),
         "level 27 → 130–162 mo"
     );
     let typical = standard_probe();
     assert_eq!(
         case_outputs(&typical, &Applied::baseline(&base)),
         case_outputs(&typical, &w)
+    );
+}
+
+/// Presets read in the reader's language while unedited; what a user wrote stays as written;
+/// and a preset serializes as it did before there was Spanish, so old links still open.
+#[test]
+fn preset_text_in_both_languages_and_old_files_unchanged() {
+    let p = preset("amendment_753").unwrap();
+    assert_eq!(p.name_in(Lang::En), "Guidelines amendment 753 (Nov. 2011)");
+    assert_eq!(
+        p.name_in(Lang::Es),
+        "Enmienda 753 de las Directrices (nov. de 2011)"
+    );
+    assert!(p
+        .description_in(Lang::Es)
+        .starts_with("La respuesta de la Comisión"));
+    assert_eq!(
+        p.changes[0].label_in(Lang::Es),
+        "Manual de las Directrices de nov. de 2011 (enmienda 753)"
+    );
+    // Serialized: plain English strings, read back equal.
+    let json = serde_json::to_value(p).unwrap();
+    assert_eq!(json["name"], "Guidelines amendment 753 (Nov. 2011)");
+    assert_eq!(
+        json["changes"][0]["label"],
+        "Nov. 2011 Guidelines Manual (amendment 753)"
+    );
+    let back = Scenario::from_json(&json.to_string()).unwrap();
+    assert_eq!(&back, p);
+    assert_eq!(back.name_in(Lang::Es), p.name_in(Lang::Es));
+    // Edited: verbatim in both languages.
+    let mut edited = p.clone();
+    edited.name = format!("{} (edited copy)", p.name);
+    edited.description = "Mine".into();
+    edited.changes[0].label = "My label".into();
+    assert_eq!(edited.name_in(Lang::Es), edited.name);
+    assert_eq!(edited.description_in(Lang::Es), "Mine");
+    assert_eq!(edited.changes[0].label_in(Lang::Es), "My label");
+    // A preset's label kept in a user's own scenario still reads in Spanish.
+    let mut own = edited.clone();
+    own.id = "mine".into();
+    own.changes = preset("today_bsca_819").unwrap().changes.clone();
+    assert_eq!(
+        own.changes[1].label_in(Lang::Es),
+        "Manual de las Directrices de nov. de 2023 (enmienda 819)"
+    );
+    for (p, t) in presets().iter().zip(preset_texts()) {
+        assert_eq!(p.name, t.name.en);
+        assert_eq!(p.changes.len(), t.labels.len(), "{}", p.id);
+        assert_eq!(
+            p.probe.as_ref().and_then(|c| c.label.clone()),
+            t.probe_label.as_ref().map(|l| l.en.clone())
+        );
+    }
+    // The side by side names a preset's rows and causes in the reader's language.
+    let sbs = side_by_side(&standard_probe(), &Baseline::embedded(), p).unwrap();
+    assert_eq!(sbs.scenario_name.render(Lang::Es), p.name_in(Lang::Es));
+    assert_eq!(
+        sbs.rows[0].label.render(Lang::Es),
+        "rango de las Directrices"
     );
 }
