@@ -71,7 +71,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 SentencingParams::embedded()
                     .with_overrides(&trial)
                     .map(|_| ())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.message())
             })
         };
         let on_change = props
@@ -103,7 +103,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 ProsecutionParams::embedded()
                     .with_overrides(&trial)
                     .map(|_| ())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.message())
             })
         };
         let on_change = props

@@ -23,9 +23,10 @@ use crate::components::param_field::ParamField;
 use crate::components::tornado_chart::TornadoChart;
 use crate::components::whole_number_field::WholeNumberField;
 use crate::download::file_name_part;
-use crate::i18n::{t, tf, use_lang, verbatim, Lang};
+use crate::i18n::{render, t, tf, use_lang, verbatim, Lang, Message};
 use crate::state::{Action, CaseloadSettings, ImportedCases, MAX_DRAWS};
 use crate::units;
+use threshold_engine::i18n::InputError;
 
 #[derive(Properties, PartialEq)]
 pub struct CaseloadPanelProps {
@@ -53,16 +54,16 @@ fn now_ms() -> f64 {
 }
 
 /// The synthetic mix with the user's edits, or why they do not fit together.
-fn edited_mix(settings: &CaseloadSettings) -> Result<CaseloadMix, String> {
+fn edited_mix(settings: &CaseloadSettings) -> Result<CaseloadMix, InputError> {
     settings
         .mix_overrides
         .iter()
         .try_fold(CaseloadMix::embedded().clone(), |mix, (name, value)| {
-            mix.with_param(name, *value).map_err(|e| e.to_string())
+            mix.with_param(name, *value)
         })
 }
 
-fn caseload_of(settings: &CaseloadSettings) -> Result<(Caseload, Option<CaseloadMix>), String> {
+fn caseload_of(settings: &CaseloadSettings) -> Result<(Caseload, Option<CaseloadMix>), InputError> {
     match &settings.imported {
         Some(imported) => Ok((
             Caseload::from_cases((*imported.cases).clone(), &imported.name)?,
@@ -146,7 +147,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
     let progress = use_state_eq(|| (Step::Starting, 0.0f64));
     let summary = use_state(|| None::<ProjectionSummary>);
     let tornado = use_state(|| None::<Sensitivity>);
-    let failure = use_state(|| None::<String>);
+    let failure = use_state(|| None::<Message>);
     let import_error = use_state(|| None::<ImportError>);
     let reader = use_mut_ref(|| None::<FileReader>);
 
@@ -168,18 +169,21 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
             tornado.set(None);
             failure.set(None);
             progress.set((Step::Preparing, 0.0));
-            let started = caseload_of(settings).and_then(|(caseload, mix)| {
-                let projection = Projection::new(
-                    &caseload,
-                    baseline,
-                    scenario,
-                    settings.seed,
-                    settings.draws,
-                    ChargePolicy::Best,
-                )
-                .map_err(|e| e.to_string())?;
-                Ok((caseload, mix, projection))
-            });
+            let started =
+                caseload_of(settings)
+                    .map_err(|e| e.message())
+                    .and_then(|(caseload, mix)| {
+                        let projection = Projection::new(
+                            &caseload,
+                            baseline,
+                            scenario,
+                            settings.seed,
+                            settings.draws,
+                            ChargePolicy::Best,
+                        )
+                        .map_err(|e| e.message())?;
+                        Ok((caseload, mix, projection))
+                    });
             match started {
                 Err(message) => failure.set(Some(message)),
                 Ok((caseload, mix, projection)) => {
@@ -205,7 +209,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                                             ) {
                                                 Ok(run) => Stage::Tornado(Box::new(run)),
                                                 Err(e) => {
-                                                    failure.set(Some(e.to_string()));
+                                                    failure.set(Some(e.message()));
                                                     Stage::Finished
                                                 }
                                             }
@@ -223,7 +227,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                                         tornado.set(Some(run.result()));
                                         stage = Stage::Finished;
                                     } else if let Err(e) = run.advance(10) {
-                                        failure.set(Some(e.to_string()));
+                                        failure.set(Some(e.message()));
                                         stage = Stage::Finished;
                                     }
                                 }
@@ -313,9 +317,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                     let percent = !matches!(name, "referrals" | "firearms_scale");
                     let check = {
                         let mix = mix.clone();
-                        Callback::from(move |candidate: f64| {
-                            mix.with_param(name, candidate).map(|_| ()).map_err(|e| e.to_string())
-                        })
+                        Callback::from(move |candidate: f64| mix.with_param(name, candidate).map(|_| ()).map_err(|e| e.message()))
                     };
                     let on_change = props.on_action.reform(move |v: f64| Action::SetMixParam(name, Some(v)));
                     html! {
@@ -327,7 +329,9 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                 }) }
             }
         }
-        Err(message) => html! { <tr><td colspan="3" class="field-error">{ message }</td></tr> },
+        Err(why) => {
+            html! { <tr><td colspan="3" class="field-error">{ render(lang, &why.message()) }</td></tr> }
+        }
     };
 
     let (stage, fraction) = *progress;
@@ -375,8 +379,8 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                     { format!(" {}: {}", stage.label(lang), units::percent(lang, fraction)) }
                 </div>
             }
-            if let Some(message) = (*failure).clone() {
-                <p class="field-error" role="alert">{ message }</p>
+            if let Some(why) = (*failure).as_ref() {
+                <p class="field-error" role="alert">{ render(lang, why) }</p>
             }
             if let Some(s) = (*summary).clone() {
                 <div data-testid="caseload-summary">

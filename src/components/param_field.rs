@@ -24,25 +24,8 @@ pub struct ParamFieldProps {
     pub assumption: bool,
     pub edited: bool,
     /// Checks a candidate fraction against the other parameters; `Err` says why not.
-    pub check: Callback<f64, Result<(), String>>,
+    pub check: Callback<f64, Result<(), Message>>,
     pub on_change: Callback<f64>,
-}
-
-/// Why a typed value is not used: the field's own reading, or the models' check (whose
-/// words come from the engine).
-#[derive(Debug, Clone, PartialEq)]
-enum FieldError {
-    Reading(Message),
-    Check(String),
-}
-
-impl FieldError {
-    fn text(&self, lang: Lang) -> String {
-        match self {
-            FieldError::Reading(message) => render(lang, message),
-            FieldError::Check(why) => why.clone(),
-        }
-    }
 }
 
 fn shown(lang: Lang, value: f64, percent: bool) -> String {
@@ -82,7 +65,7 @@ pub fn ParamField(props: &ParamFieldProps) -> Html {
     let lang = use_lang();
     let percent = props.percent;
     let text = use_state(|| shown(lang, props.value, percent));
-    let error = use_state(|| None::<FieldError>);
+    let error = use_state(|| None::<Message>);
     {
         let text = text.clone();
         let error = error.clone();
@@ -100,10 +83,7 @@ pub fn ParamField(props: &ParamFieldProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| {
             let typed = event.target_unchecked_into::<HtmlInputElement>().value();
-            let outcome = parse(&typed, percent)
-                .map_err(FieldError::Reading)
-                .and_then(|v| check.emit(v).map(|()| v).map_err(FieldError::Check));
-            match outcome {
+            match parse(&typed, percent).and_then(|v| check.emit(v).map(|()| v)) {
                 Ok(value) => {
                     error.set(None);
                     on_change.emit(value);
@@ -132,7 +112,7 @@ pub fn ParamField(props: &ParamFieldProps) -> Html {
                     <span class="edited-mark">{ t(lang, "prosecution.field.edited") }</span>
                 }
                 if let Some(why) = (*error).clone() {
-                    <p class="field-error" role="alert">{ why.text(lang) }</p>
+                    <p class="field-error" role="alert">{ render(lang, &why) }</p>
                 }
             </td>
             <td class="param-source">
@@ -154,7 +134,7 @@ mod tests {
         assert_eq!(parse(" 49.6% ", true), Ok(0.496));
         assert_eq!(parse("-6.5", false), Ok(-6.5));
         let why = |text: &str, percent: bool, lang: Lang| {
-            FieldError::Reading(parse(text, percent).unwrap_err()).text(lang)
+            render(lang, &parse(text, percent).unwrap_err())
         };
         assert_eq!(why("abc", true, Lang::En), "“abc” is not a number.");
         assert_eq!(why("abc", true, Lang::Es), "“abc” no es un número.");

@@ -6,7 +6,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::choice_field::{ChoiceField, ChoiceOption};
-use crate::i18n::{t, tf, use_lang, verbatim};
+use crate::i18n::{render, t, tf, use_lang, verbatim};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -39,7 +39,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
     let custom = picker_value(scenario).is_empty();
     let mut options = presets()
         .iter()
-        .map(|p| ChoiceOption::new(p.id.clone(), p.name.clone()))
+        .map(|p| ChoiceOption::new(p.id.clone(), p.name_in(lang)))
         .collect::<Vec<_>>();
     if custom {
         options.push(ChoiceOption::new(
@@ -47,7 +47,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             tf(
                 lang,
                 "scenario.custom_option",
-                &[("name", verbatim(scenario.name.clone()))],
+                &[("name", verbatim(scenario.name_in(lang)))],
             ),
         ));
     }
@@ -68,7 +68,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 copy.name = tf(
                     lang,
                     "scenario.copy_name",
-                    &[("name", verbatim(copy.name.clone()))],
+                    &[("name", verbatim(copy.name_in(lang)))],
                 );
             }
             draft.set(serde_json::to_string_pretty(&copy).unwrap_or_default());
@@ -104,14 +104,14 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             <h2 id="scenario-title">{ t(lang, "scenario.title") }</h2>
             <ChoiceField id="field-scenario" label={t(lang, "scenario.picker")}
                 options={options} selected={picker_value(scenario).to_string()} on_change={on_pick} />
-            <p class="scenario-description" data-testid="scenario-description">{ scenario.description.clone() }</p>
+            <p class="scenario-description" data-testid="scenario-description">{ scenario.description_in(lang) }</p>
             <p class="source">{ tf(lang, "scenario.source", &[("source", verbatim(scenario.source.clone()))]) }</p>
             <details class="scenario-changes">
                 <summary>{ tf(lang, "scenario.changes", &[("n", verbatim(scenario.changes.len().to_string()))]) }</summary>
                 <ol>
                     { for scenario.changes.iter().map(|change| html! {
                         <li>
-                            <strong>{ change.label.clone() }</strong>
+                            <strong>{ change.label_in(lang) }</strong>
                             if change.assumption {
                                 { " " }<span class="assumption-tag">{ t(lang, "scenario.assumption") }</span>
                             }
@@ -125,7 +125,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                     <label for="scenario-json">{ t(lang, "scenario.editor_label") }</label>
                     <textarea id="scenario-json" rows="16" spellcheck="false" value={(*draft).clone()} oninput={on_draft} />
                     if let Some(why) = (*error).as_ref() {
-                        <p class="field-error" role="alert" data-testid="scenario-error">{ why.to_string() }</p>
+                        <p class="field-error" role="alert" data-testid="scenario-error">{ render(lang, &why.message()) }</p>
                     }
                     <button type="button" onclick={on_apply}>{ t(lang, "scenario.apply") }</button>
                     { " " }
