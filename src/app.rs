@@ -25,7 +25,7 @@ use crate::components::{
     sentence_chart::SentenceChart, side_by_side::SideBySidePanel, site_footer::SiteFooter,
     site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
-use crate::i18n::{self, t, tf, verbatim, Lang, Message};
+use crate::i18n::{self, t, tf, Arg, Lang, Message};
 use crate::saved_scenarios::StorageProblem;
 use crate::share_link;
 use crate::state::{Action, AppState};
@@ -48,11 +48,11 @@ struct Outcome {
     threshold: ThresholdFinding,
     histogram: Vec<HistogramBin>,
     /// The case under the proposal; an error here leaves the rest standing.
-    side_by_side: Result<SideBySide, String>,
+    side_by_side: Result<SideBySide, Message>,
 }
 
 /// Asks the engine about the current state, or says in plain words why it cannot answer.
-fn compute(state: &AppState) -> Result<Outcome, String> {
+fn compute(state: &AppState) -> Result<Outcome, Message> {
     let law = Law::embedded();
     let base = state.baseline()?;
     let (sentencing, prosecution) = (&base.sentencing, &base.prosecution);
@@ -60,7 +60,7 @@ fn compute(state: &AppState) -> Result<Outcome, String> {
     for &charge in &state.charges {
         let mut count = state.case.clone();
         count.charge = charge;
-        let evaluation = evaluate(&count, law, sentencing).map_err(|e| e.to_string())?;
+        let evaluation = evaluate(&count, law, sentencing).map_err(|e| e.message())?;
         if governing
             .as_ref()
             .is_none_or(|g| evaluation.offense_level > g.offense_level)
@@ -68,13 +68,13 @@ fn compute(state: &AppState) -> Result<Outcome, String> {
             governing = Some(evaluation);
         }
     }
-    let governing = governing.ok_or("No charge is chosen.")?;
+    let governing = governing.ok_or_else(|| Message::new("app.no_charge"))?;
     let assessment = assess_charge_set(&state.case, &state.charges, law, sentencing, prosecution)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.message())?;
     let comparison =
-        compare_charges(&state.case, law, sentencing, prosecution).map_err(|e| e.to_string())?;
+        compare_charges(&state.case, law, sentencing, prosecution).map_err(|e| e.message())?;
     let threshold = firearms_threshold(&state.case, &state.charges, law, sentencing, prosecution)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.message())?;
     let option = &assessment.option;
     let histogram = sentence_histogram(
         GuidelineRange {
@@ -87,7 +87,7 @@ fn compute(state: &AppState) -> Result<Outcome, String> {
         sentencing,
         CHART_BINS,
     );
-    let side_by_side = side_by_side(&state.case, &base, &state.scenario).map_err(|e| e.to_string());
+    let side_by_side = side_by_side(&state.case, &base, &state.scenario).map_err(|e| e.message());
     Ok(Outcome {
         governing,
         assessment,
@@ -380,7 +380,7 @@ pub fn App() -> Html {
                     { match &outcome.side_by_side {
                         Ok(comparison) => html! { <SideBySidePanel comparison={comparison.clone()} /> },
                         Err(message) => html! {
-                            <p class="field-error" role="alert">{ tf(lang, "app.proposal_cannot_apply", &[("why", verbatim(message.clone()))]) }</p>
+                            <p class="field-error" role="alert">{ tf(lang, "app.proposal_cannot_apply", &[("why", Arg::from(message.clone()))]) }</p>
                         },
                     } }
                 </ScenarioPanel>
@@ -390,7 +390,7 @@ pub fn App() -> Html {
         Err(message) => html! {
             <section class="panel error-panel" role="alert" data-testid="evaluation-error">
                 <h2>{ t(lang, "app.cannot_compute") }</h2>
-                <p>{ message.clone() }</p>
+                <p>{ i18n::render(lang, message) }</p>
                 <p>{ t(lang, "app.nothing_lost") }</p>
             </section>
         },

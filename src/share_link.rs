@@ -190,7 +190,7 @@ fn migrate_v0(encoded: &str) -> Result<SharedState, ShareLinkError> {
     let json = percent_decode(encoded)
         .ok_or_else(|| ShareLinkError::new(Message::new("keep.link.v0_damaged")))?;
     let case = Case::from_json(&json).map_err(|why| {
-        ShareLinkError::new(Message::new("keep.link.v0_invalid").with("why", engine_says(why)))
+        ShareLinkError::new(Message::new("keep.link.v0_invalid").with("why", why.message()))
     })?;
     Ok(SharedState {
         case: Some(case),
@@ -207,9 +207,7 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
     };
     if let Some(case) = shared.case {
         case.validate().map_err(|why| {
-            ShareLinkError::new(
-                Message::new("keep.link.case_invalid").with("why", engine_says(why)),
-            )
+            ShareLinkError::new(Message::new("keep.link.case_invalid").with("why", why.message()))
         })?;
         state.case = case;
     }
@@ -225,9 +223,7 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
     }
     state.sentencing_overrides = shared.sentencing;
     state.prosecution_overrides = shared.prosecution;
-    let baseline = state
-        .baseline()
-        .map_err(|why| ShareLinkError::new(engine_says(why.trim_end_matches('.'))))?;
+    let baseline = state.baseline().map_err(ShareLinkError::new)?;
     state.scenario = match (shared.preset, shared.scenario) {
         (Some(_), Some(_)) => {
             return Err(ShareLinkError::new(Message::new(
@@ -243,13 +239,13 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
             if let Some(probe) = &scenario.probe {
                 probe.validate().map_err(|why| {
                     ShareLinkError::new(
-                        Message::new("keep.link.probe_invalid").with("why", engine_says(why)),
+                        Message::new("keep.link.probe_invalid").with("why", why.message()),
                     )
                 })?;
             }
             scenario.apply(&baseline).map_err(|why| {
                 ShareLinkError::new(
-                    Message::new("keep.link.cannot_apply").with("why", engine_says(why)),
+                    Message::new("keep.link.cannot_apply").with("why", why.message()),
                 )
             })?;
             scenario
@@ -287,17 +283,11 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
             ));
         }
         mix = mix.with_param(known, value).map_err(|why| {
-            ShareLinkError::new(Message::new("keep.link.mix_invalid").with("why", engine_says(why)))
+            ShareLinkError::new(Message::new("keep.link.mix_invalid").with("why", why.message()))
         })?;
         state.caseload.mix_overrides.push((known, value));
     }
     Ok(state)
-}
-
-/// What the engine (or the app's own state) said, as it said it: its errors are English
-/// strings until they carry messages of their own.
-pub(crate) fn engine_says(why: impl fmt::Display) -> Message {
-    Message::new("keep.detail").verbatim("detail", why.to_string())
 }
 
 /// Why base64url text is not a link's: it is a reason inside a longer message.

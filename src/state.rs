@@ -11,7 +11,7 @@ use threshold_engine::{
 use yew::Reducible;
 
 use crate::case_fields::{Fact, Quantity};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::parameters::SentencingParam;
 use crate::saved_scenarios::{SavedScenario, SavedShelf, StorageProblem};
 use crate::share_link;
@@ -39,16 +39,18 @@ pub struct AppState {
 
 impl AppState {
     /// The status quo a proposal is measured against: the law, with the user's assumptions.
-    pub fn baseline(&self) -> Result<Baseline, String> {
+    pub fn baseline(&self) -> Result<Baseline, Message> {
         Ok(Baseline {
             law: Law::embedded().clone(),
             sentencing: SentencingParams::embedded()
                 .with_overrides(&self.sentencing_overrides)
-                .map_err(|why| format!("The sentencing assumptions do not fit together: {why}."))?,
+                .map_err(|why| {
+                    Message::new("app.error.sentencing_params").with("why", why.message())
+                })?,
             prosecution: ProsecutionParams::embedded()
                 .with_overrides(&self.prosecution_overrides)
                 .map_err(|why| {
-                    format!("The prosecution assumptions do not fit together: {why}.")
+                    Message::new("app.error.prosecution_params").with("why", why.message())
                 })?,
         })
     }

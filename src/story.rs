@@ -5,7 +5,7 @@ use threshold_engine::caseload::{Caseload, ChargePolicy, Interval, Projection};
 use threshold_engine::scenario::{preset, side_by_side, Baseline, Output};
 use threshold_engine::{assess_charge_set, firearms_threshold, DeclineReasons, Law};
 
-use crate::i18n::{t, tf, verbatim, Arg, Lang, Message};
+use crate::i18n::{render, t, tf, verbatim, Arg, Lang, Message};
 use crate::state::AppState;
 use crate::units;
 
@@ -57,7 +57,7 @@ fn interval(lang: Lang, i: &Interval) -> String {
 /// same thing on every screen it is shown.
 pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     let lang = state.lang;
-    let base: Baseline = state.baseline()?;
+    let base: Baseline = state.baseline().map_err(|why| render(lang, &why))?;
     let law = Law::embedded();
     let case = AppState::default().case;
     let charges = [case.charge];

@@ -13,7 +13,7 @@ use threshold_engine::scenario::{presets, Scenario};
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
 
 use crate::i18n::{render, verbatim, Lang, Message};
-use crate::share_link::{self, engine_says, SharedState};
+use crate::share_link::{self, SharedState};
 use crate::state::AppState;
 
 mod serde_words;
@@ -247,13 +247,13 @@ fn open_proposal(text: &str, current: &AppState) -> Result<Opened, FileError> {
     let scenario = file.proposal;
     if let Some(probe) = &scenario.probe {
         probe.validate().map_err(|why| {
-            says(Message::new("keep.file.probe_invalid").with("why", engine_says(why)))
+            says(Message::new("keep.file.probe_invalid").with("why", why.message()))
         })?;
     }
-    let baseline = current.baseline().map_err(|why| says(engine_says(why)))?;
-    scenario.apply(&baseline).map_err(|why| {
-        says(Message::new("keep.file.cannot_apply").with("why", engine_says(why)))
-    })?;
+    let baseline = current.baseline().map_err(says)?;
+    scenario
+        .apply(&baseline)
+        .map_err(|why| says(Message::new("keep.file.cannot_apply").with("why", why.message())))?;
     Ok(Opened::Proposal(Box::new(scenario)))
 }
 

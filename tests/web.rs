@@ -322,7 +322,10 @@ async fn a_remembered_language_opens_the_page_in_it_and_the_switch_changes_and_r
         text(&root, ".site-tagline"),
         t(Lang::En, "app.tagline").as_str()
     );
-    assert_eq!(storage.get_item(LANG_KEY).expect("get").as_deref(), Some("en"));
+    assert_eq!(
+        storage.get_item(LANG_KEY).expect("get").as_deref(),
+        Some("en")
+    );
     // The other tests expect the browser's own language.
     storage.remove_item(LANG_KEY).expect("remove");
     set_fragment("");

@@ -53,12 +53,7 @@ fn charge_options(lang: Lang, law: &Law, era: LawEra) -> Vec<ChoiceOption> {
             };
             ChoiceOption {
                 value: charge.id.code().into(),
-                label: format!(
-                    "{} — {}{suffix}",
-                    charge.statute,
-                    charge.name.get(lang)
-                )
-                .into(),
+                label: format!("{} — {}{suffix}", charge.statute, charge.name.get(lang)).into(),
                 enabled: available,
             }
         })
