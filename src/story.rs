@@ -181,7 +181,7 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     let (Some(best_before), Some(best_after)) = (best.baseline.number, best.scenario.number) else {
         return Err(said("story.error.no_best_figure"));
     };
-    let proposal_name = verbatim(proposal.name.clone());
+    let proposal_name = Arg::from(proposal.name_message());
     let proposal_source = verbatim(proposal.source.clone());
     let statute = Slide {
         id: "statute",

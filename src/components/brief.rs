@@ -99,7 +99,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             <p data-testid="brief-question">
                 { tf(lang, "story.brief.question", &[
                     ("statutes", verbatim(props.statutes.to_string())),
-                    ("proposal", verbatim(proposal.name.clone())),
+                    ("proposal", Arg::from(proposal.name_message())),
                 ]) }
             </p>
             <CaseFacts case={state.case.clone()} charges={state.charges.clone()} />
@@ -107,7 +107,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             if let Some(comparison) = &props.side_by_side {
                 <table class="brief-table" data-testid="brief-side-by-side">
                     <thead>
-                        <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.brief.output") }</span></th><th scope="col">{ t(lang, "story.brief.status_quo") }</th><th scope="col">{ proposal.name.clone() }</th></tr>
+                        <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.brief.output") }</span></th><th scope="col">{ t(lang, "story.brief.status_quo") }</th><th scope="col">{ proposal.name_in(lang) }</th></tr>
                     </thead>
                     <tbody>
                         { for comparison.rows.iter().map(|row| html! {
@@ -127,7 +127,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             <h2>{ t(lang, "story.brief.assumes") }</h2>
             <ul class="brief-list">
                 { for props.assumptions.iter().take(ASSUMPTIONS_SHOWN).map(|a| html! {
-                    <li>{ format!("{} = {}: {}", a.field, a.value, a.reason.render(lang)) }</li>
+                    <li><code>{ format!("{} = {}", a.field, a.value) }</code>{ format!(": {}", a.reason.render(lang)) }</li>
                 }) }
                 if props.assumptions.len() > ASSUMPTIONS_SHOWN {
                     <li>{ tf(lang, "story.brief.more_facts", &[("more", Arg::from(props.assumptions.len() - ASSUMPTIONS_SHOWN))]) }</li>

@@ -175,7 +175,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
                     Ok(Opened::Proposal(scenario)) => {
                         notice.set(Some(Notice::Opened(
                             Message::new("keep.saved.opened_proposal")
-                                .verbatim("name", scenario.name.clone())
+                                .with("name", scenario.name_message())
                                 .verbatim("file", file_name.clone()),
                             state.clone(),
                         )));

@@ -57,7 +57,8 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                     <ul class="assumptions" data-testid="worksheet-assumptions">
                         { for assumptions.iter().map(|a| html! {
                             <li class="assumed">
-                                <code>{ a.field.clone() }</code>{ " = " }<strong>{ a.value.clone() }</strong>
+                                // Case-file spellings (`role = none`), the same in every language.
+                                <code>{ a.field.clone() }{ " = " }<strong>{ a.value.clone() }</strong></code>
                                 { format!(": {}", a.reason.render(lang)) }
                             </li>
                         }) }

@@ -48,7 +48,9 @@ const SPANISH = PAIRS.map((p) => p.es.trim()).filter((es) => !es.includes("{") &
 async function pageWords(page, root = "body") {
   return page.evaluate((selector) => {
     const words = [];
-    const visible = (el) => !el.closest("[hidden], template, script, style, noscript");
+    // `code` holds case-file spellings (`role = none`), a file format like the CSV columns;
+    // `.citation` cites English documents as they are titled.
+    const visible = (el) => !el.closest("[hidden], template, script, style, noscript, code, .citation");
     for (const el of document.querySelector(selector).querySelectorAll("*")) {
       if (!visible(el)) continue;
       if (el.children.length === 0) {
