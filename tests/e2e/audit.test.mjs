@@ -77,6 +77,22 @@ test("axe: the default workspace on a desktop, closed and with every disclosure 
   await context.close();
 });
 
+test("axe: the workspace and the presentation in Spanish, at 1280 and 390 px", async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const { page, context, consoleErrors } = await openWorkspace(viewport);
+    await page.locator('[data-testid=language-switch] [data-lang="es"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === "es-MX");
+    const axeRun = auditor(page);
+    await openAllDetails(page);
+    await axeRun.check(`Spanish workspace, ${viewport.width} px, every disclosure open`);
+    await page.getByTestId("present").click();
+    await axeRun.check(`Spanish presentation, ${viewport.width} px`);
+    axeRun.assertClean();
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  }
+});
+
 test("axe: the workspace on a phone, with the pinned result bar", async () => {
   const { page, context } = await openWorkspace({ width: 390, height: 844 });
   assert.ok(await page.locator(".result-bar").isVisible(), "the phone layout is in force");
