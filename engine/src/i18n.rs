@@ -271,14 +271,6 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Call sites that still carry errors as text get English; readers in the app render
-/// [`InputError::message`] in their language instead.
-impl From<InputError> for String {
-    fn from(e: InputError) -> String {
-        e.to_string()
-    }
-}
-
 /// A number as Rust prints it (`0.5`, `1e300`, `NaN`): for echoing a value a user typed
 /// back in an error, where grouping or rounding would misquote it.
 pub fn raw(value: f64) -> Arg {
