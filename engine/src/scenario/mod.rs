@@ -319,12 +319,13 @@ impl Scenario {
     }
 
     /// Where the proposal is documented: a preset's source in `lang` while unedited (its
-    /// citations stay as cited inside the Spanish), verbatim otherwise.
+    /// citations stay as cited inside the Spanish), verbatim otherwise. Found by its text,
+    /// like a change's label, so a renamed copy of a preset keeps its Spanish source.
     pub fn source_in(&self, lang: Lang) -> &str {
-        match self.preset_text() {
-            Some(t) if t.source.en == self.source => t.source.get(lang),
-            _ => &self.source,
-        }
+        preset_texts()
+            .iter()
+            .find(|t| t.source.en == self.source)
+            .map_or(&self.source, |t| t.source.get(lang))
     }
 
     pub fn description_in(&self, lang: Lang) -> String {

@@ -438,6 +438,10 @@ fn preset_sources_in_both_languages() {
     assert_eq!(json["changes"][0]["source"], p.changes[0].source.as_str());
     let back = Scenario::from_json(&json.to_string()).unwrap();
     assert_eq!(back.source_in(Lang::Es), p.source_in(Lang::Es));
+    // A copy under another id keeps the preset's Spanish source.
+    let mut copy = p.clone();
+    copy.id = "mine".into();
+    assert_eq!(copy.source_in(Lang::Es), p.source_in(Lang::Es));
     // A citation alone.
     let cited = preset("today_bsca_819").unwrap();
     assert_eq!(cited.source_in(Lang::Es), cited.source);
