@@ -182,7 +182,7 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
         return Err(said("story.error.no_best_figure"));
     };
     let proposal_name = Arg::from(proposal.name_message());
-    let proposal_source = verbatim(proposal.source.clone());
+    let proposal_source = verbatim(proposal.source_in(lang));
     let statute = Slide {
         id: "statute",
         title: said("story.statute.title"),

@@ -92,6 +92,15 @@ impl Text {
         }
     }
 
+    /// Text written the same in both languages: a pure citation.
+    pub fn same(text: impl Into<String>) -> Text {
+        let text = text.into();
+        Text {
+            en: text.clone(),
+            es: text,
+        }
+    }
+
     /// Whether both languages are written (a data test checks every row).
     pub fn is_complete(&self) -> bool {
         !self.en.trim().is_empty() && !self.es.trim().is_empty()
@@ -222,6 +231,36 @@ pub mod english {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Message, D::Error> {
         Ok(Message::verbatim_text(String::deserialize(d)?))
+    }
+}
+
+/// A source: a pure citation is a JSON string, the same in both languages (it cites an
+/// English document and stays as cited); a source with prose of our own around its
+/// citations is `{"en": …, "es": …}`. Written back the same way, so data files, edited
+/// copies and older files all read. Use with `#[serde(with = "crate::i18n::cited")]`.
+pub mod cited {
+    use super::Text;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(text: &Text, s: S) -> Result<S::Ok, S::Error> {
+        if text.en == text.es {
+            s.serialize_str(&text.en)
+        } else {
+            text.serialize(s)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Source {
+            Cited(String),
+            Both(Text),
+        }
+        Ok(match Source::deserialize(d)? {
+            Source::Cited(text) => Text::same(text),
+            Source::Both(text) => text,
+        })
     }
 }
 
@@ -727,6 +766,140 @@ mod tests {
         }
         // 13 charge names, 24 base-level reasons, 3 drugs, 21 preset texts, 37 meanings.
         assert!(found >= 98, "{found} texts");
+    }
+
+    /// A source is a pure citation (one string for both languages) or our own prose with
+    /// citations inside, in both languages: Spanish prose that keeps every figure and every
+    /// cited name of the English.
+    #[test]
+    fn sources_with_prose_are_in_both_languages_and_keep_their_citations() {
+        const PROSE: [&str; 12] = [
+            "Assumption",
+            "assumed",
+            "calibrated",
+            "share",
+            "referral",
+            "declined",
+            " the ",
+            " is ",
+            " are ",
+            " of the ",
+            "effective",
+            " from ",
+        ];
+        const CITED: [&str; 12] = [
+            "Goodman",
+            "DOJ OIG",
+            "TRAC",
+            "USSC",
+            "USSG",
+            "U.S.C.",
+            "Pew Research Center",
+            "GRIT",
+            "REFERENCE",
+            "H.R.",
+            "§",
+            "logit",
+        ];
+        fn figures(s: &str) -> Vec<&str> {
+            s.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .map(|t| t.trim_matches(|c: char| c == '.' || c == ','))
+                .filter(|t| !t.is_empty())
+                .collect()
+        }
+        fn walk(file: &str, path: &str, v: &serde_json::Value, prose: &mut usize) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    for (k, child) in map {
+                        let at = format!("{path}.{k}");
+                        if k != "source" && k != "charge_source" {
+                            walk(file, &at, child, prose);
+                            continue;
+                        }
+                        let text: Text = cited::deserialize(child.clone())
+                            .unwrap_or_else(|e| panic!("{file} {at}: {e}"));
+                        if text.en == text.es {
+                            for word in PROSE {
+                                assert!(
+                                    !text.en.contains(word),
+                                    "{file} {at} has prose ({word:?}) but no Spanish: {}",
+                                    text.en
+                                );
+                            }
+                            continue;
+                        }
+                        *prose += 1;
+                        assert!(text.is_complete(), "{file} {at}");
+                        if text.en.starts_with("Assumption") {
+                            assert!(text.es.starts_with("Supuesto"), "{file} {at}");
+                        }
+                        for name in CITED {
+                            assert_eq!(
+                                text.en.matches(name).count(),
+                                text.es.matches(name).count(),
+                                "{file} {at}: {name:?} not kept as cited"
+                            );
+                        }
+                        for figure in figures(&text.en) {
+                            assert!(
+                                text.es.contains(figure),
+                                "{file} {at}: {figure} missing in Spanish"
+                            );
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (i, child) in items.iter().enumerate() {
+                        walk(file, &format!("{path}[{i}]"), child, prose);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let files = [
+            ("presets.json", include_str!("../data/presets.json")),
+            (
+                "prosecution_params.json",
+                include_str!("../data/prosecution_params.json"),
+            ),
+            (
+                "sentencing_params.json",
+                include_str!("../data/sentencing_params.json"),
+            ),
+            (
+                "caseload_mix.json",
+                include_str!("../data/caseload_mix.json"),
+            ),
+            (
+                "prosecution_calibration.json",
+                include_str!("../data/prosecution_calibration.json"),
+            ),
+        ];
+        let mut prose = 0;
+        for (file, text) in files {
+            let v: serde_json::Value = serde_json::from_str(text).unwrap();
+            walk(file, "", &v, &mut prose);
+        }
+        // 17 prosecution, 9 sentencing, 14 caseload mix, 4 calibration, 10 preset sources.
+        assert!(prose >= 54, "{prose} sources with prose");
+    }
+
+    #[test]
+    fn a_source_reads_as_a_citation_or_as_prose_and_writes_back_the_same_way() {
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct Row {
+            #[serde(with = "cited")]
+            source: Text,
+        }
+        let citation = r#"{"source":"USSG §2K2.1 (Nov. 1, 2010 Manual)"}"#;
+        let row: Row = serde_json::from_str(citation).unwrap();
+        assert_eq!(row.source, Text::same("USSG §2K2.1 (Nov. 1, 2010 Manual)"));
+        assert_eq!(serde_json::to_string(&row).unwrap(), citation);
+        let prose = r#"{"source":{"en":"Assumption","es":"Supuesto"}}"#;
+        let row: Row = serde_json::from_str(prose).unwrap();
+        assert_eq!(row.source.get(Lang::Es), "Supuesto");
+        assert_eq!(serde_json::to_string(&row).unwrap(), prose);
+        assert!(serde_json::from_str::<Row>(r#"{"source":{"en":"x"}}"#).is_err());
     }
 
     /// Every key the engine's source names (`"worksheet.…"`, `"error.…"`, …) is in its

@@ -18,7 +18,9 @@ const PARAMS_JSON: &str = include_str!("../data/sentencing_params.json");
 pub struct Param {
     pub value: f64,
     pub assumption: bool,
-    pub source: String,
+    /// A pure citation, or our own prose around citations in both languages.
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
     /// What the number does, in plain words in both languages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meaning: Option<Text>,
@@ -35,7 +37,7 @@ impl Param {
         Param {
             value,
             assumption: true,
-            source: "set by the user".into(),
+            source: Text::new("set by the user", "fijado por el usuario"),
             ..self.clone()
         }
     }
@@ -478,7 +480,7 @@ mod tests {
         let p: SentencingParams = serde_json::from_str(PARAMS_JSON).unwrap();
         p.validate().unwrap();
         assert!(!p.within_range_share.assumption);
-        assert!(p.within_range_share.source.contains("49.6%"));
+        assert!(p.within_range_share.source.en.contains("49.6%"));
     }
 
     /// Level 12 / CHC I, 10–16 months, zone C, default parameters:

@@ -74,7 +74,9 @@ pub struct Row {
     pub parameter: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meaning: Option<Text>,
-    pub source: String,
+    /// The parameter's source, as [`crate::Param::source`].
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
     pub assumption: bool,
     pub value: f64,
     pub low: f64,

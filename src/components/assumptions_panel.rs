@@ -26,12 +26,12 @@ fn source_text(lang: Lang, default: &Param, edited: bool, shown_default: String)
             "prosecution.assumptions.set_by_you",
             &[
                 ("default", verbatim(shown_default)),
-                // Sources cite English documents and stay as cited.
-                ("source", verbatim(default.source.clone())),
+                // Citations stay as cited inside the Spanish of the source.
+                ("source", verbatim(default.source.get(lang))),
             ],
         )
     } else {
-        default.source.clone()
+        default.source.get(lang).to_string()
     }
 }
 
@@ -148,5 +148,30 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 { t(lang, "prosecution.assumptions.reset") }
             </button>
         </section>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// A source reads in the page's language, its citations as cited; an edit names the
+    /// default's source in the same language.
+    #[test]
+    fn sources_in_the_readers_language() {
+        let p = &ProsecutionParams::embedded().firearms_weight;
+        let es = source_text(Lang::Es, p, false, String::new());
+        assert!(es.starts_with("Supuesto;"), "{es}");
+        assert!(es.contains("(Goodman 2011)"), "{es}");
+        assert_eq!(source_text(Lang::En, p, false, String::new()), p.source.en);
+        let edited = source_text(Lang::Es, p, true, "1.00".into());
+        assert!(edited.starts_with("Fijado por usted"), "{edited}");
+        assert!(edited.contains("Supuesto;"), "{edited}");
+        let cited = &SentencingParams::embedded().within_range_share;
+        assert!(
+            source_text(Lang::Es, cited, false, String::new()).starts_with(
+                "USSC, What Do Federal Firearms Offenses Really Look Like? (July 2022): el 49.6%"
+            )
+        );
     }
 }

@@ -86,7 +86,7 @@ pub fn Brief(props: &BriefProps) -> Html {
         .chain(params.iter().map(|(_, p)| *p))
         .filter(|p| !p.assumption)
         // The citation, not the working that follows its colon: a page has no room for it.
-        .map(|p| p.source.split(": ").next().unwrap_or_default())
+        .map(|p| p.source.get(lang).split(": ").next().unwrap_or_default())
         .collect();
     model_sources.dedup();
     html! {
@@ -142,7 +142,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             <h2>{ t(lang, "story.brief.sources") }</h2>
             <ul class="brief-list">
                 <li>{ tf(lang, "story.brief.statutes", &[("statutes", verbatim(props.statutes.to_string())), ("manual", verbatim(props.manual.to_string()))]) }</li>
-                <li>{ tf(lang, "story.brief.proposal_source", &[("source", verbatim(proposal.source.clone()))]) }</li>
+                <li>{ tf(lang, "story.brief.proposal_source", &[("source", verbatim(proposal.source_in(lang)))]) }</li>
                 <li>{ t(lang, "story.brief.goodman") }</li>
                 <li>{ tf(lang, "story.brief.model_sources", &[("sources", verbatim(model_sources.join("; ")))]) }</li>
             </ul>

@@ -323,7 +323,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                     html! {
                         <ParamField key={name} key_name={format!("mix-{name}")} label={mix_param_name(lang, name)}
                             {value} {percent} meaning={default.meaning.as_ref().map(|m| AttrValue::from(m.get(lang).to_string()))}
-                            source={default.source.clone()} assumption={edited || default.assumption}
+                            source={default.source.get(lang).to_string()} assumption={edited || default.assumption}
                             {edited} {check} {on_change} />
                     }
                 }) }

@@ -105,7 +105,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             <ChoiceField id="field-scenario" label={t(lang, "scenario.picker")}
                 options={options} selected={picker_value(scenario).to_string()} on_change={on_pick} />
             <p class="scenario-description" data-testid="scenario-description">{ scenario.description_in(lang) }</p>
-            <p class="source">{ tf(lang, "scenario.source", &[("source", verbatim(scenario.source.clone()))]) }</p>
+            <p class="source">{ tf(lang, "scenario.source", &[("source", verbatim(scenario.source_in(lang)))]) }</p>
             <details class="scenario-changes">
                 <summary>{ tf(lang, "scenario.changes", &[("n", verbatim(scenario.changes.len().to_string()))]) }</summary>
                 <ol>
@@ -115,7 +115,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                             if change.assumption {
                                 { " " }<span class="assumption-tag">{ t(lang, "scenario.assumption") }</span>
                             }
-                            <span class="citation">{ change.source.clone() }</span>
+                            <span class="citation">{ change.source_in(lang).to_string() }</span>
                         </li>
                     }) }
                 </ol>

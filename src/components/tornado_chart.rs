@@ -116,7 +116,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
                                     if r.assumption || r.range_assumed {
                                         <span class="assumption-tag">{ t(lang, "caseload.assumption") }</span>{ " " }
                                     }
-                                    { r.source.clone() }
+                                    { r.source.get(lang).to_string() }
                                 </td>
                             </tr>
                         }) }

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
-use crate::i18n::{raw, InputError, Message};
+use crate::i18n::{raw, InputError, Message, Text};
 use crate::imposed::{sentence_histogram, Param};
 use crate::law::{ChargeId, LawEra, Recipient, Role};
 use crate::prosecution::{assess, ChargeOption};
@@ -57,7 +57,8 @@ pub struct FirearmsBin {
 pub struct FirearmsDistribution {
     pub bins: Vec<FirearmsBin>,
     pub assumption: bool,
-    pub source: String,
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
 }
 
 /// A share of referrals in one criminal history category.
@@ -73,7 +74,8 @@ pub struct HistoryShare {
 pub struct HistoryDistribution {
     pub shares: Vec<HistoryShare>,
     pub assumption: bool,
-    pub source: String,
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
 }
 
 /// The synthetic caseload's distributions. Every field is editable; `Param` fields carry a
@@ -85,7 +87,8 @@ pub struct CaseloadMix {
     pub portfolio_seed: u64,
     pub law_era: LawEra,
     pub charge: ChargeId,
-    pub charge_source: String,
+    #[serde(with = "crate::i18n::cited")]
+    pub charge_source: Text,
     pub referrals: Param,
     pub firearms: FirearmsDistribution,
     /// Multiplies every referral's firearms (sensitivity on the size of cases).

@@ -6,12 +6,12 @@ fn embedded_mix_is_valid_and_every_number_is_labelled() {
     let mix = CaseloadMix::embedded();
     mix.validate().unwrap();
     for (name, p) in mix.params() {
-        assert!(!p.source.is_empty(), "{name}");
+        assert!(!p.source.en.is_empty(), "{name}");
         assert!(p.meaning.is_some(), "{name}");
         let (low, high) = (p.low.unwrap(), p.high.unwrap());
         assert!(low <= p.value && p.value <= high, "{name}");
     }
-    assert!(mix.firearms.source.contains("GRIT"));
+    assert!(mix.firearms.source.en.contains("GRIT"));
 }
 
 /// The default caseload: 400 referrals; mean firearms near the GRIT figure of 1,300 guns

@@ -12,7 +12,7 @@ use super::compare::{compare_charges, firearms_threshold, ChargeComparison};
 use super::{decline_reasons, DeclineReason, DeclineReasons, ProsecutionFacts, ProsecutionParams};
 use crate::case::Case;
 use crate::evaluate::{evaluate_quick, EvaluationError};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::imposed::SentencingParams;
 use crate::law::{ChargeId, Law, Recipient, Role};
 
@@ -20,7 +20,8 @@ const CALIBRATION_JSON: &str = include_str!("../../data/prosecution_calibration.
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TracShares {
-    pub source: String,
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
     /// Percent of all FY2004 declinations, for the four reasons the model represents.
     pub shares_percent: DeclineReasons,
     /// How far (percentage points) a model share may sit from TRAC's renormalised share.
@@ -45,14 +46,16 @@ impl TracShares {
 pub struct DeclineRateRange {
     pub low: f64,
     pub high: f64,
-    pub source: String,
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ThresholdTarget {
     pub min_firearms: u32,
     pub max_firearms: u32,
-    pub source: String,
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
     pub case: Case,
 }
 
@@ -65,7 +68,8 @@ pub struct Weighted<T> {
 /// An assumed mix of referrals: independent facts with their weights or shares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReferralMix {
-    pub source: String,
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
     pub base: Case,
     pub charges: Vec<Weighted<ChargeId>>,
     pub firearms: Vec<Weighted<u32>>,
@@ -336,10 +340,10 @@ pub fn parameter_markdown(params: &ProsecutionParams) -> String {
             (Some(l), Some(h)) => format!("{l} to {h}"),
             _ => "—".into(),
         };
-        let basis = match (p.assumption, p.source.strip_prefix("Assumption")) {
+        let basis = match (p.assumption, p.source.en.strip_prefix("Assumption")) {
             (true, Some(rest)) => format!("**assumption**{rest}"),
-            (true, None) => format!("**assumption**: {}", p.source),
-            (false, _) => p.source.clone(),
+            (true, None) => format!("**assumption**: {}", p.source.en),
+            (false, _) => p.source.en.clone(),
         };
         let _ = writeln!(
             out,

@@ -36,7 +36,7 @@ fn embedded_params_are_valid_sourced_and_explained() {
     p.validate().unwrap();
     assert_eq!(p.fields().len(), 17);
     for (name, param) in p.fields() {
-        assert!(!param.source.is_empty(), "{name} has no source");
+        assert!(!param.source.en.is_empty(), "{name} has no source");
         assert!(
             param
                 .meaning
@@ -51,7 +51,8 @@ fn embedded_params_are_valid_sourced_and_explained() {
             param.value
         );
         if param.assumption {
-            assert!(param.source.starts_with("Assumption"), "{name}");
+            assert!(param.source.en.starts_with("Assumption"), "{name}");
+            assert!(param.source.es.starts_with("Supuesto"), "{name}");
         }
     }
 }

@@ -318,6 +318,16 @@ impl Scenario {
         self.name_message().render(lang)
     }
 
+    /// Where the proposal is documented: a preset's source in `lang` while unedited (its
+    /// citations stay as cited inside the Spanish), verbatim otherwise. Found by its text,
+    /// like a change's label, so a renamed copy of a preset keeps its Spanish source.
+    pub fn source_in(&self, lang: Lang) -> &str {
+        preset_texts()
+            .iter()
+            .find(|t| t.source.en == self.source)
+            .map_or(&self.source, |t| t.source.get(lang))
+    }
+
     pub fn description_in(&self, lang: Lang) -> String {
         match self.preset_text() {
             Some(t) if t.description.en == self.description => t.description.get(lang).into(),
@@ -338,6 +348,16 @@ impl Change {
     /// The label in `lang` when it is a preset's label as written, verbatim otherwise.
     pub fn label_in(&self, lang: Lang) -> String {
         self.label_message().render(lang)
+    }
+
+    /// The source in `lang` when it is a preset change's source as written, verbatim
+    /// otherwise.
+    pub fn source_in(&self, lang: Lang) -> &str {
+        preset_texts()
+            .iter()
+            .flat_map(|t| &t.change_sources)
+            .find(|t| t.en == self.source)
+            .map_or(&self.source, |t| t.get(lang))
     }
 
     pub fn label_message(&self) -> Message {
@@ -667,8 +687,12 @@ pub fn presets() -> &'static [Scenario] {
 pub struct PresetText {
     pub name: Text,
     pub description: Text,
+    /// A citation alone is the same in both languages.
+    pub source: Text,
     /// One per change, in order.
     pub labels: Vec<Text>,
+    /// One per change, in order; a citation alone is the same in both languages.
+    pub change_sources: Vec<Text>,
     pub probe_label: Option<Text>,
 }
 
@@ -693,6 +717,14 @@ fn parse_presets(json: &str) -> Result<(Vec<Scenario>, Vec<PresetText>), String>
         v[key] = serde_json::Value::String(text.en.clone());
         Ok(text)
     }
+    // A source is a plain string when it is a citation alone.
+    fn take_source(v: &mut serde_json::Value, key: &str) -> Result<Text, String> {
+        if v.get(key).is_none_or(serde_json::Value::is_string) {
+            let text = v.get(key).and_then(|s| s.as_str()).unwrap_or_default();
+            return Ok(Text::same(text));
+        }
+        take(v, key)
+    }
     let mut values: Vec<serde_json::Value> =
         serde_json::from_str(json).map_err(|e| e.to_string())?;
     let mut scenarios = Vec::with_capacity(values.len());
@@ -700,14 +732,17 @@ fn parse_presets(json: &str) -> Result<(Vec<Scenario>, Vec<PresetText>), String>
     for v in &mut values {
         let name = take(v, "name")?;
         let description = take(v, "description")?;
+        let source = take_source(v, "source")?;
         let probe_label = match v.get_mut("probe") {
             Some(probe) if probe.get("label").is_some() => Some(take(probe, "label")?),
             _ => None,
         };
         let mut labels = Vec::new();
+        let mut change_sources = Vec::new();
         if let Some(changes) = v.get_mut("changes").and_then(|c| c.as_array_mut()) {
             for change in changes {
                 labels.push(take(change, "label")?);
+                change_sources.push(take_source(change, "source")?);
             }
         }
         let scenario: Scenario = serde_json::from_value(v.take()).map_err(|e| e.to_string())?;
@@ -715,7 +750,9 @@ fn parse_presets(json: &str) -> Result<(Vec<Scenario>, Vec<PresetText>), String>
         texts.push(PresetText {
             name,
             description,
+            source,
             labels,
+            change_sources,
             probe_label,
         });
     }

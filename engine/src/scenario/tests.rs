@@ -421,3 +421,44 @@ fn preset_text_in_both_languages_and_old_files_unchanged() {
         "rango de las Directrices"
     );
 }
+
+/// A preset's sources read in Spanish while unedited, their citations kept as cited; a
+/// citation alone is the same in both languages; an edited source stays as written; and the
+/// scenario still serializes its sources as the English strings it always had.
+#[test]
+fn preset_sources_in_both_languages() {
+    let p = preset("atf_multiple_sales_2010").unwrap();
+    assert!(p.source.starts_with("ATF demand letter to FFLs"));
+    assert_eq!(p.source_in(Lang::En), p.source);
+    assert!(p.source_in(Lang::Es).starts_with("Carta de requerimiento"));
+    assert!(p.source_in(Lang::Es).contains("18 U.S.C. 923(g)(5)"));
+    assert!(p.changes[0].source_in(Lang::Es).starts_with("Supuesto"));
+    let json = serde_json::to_value(p).unwrap();
+    assert_eq!(json["source"], p.source.as_str());
+    assert_eq!(json["changes"][0]["source"], p.changes[0].source.as_str());
+    let back = Scenario::from_json(&json.to_string()).unwrap();
+    assert_eq!(back.source_in(Lang::Es), p.source_in(Lang::Es));
+    // A copy under another id keeps the preset's Spanish source.
+    let mut copy = p.clone();
+    copy.id = "mine".into();
+    assert_eq!(copy.source_in(Lang::Es), p.source_in(Lang::Es));
+    // A citation alone.
+    let cited = preset("today_bsca_819").unwrap();
+    assert_eq!(cited.source_in(Lang::Es), cited.source);
+    assert_eq!(
+        cited.changes[0].source_in(Lang::Es),
+        "Pub. L. 117-159 §12004 (June 25, 2022)"
+    );
+    // Edited.
+    let mut edited = p.clone();
+    edited.source = "My own notes".into();
+    edited.changes[0].source = "My reasoning".into();
+    assert_eq!(edited.source_in(Lang::Es), "My own notes");
+    assert_eq!(edited.changes[0].source_in(Lang::Es), "My reasoning");
+    for (p, t) in presets().iter().zip(preset_texts()) {
+        assert_eq!(p.source, t.source.en, "{}", p.id);
+        let sources: Vec<&str> = p.changes.iter().map(|c| c.source.as_str()).collect();
+        let texts: Vec<&str> = t.change_sources.iter().map(|s| s.en.as_str()).collect();
+        assert_eq!(sources, texts, "{}", p.id);
+    }
+}
