@@ -385,11 +385,15 @@ mod tests {
         assert_eq!(english[3].figure, spanish[3].figure);
         assert_eq!(spanish[4].figure, english[4].figure.replace(" of ", " de "));
         // The Spanish explains the U.S. terms a Mexican reader may not know.
-        let declined = spanish[0].points.join(" ");
+        let declined = format!(
+            "{} {}",
+            spanish[0].figure_caption,
+            spanish[0].points.join(" ")
+        );
         assert!(declined.contains("(U.S. Attorney)"), "{declined}");
-        assert!(declined.contains("Declina"), "{declined}");
+        assert!(declined.contains("declina el caso"), "{declined}");
         assert!(declined.contains("prestanombres"), "{declined}");
-        assert!(declined.contains("compra por interpósita persona (straw purchase)"));
+        assert!(declined.contains("Compra por interpósita persona (straw purchase)"));
         assert!(render(Lang::Es, &Message::new("story.basis.edited")).contains("editó"));
         let mut edited = AppState {
             lang: Lang::Es,

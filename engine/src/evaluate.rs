@@ -264,7 +264,7 @@ fn run<R: Recorder>(
     let expected = expected_sentence(final_range, zone, limits.min_months, total_max, params);
     rec.step(
         RULE_EXPECTED,
-        &params.within_range_share.source.en,
+        &params.within_range_share.source,
         (None, None),
         || {
             // Fixed decimals, as the command line has always printed them.

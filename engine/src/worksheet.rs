@@ -4,15 +4,18 @@ use std::fmt::{self, Write as _};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{english, Lang, Message};
+use crate::i18n::{english, Lang, Message, Text};
 
 /// One step of the computation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     /// The rule applied, e.g. "§2K2.1(b)(1)(A)".
     pub rule: String,
-    /// Where the rule comes from (statute, Manual edition and section, report).
-    pub citation: String,
+    /// Where the rule comes from (statute, Manual edition and section, report): the same in
+    /// both languages, except a report cited with words of Threshold's own around it. JSON
+    /// carries the English, as it always has.
+    #[serde(with = "english_citation")]
+    pub citation: Text,
     /// Offense level before the step, when the step changes or sets a level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level_before: Option<i32>,
@@ -77,7 +80,7 @@ impl Worksheet {
                 step.rule,
                 levels,
                 step.reason.render(Lang::En),
-                step.citation
+                step.citation.en
             );
         }
         for a in &self.assumptions {
@@ -100,7 +103,7 @@ pub(crate) trait Recorder {
     fn step(
         &mut self,
         rule: &str,
-        citation: &str,
+        citation: impl Citation,
         levels: (Option<i32>, Option<i32>),
         reason: impl FnOnce() -> Message,
     );
@@ -112,13 +115,13 @@ impl Recorder for Worksheet {
     fn step(
         &mut self,
         rule: &str,
-        citation: &str,
+        citation: impl Citation,
         (level_before, level_after): (Option<i32>, Option<i32>),
         reason: impl FnOnce() -> Message,
     ) {
         self.steps.push(Step {
             rule: rule.to_string(),
-            citation: citation.to_string(),
+            citation: citation.cited(),
             level_before,
             level_after,
             reason: reason(),
@@ -134,6 +137,44 @@ impl Recorder for Worksheet {
     }
 }
 
+/// What a step cites: a plain citation (the same in both languages) or a source with prose in
+/// both; copied only when a worksheet records the step.
+pub(crate) trait Citation {
+    fn cited(self) -> Text;
+}
+
+impl Citation for &str {
+    fn cited(self) -> Text {
+        Text::same(self)
+    }
+}
+
+impl Citation for &String {
+    fn cited(self) -> Text {
+        Text::same(self.as_str())
+    }
+}
+
+impl Citation for &Text {
+    fn cited(self) -> Text {
+        self.clone()
+    }
+}
+
+/// A citation written to JSON as its English, read back as the same in both languages.
+mod english_citation {
+    use super::Text;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(citation: &Text, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&citation.en)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        Ok(Text::same(String::deserialize(d)?))
+    }
+}
+
 /// A recorder that keeps nothing.
 pub(crate) struct Silent;
 
@@ -141,7 +182,7 @@ impl Recorder for Silent {
     fn step(
         &mut self,
         _: &str,
-        _: &str,
+        _: impl Citation,
         _: (Option<i32>, Option<i32>),
         _: impl FnOnce() -> Message,
     ) {

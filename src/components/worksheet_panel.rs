@@ -47,7 +47,7 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                                     <span class="levels">{ levels }</span>
                                 }
                                 <span class="reason">{ step.reason.render(lang) }</span>
-                                <span class="citation">{ step.citation.clone() }</span>
+                                <span class="citation">{ step.citation.get(lang).to_string() }</span>
                             </li>
                         }
                     }) }
