@@ -215,10 +215,17 @@ test("the presentation steps in Spanish and the Spanish brief fits one A4 and on
   await assertAllSpanish(page, "printed brief");
   assert.match(await page.getByTestId("brief").textContent(), /\d{1,2} de [a-z]+ de \d{4}/);
   await page.emulateMedia({ media: null });
-  for (const format of ["A4", "Letter"]) {
-    const pdf = (await page.pdf({ format, printBackground: true })).toString("latin1");
-    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
-    assert.equal(pages.length, 1, `${format}: ${pages.length} pages in Spanish`);
+  // The default case, then the longest comparison (a joint ATF–ICE case with export charges).
+  for (const worst of [false, true]) {
+    if (worst) {
+      await page.selectOption("#field-mexico_nexus", "yes");
+      await page.selectOption("#field-ice_joint_investigation", "yes");
+    }
+    for (const format of ["A4", "Letter"]) {
+      const pdf = (await page.pdf({ format, printBackground: true })).toString("latin1");
+      const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+      assert.equal(pages.length, 1, `${format}${worst ? ", joint ATF–ICE case" : ""}: ${pages.length} pages in Spanish`);
+    }
   }
   assert.deepEqual(consoleErrors, []);
   await context.close();
