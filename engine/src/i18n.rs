@@ -691,79 +691,93 @@ mod tests {
         assert_eq!(date(Lang::Es, "today"), "today");
     }
 
-    /// Every `{"en", "es"}` object in every embedded data file has both languages written.
-    #[test]
-    fn every_text_in_the_data_is_complete_in_both_languages() {
-        fn walk(file: &str, path: &str, v: &serde_json::Value, found: &mut usize) {
+    /// Every embedded data file but the catalog, by name.
+    const DATA_FILES: [(&str, &str); 12] = [
+        ("charges.json", include_str!("../data/charges.json")),
+        (
+            "guideline_2k2_1.json",
+            include_str!("../data/guideline_2k2_1.json"),
+        ),
+        (
+            "guideline_2d1_1.json",
+            include_str!("../data/guideline_2d1_1.json"),
+        ),
+        (
+            "guideline_2m5_2.json",
+            include_str!("../data/guideline_2m5_2.json"),
+        ),
+        (
+            "chapter_three.json",
+            include_str!("../data/chapter_three.json"),
+        ),
+        ("presets.json", include_str!("../data/presets.json")),
+        (
+            "prosecution_params.json",
+            include_str!("../data/prosecution_params.json"),
+        ),
+        (
+            "sentencing_params.json",
+            include_str!("../data/sentencing_params.json"),
+        ),
+        (
+            "caseload_mix.json",
+            include_str!("../data/caseload_mix.json"),
+        ),
+        ("calibration.json", include_str!("../data/calibration.json")),
+        (
+            "prosecution_calibration.json",
+            include_str!("../data/prosecution_calibration.json"),
+        ),
+        ("zones.json", include_str!("../data/zones.json")),
+    ];
+
+    type JsonObject = serde_json::Map<String, serde_json::Value>;
+
+    /// Calls `visit(file, path, object)` on every JSON object of the named data files, depth
+    /// first; an object for which it returns `false` is not searched further.
+    fn each_object(files: &[&str], mut visit: impl FnMut(&str, &str, &JsonObject) -> bool) {
+        type Visit<'a> = dyn FnMut(&str, &str, &JsonObject) -> bool + 'a;
+        fn walk(file: &str, path: &str, v: &serde_json::Value, visit: &mut Visit<'_>) {
             match v {
-                serde_json::Value::Object(map) => {
-                    if map.contains_key("en") || map.contains_key("es") {
-                        let text: Text = serde_json::from_value(v.clone())
-                            .unwrap_or_else(|e| panic!("{file} {path}: not a Text: {e}"));
-                        assert!(text.is_complete(), "{file} {path}: {text:?}");
-                        assert_ne!(
-                            text.en.trim(),
-                            text.es.trim(),
-                            "{file} {path}: untranslated"
-                        );
-                        *found += 1;
-                    } else {
-                        for (k, child) in map {
-                            walk(file, &format!("{path}.{k}"), child, found);
-                        }
+                serde_json::Value::Object(map) if visit(file, path, map) => {
+                    for (k, child) in map {
+                        walk(file, &format!("{path}.{k}"), child, visit);
                     }
                 }
                 serde_json::Value::Array(items) => {
                     for (i, child) in items.iter().enumerate() {
-                        walk(file, &format!("{path}[{i}]"), child, found);
+                        walk(file, &format!("{path}[{i}]"), child, visit);
                     }
                 }
                 _ => {}
             }
         }
-        let files = [
-            ("charges.json", include_str!("../data/charges.json")),
-            (
-                "guideline_2k2_1.json",
-                include_str!("../data/guideline_2k2_1.json"),
-            ),
-            (
-                "guideline_2d1_1.json",
-                include_str!("../data/guideline_2d1_1.json"),
-            ),
-            (
-                "guideline_2m5_2.json",
-                include_str!("../data/guideline_2m5_2.json"),
-            ),
-            (
-                "chapter_three.json",
-                include_str!("../data/chapter_three.json"),
-            ),
-            ("presets.json", include_str!("../data/presets.json")),
-            (
-                "prosecution_params.json",
-                include_str!("../data/prosecution_params.json"),
-            ),
-            (
-                "sentencing_params.json",
-                include_str!("../data/sentencing_params.json"),
-            ),
-            (
-                "caseload_mix.json",
-                include_str!("../data/caseload_mix.json"),
-            ),
-            ("calibration.json", include_str!("../data/calibration.json")),
-            (
-                "prosecution_calibration.json",
-                include_str!("../data/prosecution_calibration.json"),
-            ),
-            ("zones.json", include_str!("../data/zones.json")),
-        ];
-        let mut found = 0;
-        for (file, text) in files {
+        for (file, text) in DATA_FILES.iter().filter(|(f, _)| files.contains(f)) {
             let v: serde_json::Value = serde_json::from_str(text).unwrap();
-            walk(file, "", &v, &mut found);
+            walk(file, "", &v, &mut visit);
         }
+    }
+
+    /// Every `{"en", "es"}` object in every embedded data file has both languages written.
+    #[test]
+    fn every_text_in_the_data_is_complete_in_both_languages() {
+        let mut found = 0;
+        let all: Vec<&str> = DATA_FILES.iter().map(|(f, _)| *f).collect();
+        each_object(&all, |file, path, map| {
+            if !(map.contains_key("en") || map.contains_key("es")) {
+                return true;
+            }
+            let text: Text = serde_json::from_value(serde_json::Value::Object(map.clone()))
+                .unwrap_or_else(|e| panic!("{file} {path}: not a Text: {e}"));
+            assert!(text.is_complete(), "{file} {path}: {text:?}");
+            assert_ne!(
+                text.en.trim(),
+                text.es.trim(),
+                "{file} {path}: untranslated"
+            );
+            found += 1;
+            false
+        });
         // 13 charge names, 24 base-level reasons, 3 drugs, 21 preset texts, 37 meanings.
         assert!(found >= 98, "{found} texts");
     }
@@ -807,79 +821,53 @@ mod tests {
                 .filter(|t| !t.is_empty())
                 .collect()
         }
-        fn walk(file: &str, path: &str, v: &serde_json::Value, prose: &mut usize) {
-            match v {
-                serde_json::Value::Object(map) => {
-                    for (k, child) in map {
-                        let at = format!("{path}.{k}");
-                        if k != "source" && k != "charge_source" {
-                            walk(file, &at, child, prose);
-                            continue;
-                        }
-                        let text: Text = cited::deserialize(child.clone())
-                            .unwrap_or_else(|e| panic!("{file} {at}: {e}"));
-                        if text.en == text.es {
-                            for word in PROSE {
-                                assert!(
-                                    !text.en.contains(word),
-                                    "{file} {at} has prose ({word:?}) but no Spanish: {}",
-                                    text.en
-                                );
-                            }
-                            continue;
-                        }
-                        *prose += 1;
-                        assert!(text.is_complete(), "{file} {at}");
-                        if text.en.starts_with("Assumption") {
-                            assert!(text.es.starts_with("Supuesto"), "{file} {at}");
-                        }
-                        for name in CITED {
-                            assert_eq!(
-                                text.en.matches(name).count(),
-                                text.es.matches(name).count(),
-                                "{file} {at}: {name:?} not kept as cited"
-                            );
-                        }
-                        for figure in figures(&text.en) {
-                            assert!(
-                                text.es.contains(figure),
-                                "{file} {at}: {figure} missing in Spanish"
-                            );
-                        }
-                    }
-                }
-                serde_json::Value::Array(items) => {
-                    for (i, child) in items.iter().enumerate() {
-                        walk(file, &format!("{path}[{i}]"), child, prose);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let files = [
-            ("presets.json", include_str!("../data/presets.json")),
-            (
-                "prosecution_params.json",
-                include_str!("../data/prosecution_params.json"),
-            ),
-            (
-                "sentencing_params.json",
-                include_str!("../data/sentencing_params.json"),
-            ),
-            (
-                "caseload_mix.json",
-                include_str!("../data/caseload_mix.json"),
-            ),
-            (
-                "prosecution_calibration.json",
-                include_str!("../data/prosecution_calibration.json"),
-            ),
-        ];
         let mut prose = 0;
-        for (file, text) in files {
-            let v: serde_json::Value = serde_json::from_str(text).unwrap();
-            walk(file, "", &v, &mut prose);
-        }
+        let files = [
+            "presets.json",
+            "prosecution_params.json",
+            "sentencing_params.json",
+            "caseload_mix.json",
+            "prosecution_calibration.json",
+        ];
+        each_object(&files, |file, path, map| {
+            for (k, child) in map {
+                if k != "source" && k != "charge_source" {
+                    continue;
+                }
+                let at = format!("{path}.{k}");
+                let text: Text = cited::deserialize(child.clone())
+                    .unwrap_or_else(|e| panic!("{file} {at}: {e}"));
+                if text.en == text.es {
+                    for word in PROSE {
+                        assert!(
+                            !text.en.contains(word),
+                            "{file} {at} has prose ({word:?}) but no Spanish: {}",
+                            text.en
+                        );
+                    }
+                    continue;
+                }
+                prose += 1;
+                assert!(text.is_complete(), "{file} {at}");
+                if text.en.starts_with("Assumption") {
+                    assert!(text.es.starts_with("Supuesto"), "{file} {at}");
+                }
+                for name in CITED {
+                    assert_eq!(
+                        text.en.matches(name).count(),
+                        text.es.matches(name).count(),
+                        "{file} {at}: {name:?} not kept as cited"
+                    );
+                }
+                for figure in figures(&text.en) {
+                    assert!(
+                        text.es.contains(figure),
+                        "{file} {at}: {figure} missing in Spanish"
+                    );
+                }
+            }
+            true
+        });
         // 17 prosecution, 9 sentencing, 14 caseload mix, 4 calibration, 10 preset sources.
         assert!(prose >= 54, "{prose} sources with prose");
     }
