@@ -8,7 +8,7 @@ use std::rc::Rc;
 use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::timers::callback::Timeout;
 use threshold_engine::caseload::{
-    Caseload, CaseloadMix, ChargePolicy, Interval, Projection, ProjectionSummary,
+    flip_definition, Caseload, CaseloadMix, ChargePolicy, Interval, Projection, ProjectionSummary,
 };
 use threshold_engine::export::projection_csv;
 use threshold_engine::scenario::{Baseline, Scenario};
@@ -414,7 +414,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                     </p>
                     <PairedHistogram title={t(lang, "caseload.histogram.prison_years.title")} unit={t(lang, "caseload.histogram.prison_years.unit")} histogram={s.histogram_prison_years.clone()} />
                     <PairedHistogram title={t(lang, "caseload.histogram.accepted.title")} unit={t(lang, "caseload.histogram.accepted.unit")} histogram={s.histogram_accepted.clone()} />
-                    <p class="source">{ s.flips.definition.clone() }</p>
+                    <p class="source">{ flip_definition(lang) }</p>
                     <p class="downloads">
                         <DownloadButton label={t(lang, "caseload.download")}
                             file_name={format!("threshold-projection-{}-seed{}-{}draws.csv", file_name_part(&s.scenario_id), s.seed, s.draws)}

@@ -18,7 +18,8 @@ pub fn SiteFooter() -> Html {
                     { t(lang, "keep.footer.what") }
                 </p>
                 <p>
-                    { tf(lang, "keep.footer.background", &[("sources", verbatim(BACKGROUND))]) }
+                    // The works as titled, in every language.
+                    { t(lang, "keep.footer.background_label") }{ " " }<cite class="citation">{ BACKGROUND }</cite>{ "." }
                 </p>
                 <p class="disclaimer">{ t(lang, "keep.footer.disclaimer") }</p>
             </details>

@@ -49,7 +49,11 @@ fn setting(value: f64) -> String {
 }
 
 const WIDTH: f64 = 600.0;
-const LABEL: f64 = 190.0;
+/// The label column's least and greatest width: it grows with the longest name, since the
+/// Spanish names run up to half again as long as the English.
+const LABEL: (f64, f64) = (190.0, 290.0);
+/// Roughly the width of a character of the 11 px tick font, to size the label column.
+const CHAR_WIDTH: f64 = 6.2;
 const ROW: f64 = 22.0;
 
 #[component]
@@ -67,19 +71,25 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
         (lo.min(v), hi.max(v))
     });
     let pad = ((hi - lo) * 0.05).max(0.5);
-    let x = LinearScale::new((lo - pad, hi + pad), (LABEL, WIDTH - 10.0));
+    let names: Vec<String> = shown
+        .iter()
+        .map(|r| parameter_name(lang, r.group, &r.parameter))
+        .collect();
+    let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    let label = (longest as f64 * CHAR_WIDTH + 10.0).clamp(LABEL.0, LABEL.1);
+    let x = LinearScale::new((lo - pad, hi + pad), (label, WIDTH - 10.0));
     let height = ROW * shown.len() as f64 + 30.0;
     html! {
         <figure class="chart tornado">
             <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img"
                 aria-label={tf(lang, "caseload.tornado.description", &[("metric", verbatim(metric_label(lang, metric).to_string()))])}>
-                { for shown.iter().enumerate().map(|(i, row)| {
+                { for shown.iter().zip(&names).enumerate().map(|(i, (row, name))| {
                     let (a, b) = (row.at_low.metric(metric), row.at_high.metric(metric));
                     let y = 6.0 + ROW * i as f64;
                     html! {
                         <g>
-                            <text class="tick" x={format!("{:.1}", LABEL - 6.0)} y={format!("{:.1}", y + 12.0)} text-anchor="end">
-                                { parameter_name(lang, row.group, &row.parameter) }
+                            <text class="tick" x={format!("{:.1}", label - 6.0)} y={format!("{:.1}", y + 12.0)} text-anchor="end">
+                                { name.clone() }
                             </text>
                             <rect class="tornado-low" x={format!("{:.1}", x.at(a.min(central)))} y={format!("{y:.1}")}
                                 width={format!("{:.1}", (x.at(a.max(central)) - x.at(a.min(central))).max(0.5))} height={format!("{:.1}", ROW - 6.0)} />

@@ -25,8 +25,8 @@ use crate::scenario::{Applied, MultipleSales};
 use crate::{CriminalHistory, GuidelineRange};
 
 pub use projection::{
-    projection_fingerprint, summary_markdown, ArmSummary, Flips, Histogram, Interval, Projection,
-    ProjectionSummary, Totals, FLIP_DEFINITION,
+    flip_definition, projection_fingerprint, summary_markdown, ArmSummary, Flips, Histogram,
+    Interval, Projection, ProjectionSummary, Totals,
 };
 use rng::Pcg32;
 

@@ -11,15 +11,14 @@ use serde::{Deserialize, Serialize};
 
 use super::rng::Pcg32;
 use super::{ArmTable, ArmTableBuilder, Caseload, ChargePolicy, Expected, MAX_DRAWS};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::scenario::{Baseline, Scenario, ScenarioError};
 
-/// How "flipped" is defined, stated for the UI.
-pub const FLIP_DEFINITION: &str = "A referral flips to accepted when its probability of \
-acceptance is below 0.5 under the baseline (more likely declined) and at least 0.5 under the \
-scenario. Counted over the referrals both worlds share; extra referrals a scenario adds are \
-not flips. `expected_extra_acceptances` is the scenario's expected accepted referrals minus \
-the baseline's, extra referrals included.";
+/// How "flipped" is defined, stated for the reader (the catalog holds it in both
+/// languages; summaries carry the English, as the command line prints it).
+pub fn flip_definition(lang: Lang) -> String {
+    Message::new("caseload.flip_definition").render(lang)
+}
 
 /// One draw's totals in one world.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -91,7 +90,7 @@ pub struct ArmSummary {
     pub first_error: Option<String>,
 }
 
-/// Referrals the scenario moves across the 50% line (see [`FLIP_DEFINITION`]).
+/// Referrals the scenario moves across the 50% line (see [`flip_definition`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flips {
     pub declined_to_accepted: usize,
@@ -310,7 +309,7 @@ fn flips(baseline: &ArmTable, scenario: &ArmTable) -> Flips {
         accepted_to_declined: 0,
         declined_in_baseline: 0,
         expected_extra_acceptances: scenario.expected().accepted - baseline.expected().accepted,
-        definition: FLIP_DEFINITION.to_string(),
+        definition: flip_definition(Lang::En),
     };
     for (b, s) in baseline.rows.iter().zip(&scenario.rows) {
         let (was, is) = (b.p_accept >= 0.5, s.p_accept >= 0.5);
