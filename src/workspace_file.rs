@@ -10,14 +10,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use threshold_engine::scenario::{presets, Scenario};
+use threshold_engine::serde_words::serde_detail;
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
 
 use crate::i18n::{render, verbatim, Lang, Message};
 use crate::share_link::{self, SharedState};
 use crate::state::AppState;
-
-mod serde_words;
-pub use serde_words::serde_detail;
 
 /// The version [`workspace_json`] and [`proposal_json`] write.
 pub const VERSION: u32 = 1;

@@ -245,7 +245,7 @@ impl CaseError {
         };
         CaseError {
             field,
-            message: serde_message(message),
+            message: crate::serde_words::serde_detail(message),
         }
     }
 
@@ -254,35 +254,6 @@ impl CaseError {
         Message::new("error.field")
             .verbatim("field", &self.field)
             .with("message", self.message.clone())
-    }
-}
-
-/// serde's English for a JSON file that does not fit, as a message: the common shapes
-/// (a missing or unknown field, an unknown choice) in the reader's language, anything else
-/// quoted as serde words it.
-pub(crate) fn serde_message(text: &str) -> Message {
-    let list = |prefix: &str| {
-        let rest = text.strip_prefix(prefix)?;
-        let (name, tail) = rest.split_once('`')?;
-        // Other shapes ("expected `x`", "there are no fields") fall through to quoting.
-        let expected = tail.strip_prefix(", expected one of ")?;
-        Some((name.to_string(), expected.to_string()))
-    };
-    if let Some(name) = text
-        .strip_prefix("missing field `")
-        .and_then(|r| r.strip_suffix('`'))
-    {
-        Message::new("error.serde.missing_field").verbatim("name", name)
-    } else if let Some((name, expected)) = list("unknown field `") {
-        Message::new("error.serde.unknown_field")
-            .verbatim("name", name)
-            .verbatim("expected", expected)
-    } else if let Some((name, expected)) = list("unknown variant `") {
-        Message::new("error.serde.unknown_variant")
-            .verbatim("name", name)
-            .verbatim("expected", expected)
-    } else {
-        Message::new("error.serde.other").verbatim("detail", text)
     }
 }
 

@@ -907,6 +907,7 @@ mod tests {
             "decline.",
             "not_considered.",
             "text.",
+            "serde.",
         ];
         let mut missing = Vec::new();
         let mut seen = 0;

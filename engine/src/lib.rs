@@ -21,6 +21,7 @@ pub mod prosecution;
 pub mod scenario;
 pub mod sensitivity;
 pub mod sentencing_table;
+pub mod serde_words;
 pub mod worksheet;
 
 pub use case::{Case, CaseError};

@@ -120,7 +120,7 @@ impl CaseloadMix {
             let path = e.path().to_string();
             InputError(Message::new("error.field").verbatim("field", path).with(
                 "message",
-                crate::case::serde_message(&e.into_inner().to_string()),
+                crate::serde_words::serde_detail(&e.into_inner().to_string()),
             ))
         })?;
         mix.validate()?;

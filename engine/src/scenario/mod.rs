@@ -391,7 +391,7 @@ impl Scenario {
                     None if path == "." => "(scenario)".into(),
                     None => path,
                 };
-                error(field, crate::case::serde_message(&message))
+                error(field, crate::serde_words::serde_detail(&message))
             })?;
         deserializer.end().map_err(|e| {
             error(

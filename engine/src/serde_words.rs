@@ -3,25 +3,25 @@
 //! serde wrote it, marked in Spanish as a technical detail. The English reads exactly as
 //! serde's own text.
 
-use crate::i18n::{render, verbatim, Arg, Lang, Message, Text};
+use crate::i18n::{Arg, Lang, Message, Text};
 
 /// The keys this module chooses at run time (the catalog scan cannot see them).
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub(super) const KEYS: [&str; 14] = [
-    "keep.serde.at",
-    "keep.serde.invalid_type",
-    "keep.serde.invalid_value",
-    "keep.serde.missing_field",
-    "keep.serde.duplicate_field",
-    "keep.serde.unknown_field",
-    "keep.serde.unknown_variant",
-    "keep.serde.trailing",
-    "keep.serde.trailing_comma",
-    "keep.serde.eof",
-    "keep.serde.expected",
-    "keep.serde.invalid_number",
-    "keep.serde.out_of_range",
-    "keep.serde.technical",
+#[cfg(test)]
+pub(crate) const KEYS: [&str; 14] = [
+    "serde.at",
+    "serde.invalid_type",
+    "serde.invalid_value",
+    "serde.missing_field",
+    "serde.duplicate_field",
+    "serde.unknown_field",
+    "serde.unknown_variant",
+    "serde.trailing",
+    "serde.trailing_comma",
+    "serde.eof",
+    "serde.expected",
+    "serde.invalid_number",
+    "serde.out_of_range",
+    "serde.technical",
 ];
 
 /// serde's (or serde_json's) error text as a message in both languages.
@@ -31,8 +31,8 @@ pub fn serde_detail(text: &str) -> Message {
     match recognised {
         // Only when the English comes back exactly as serde wrote it: a form half
         // recognised must not change what an English reader sees.
-        Some(message) if render(Lang::En, &message) == text => message,
-        _ => Message::new("keep.serde.technical").verbatim("detail", text),
+        Some(message) if message.render(Lang::En) == text => message,
+        _ => Message::new("serde.technical").verbatim("detail", text),
     }
 }
 
@@ -42,21 +42,21 @@ fn split_location(text: &str) -> (&str, Arg) {
         if let Some((line, column)) = place.split_once(" column ") {
             let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
             if digits(line) && digits(column) {
-                let at = Message::new("keep.serde.at")
+                let at = Message::new("serde.at")
                     .verbatim("line", line)
                     .verbatim("column", column);
                 return (body, Arg::from(at));
             }
         }
     }
-    (text, verbatim(""))
+    (text, Arg::Verbatim(String::new()))
 }
 
 fn recognise(body: &str) -> Option<Message> {
     if let Some(rest) = body.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ")?;
         return Some(
-            Message::new("keep.serde.invalid_type")
+            Message::new("serde.invalid_type")
                 .with("found", unexpected(found))
                 .with("expected", expected_thing(expected)),
         );
@@ -64,22 +64,22 @@ fn recognise(body: &str) -> Option<Message> {
     if let Some(rest) = body.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ")?;
         return Some(
-            Message::new("keep.serde.invalid_value")
+            Message::new("serde.invalid_value")
                 .with("found", unexpected(found))
                 .with("expected", expected_thing(expected)),
         );
     }
     for (prefix, key) in [
-        ("missing field `", "keep.serde.missing_field"),
-        ("duplicate field `", "keep.serde.duplicate_field"),
+        ("missing field `", "serde.missing_field"),
+        ("duplicate field `", "serde.duplicate_field"),
     ] {
         if let Some(name) = body.strip_prefix(prefix).and_then(|r| r.strip_suffix('`')) {
             return Some(Message::new(key).verbatim("name", name));
         }
     }
     for (prefix, key) in [
-        ("unknown field `", "keep.serde.unknown_field"),
-        ("unknown variant `", "keep.serde.unknown_variant"),
+        ("unknown field `", "serde.unknown_field"),
+        ("unknown variant `", "serde.unknown_variant"),
     ] {
         if let Some(rest) = body.strip_prefix(prefix) {
             let (name, tail) = rest.split_once("`, ")?;
@@ -98,7 +98,7 @@ fn recognise(body: &str) -> Option<Message> {
             "a string" => "un texto",
             _ => return None,
         };
-        return Some(Message::new("keep.serde.eof").with("what", Text::new(what, es)));
+        return Some(Message::new("serde.eof").with("what", Text::new(what, es)));
     }
     if let Some(token) = body.strip_prefix("expected ") {
         let es = match token {
@@ -106,13 +106,13 @@ fn recognise(body: &str) -> Option<Message> {
             "ident" => "una palabra clave de JSON".to_string(),
             _ => token.replace("` or `", "` o `"),
         };
-        return Some(Message::new("keep.serde.expected").with("token", Text::new(token, es)));
+        return Some(Message::new("serde.expected").with("token", Text::new(token, es)));
     }
     let key = match body {
-        "trailing characters" => "keep.serde.trailing",
-        "trailing comma" => "keep.serde.trailing_comma",
-        "invalid number" => "keep.serde.invalid_number",
-        "number out of range" => "keep.serde.out_of_range",
+        "trailing characters" => "serde.trailing",
+        "trailing comma" => "serde.trailing_comma",
+        "invalid number" => "serde.invalid_number",
+        "number out of range" => "serde.out_of_range",
         _ => return None,
     };
     Some(Message::new(key))
@@ -175,18 +175,14 @@ fn choices(tail: &str) -> Text {
     Text::new(tail, es)
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
     fn both(text: &str) -> String {
         let message = serde_detail(text);
-        assert_eq!(
-            render(Lang::En, &message),
-            text,
-            "English must stay serde's"
-        );
-        render(Lang::Es, &message)
+        assert_eq!(message.render(Lang::En), text, "English must stay serde's");
+        message.render(Lang::Es)
     }
 
     #[test]
@@ -250,7 +246,7 @@ mod tests {
     #[test]
     fn every_key_chosen_here_is_in_the_catalog() {
         for key in KEYS {
-            assert!(crate::i18n::catalog().contains(key), "{key}");
+            assert!(crate::i18n::engine_catalog().contains(key), "{key}");
         }
     }
 }
