@@ -346,12 +346,16 @@ pub fn App() -> Html {
     let (results_done, settled) = (*stage >= 1, *stage >= LAST_STAGE);
     // After every hook: a component must call the same hooks on every render.
     let lang = state.lang;
+    // Every component below reads the language from here (`use_lang`).
+    let in_lang = |content: Html| {
+        html! {
+            <ContextProvider<Lang> context={lang}>{ content }</ContextProvider<Lang>>
+        }
+    };
     if let Some(index) = state.presenting {
-        return html! {
-            <ContextProvider<Lang> context={lang}>
-                <Presentation {slides} {index} on_action={on_action.clone()} />
-            </ContextProvider<Lang>>
-        };
+        return in_lang(html! {
+            <Presentation {slides} {index} on_action={on_action.clone()} />
+        });
     }
 
     // One copy of the view for the panels that export or print all of it.
@@ -396,8 +400,8 @@ pub fn App() -> Html {
         },
     };
 
-    html! {
-        <ContextProvider<Lang> context={lang}>
+    in_lang(html! {
+        <>
             <SiteHeader imported={state.caseload.imported.is_some()} {current_address}
                 on_present={on_action.reform(|_| Action::Present(Some(0)))} {on_lang} />
             if let Some(message) = &*link_error {
@@ -429,6 +433,6 @@ pub fn App() -> Html {
                 </div>
             </main>
             <SiteFooter />
-        </ContextProvider<Lang>>
-    }
+        </>
+    })
 }

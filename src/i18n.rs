@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use threshold_engine::i18n::ENGINE_MESSAGES;
+use threshold_engine::i18n::engine_catalog;
 pub use threshold_engine::i18n::{Arg, Catalog, Lang, Message, Text};
 use yew::prelude::*;
 
@@ -44,10 +44,11 @@ pub const APP_MESSAGES: [(&str, &str); 8] = [
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        let mut catalog = Catalog::default();
+        // The engine's catalog is already read (the engine renders with it): copied, not
+        // parsed again at start-up.
+        let mut catalog = engine_catalog().clone();
         // A broken file is caught by the tests below; at run time the page still shows,
         // with ⟦keys⟧ where its text would be.
-        let _ = catalog.add_json("engine/data/messages.json", ENGINE_MESSAGES);
         for (source, json) in APP_MESSAGES {
             let _ = catalog.add_json(source, json);
         }
@@ -97,6 +98,7 @@ pub fn initial_lang(link: Option<Lang>, remembered: Option<&str>, browser: &[Str
 mod tests {
     use super::*;
     use std::path::{Path, PathBuf};
+    use threshold_engine::i18n::ENGINE_MESSAGES;
 
     /// Every catalog reads: both languages written, the same placeholders, no key twice.
     #[test]

@@ -403,21 +403,23 @@ impl Catalog {
 
     /// The template for `key` with `{name}` placeholders filled.
     pub fn format(&self, key: &str, args: &[(&str, Arg)], lang: Lang) -> String {
-        let template = self.get(key, lang);
-        fill(&template, lang, |name| {
-            args.iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, arg)| self.arg(arg, lang))
-        })
+        self.fill_args(key, lang, args.iter().map(|(n, a)| (*n, a)))
     }
 
     pub fn render(&self, message: &Message, lang: Lang) -> String {
-        let template = self.get(&message.key, lang);
-        fill(&template, lang, |name| {
-            message
-                .args
-                .iter()
-                .find(|(n, _)| n == name)
+        let args = message.args.iter().map(|(n, a)| (n.as_ref(), a));
+        self.fill_args(&message.key, lang, args)
+    }
+
+    fn fill_args<'a>(
+        &self,
+        key: &str,
+        lang: Lang,
+        args: impl Iterator<Item = (&'a str, &'a Arg)> + Clone,
+    ) -> String {
+        fill(&self.get(key, lang), |name| {
+            args.clone()
+                .find(|(n, _)| *n == name)
                 .map(|(_, arg)| self.arg(arg, lang))
         })
     }
@@ -452,7 +454,7 @@ pub fn placeholders(template: &str) -> Vec<String> {
     names
 }
 
-fn fill(template: &str, _lang: Lang, mut value: impl FnMut(&str) -> Option<String>) -> String {
+fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
