@@ -13,6 +13,8 @@ pub mod caseload;
 pub mod edition;
 pub mod evaluate;
 pub mod export;
+#[cfg(test)]
+mod golden;
 pub mod guidelines;
 pub mod i18n;
 pub mod imposed;

@@ -186,7 +186,7 @@ pub fn guideline_range(offense_level: i32, history: CriminalHistory) -> Guidelin
     table()[(level - 1) as usize][history.column()]
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct ZoneBands {
     edition: ManualEdition,
     zone_a_max_minimum: u32,
@@ -205,6 +205,12 @@ fn bands_for(edition: ManualEdition) -> &'static ZoneBands {
         .iter()
         .find(|b| b.edition == edition)
         .expect("every edition has zone bands (checked by tests)")
+}
+
+/// The zone bands of every edition as data, for the golden snapshots.
+#[cfg(test)]
+pub(crate) fn zone_bands_json() -> serde_json::Value {
+    serde_json::to_value(zone_bands()).expect("zone bands serialize")
 }
 
 /// The zone of a range under an edition's band edges, decided by the range's minimum.
