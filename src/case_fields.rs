@@ -447,7 +447,7 @@ mod tests {
         );
         assert_eq!(Quantity::Firearms.unit(Lang::Es).as_str(), "armas");
         assert_eq!(
-            manual_label(Lang::Es, ManualEdition::Nov2011).as_str(),
+            manual_label(Lang::Es, ManualEdition::from_code("2011").unwrap()).as_str(),
             "Manual de las Directrices, 1 de noviembre de 2011 (enmienda 753)"
         );
         for era in LawEra::ALL {

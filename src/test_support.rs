@@ -15,7 +15,7 @@ use crate::state::{AppState, DEFAULT_SCENARIO};
 pub fn edited_state() -> AppState {
     let mut state = AppState::default();
     let mut case = Case::new(LawEra::Today, ChargeId::StrawPurchase922a6);
-    case.manual = Some(ManualEdition::Nov2011);
+    case.manual = ManualEdition::from_code("2011");
     case.firearms = Some(23);
     case.counts = Some(3);
     case.criminal_history = Some(CriminalHistory::III);

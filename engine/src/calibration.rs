@@ -164,7 +164,7 @@ mod tests {
                 row.model_value,
                 row.profile.check.describe()
             );
-            assert_eq!(row.evaluation.manual, crate::ManualEdition::Nov2010);
+            assert_eq!(row.evaluation.manual.code(), "2010");
         }
     }
 

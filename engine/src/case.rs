@@ -283,7 +283,7 @@ mod tests {
             case,
             Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6)
         );
-        assert_eq!(case.manual_edition(), ManualEdition::Nov2010);
+        assert_eq!(case.manual_edition().code(), "2010");
     }
 
     #[test]

@@ -198,7 +198,8 @@ fn run<R: Recorder>(
     );
 
     let chapter_two = chapter_two_level(case, charge, edition, law, rec)?;
-    let adjusted = chapter_three::adjust(case, chapter_two, law.chapter_three(edition)?, rec);
+    let adjusted =
+        chapter_three::adjust(case, chapter_two, law.chapter_three(edition)?, edition, rec);
     let offense_level = adjusted.clamp(MIN_LEVEL, MAX_LEVEL);
     if offense_level != adjusted {
         rec.step(
@@ -249,17 +250,13 @@ fn run<R: Recorder>(
         );
     }
     let final_range = apply_statutes(table_range, limits.min_months, total_max, rec);
-    let zone = zone(final_range, edition);
-    rec.step(
-        RULE_ZONES,
-        crate::sentencing_table::zone_source(edition),
-        (None, None),
-        || {
-            Message::new("worksheet.zone")
-                .with("range", final_range.message())
-                .verbatim("zone", zone.to_string())
-        },
-    );
+    let bands = law.zones(edition)?;
+    let zone = zone(final_range, bands);
+    rec.step(RULE_ZONES, (&bands.cite, edition), (None, None), || {
+        Message::new("worksheet.zone")
+            .with("range", final_range.message())
+            .verbatim("zone", zone.to_string())
+    });
 
     let expected = expected_sentence(final_range, zone, limits.min_months, total_max, params);
     rec.step(
@@ -453,7 +450,7 @@ mod tests {
         case.role = Some(Role::OrganizerLeader); // + 4 = 34
         case.accepts_responsibility = Some(false);
         case.knew_buyer_prohibited = Some(false);
-        case.manual = Some(ManualEdition::Nov2010);
+        case.manual = ManualEdition::from_code("2010");
         let e = eval(&case);
         assert_eq!(e.offense_level, 34);
         assert_eq!(e.guideline_range_months, range(60, Some(60)));
@@ -521,15 +518,14 @@ mod tests {
         straw.trafficking_recipient = Some(Recipient::ProhibitedPerson);
         let before = evaluate(&straw, &law, params).unwrap().offense_level; // 12+4+4 = 20 − 3 = 17
         assert_eq!(before, 17);
-        let firearms = law
-            .firearms
-            .iter_mut()
-            .find(|g| g.edition == ManualEdition::Nov2010)
-            .unwrap();
+        let firearms = &mut law
+            .manual_mut(ManualEdition::from_code("2010").unwrap())
+            .unwrap()
+            .firearms;
         firearms.trafficking_tiers[0].increase = 8;
         assert_eq!(evaluate(&straw, &law, params).unwrap().offense_level, 21);
 
-        law.firearms.clear();
+        law.manuals.clear();
         let err = evaluate(&straw, &law, params).unwrap_err();
         assert!(matches!(err, EvaluationError::MissingLaw(_)), "{err}");
     }

@@ -36,7 +36,7 @@ pub use imposed::{
     expected_sentence, sentence_histogram, ExpectedSentence, HistogramBin, Param,
     SentencingOverrides, SentencingParams,
 };
-pub use law::{Charge, ChargeId, GuidelineSection, Law, LawEra, Recipient, Role};
+pub use law::{Charge, ChargeId, Date, GuidelineSection, Law, LawEra, Recipient, Role};
 pub use prosecution::{
     acceptance_probability, assess, assess_charge_set, compare_charges, conviction_probability,
     decline_reasons, firearms_threshold, ChargeComparison, ChargeOption, DeclineReasons,

@@ -1,5 +1,6 @@
 //! The Sentencing Table (USSG §5A): offense level × criminal history → range in months, and
-//! the zone of each range. The table itself is data (`data/sentencing_table.txt`).
+//! the zone of each range. The table itself is data (`data/sentencing_table.txt`); the zone
+//! bands are part of each Manual edition (`data/law/`).
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -7,10 +8,9 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Message;
-use crate::ManualEdition;
+use crate::law::ZoneBands;
 
 const TABLE_TEXT: &str = include_str!("../data/sentencing_table.txt");
-const ZONES_JSON: &str = include_str!("../data/zones.json");
 
 /// Lowest and highest offense levels of the table; a total below 1 is treated as 1 and above
 /// 43 as 43 (USSG Ch. 5 Pt. A, application note 2).
@@ -186,47 +186,14 @@ pub fn guideline_range(offense_level: i32, history: CriminalHistory) -> Guidelin
     table()[(level - 1) as usize][history.column()]
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct ZoneBands {
-    edition: ManualEdition,
-    zone_a_max_minimum: u32,
-    zone_b_max_minimum: u32,
-    zone_c_max_minimum: u32,
-    source: String,
-}
-
-fn zone_bands() -> &'static [ZoneBands] {
-    static BANDS: OnceLock<Vec<ZoneBands>> = OnceLock::new();
-    BANDS.get_or_init(|| serde_json::from_str(ZONES_JSON).expect("embedded zone bands are valid"))
-}
-
-fn bands_for(edition: ManualEdition) -> &'static ZoneBands {
-    zone_bands()
-        .iter()
-        .find(|b| b.edition == edition)
-        .expect("every edition has zone bands (checked by tests)")
-}
-
-/// The zone bands of every edition as data, for the golden snapshots.
-#[cfg(test)]
-pub(crate) fn zone_bands_json() -> serde_json::Value {
-    serde_json::to_value(zone_bands()).expect("zone bands serialize")
-}
-
 /// The zone of a range under an edition's band edges, decided by the range's minimum.
-pub fn zone(range: GuidelineRange, edition: ManualEdition) -> Zone {
-    let bands = bands_for(edition);
+pub fn zone(range: GuidelineRange, bands: &ZoneBands) -> Zone {
     match range.min_months {
         m if m <= bands.zone_a_max_minimum => Zone::A,
         m if m <= bands.zone_b_max_minimum => Zone::B,
         m if m <= bands.zone_c_max_minimum => Zone::C,
         _ => Zone::D,
     }
-}
-
-/// Where the zone rule of an edition comes from.
-pub fn zone_source(edition: ManualEdition) -> &'static str {
-    &bands_for(edition).source
 }
 
 #[cfg(test)]
@@ -270,9 +237,16 @@ mod tests {
         assert_eq!(guideline_range(50, II), guideline_range(43, II));
     }
 
+    fn bands() -> impl Iterator<Item = &'static ZoneBands> {
+        crate::law::Law::embedded()
+            .manuals
+            .iter()
+            .map(|m| &m.text.zones)
+    }
+
     #[test]
     fn zones_follow_the_2010_band_edges() {
-        for edition in ManualEdition::ALL {
+        for edition in bands() {
             assert_eq!(zone(guideline_range(8, I), edition), Zone::A); // 0–6
             assert_eq!(zone(guideline_range(11, I), edition), Zone::B); // 8–14
             assert_eq!(zone(guideline_range(12, I), edition), Zone::C); // 10–16
@@ -426,7 +400,7 @@ mod tests {
     /// 2010 (A: minimum 0; B: 1–9; C: 10–12; D: 15 or more).
     #[test]
     fn zone_of_every_cell() {
-        for edition in ManualEdition::ALL {
+        for edition in bands() {
             for level in MIN_LEVEL..=MAX_LEVEL {
                 for history in CriminalHistory::ALL {
                     let range = guideline_range(level, history);
@@ -436,7 +410,12 @@ mod tests {
                         10..=12 => Zone::C,
                         _ => Zone::D,
                     };
-                    assert_eq!(zone(range, edition), want, "{level} {history} {edition:?}");
+                    assert_eq!(
+                        zone(range, edition),
+                        want,
+                        "{level} {history} {}",
+                        edition.id
+                    );
                 }
             }
         }

@@ -161,6 +161,14 @@ impl Citation for &Text {
     }
 }
 
+/// A rule of a Manual edition, cited with the edition: written out only when recorded, so a
+/// bulk run formats no citation it never shows.
+impl Citation for (&crate::law::Cite, crate::edition::ManualEdition) {
+    fn cited(self) -> Text {
+        Text::same(self.0.in_manual(self.1))
+    }
+}
+
 /// A citation written to JSON as its English, read back as the same in both languages.
 mod english_citation {
     use super::Text;

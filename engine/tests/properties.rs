@@ -17,7 +17,9 @@ fn option<T: std::fmt::Debug + Clone + 'static>(
 fn case_strategy() -> impl Strategy<Value = Case> {
     let core = (
         prop::sample::select(LawEra::ALL.to_vec()),
-        option(prop::sample::select(ManualEdition::ALL.to_vec())),
+        option(prop::sample::select(
+            ManualEdition::all().collect::<Vec<_>>(),
+        )),
         prop::sample::select(ChargeId::ALL.to_vec()),
         option(1u32..=5),
         option(prop::sample::select(CriminalHistory::ALL.to_vec())),

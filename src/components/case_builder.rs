@@ -117,11 +117,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
             )],
         ),
     ))
-    .chain(
-        ManualEdition::ALL
-            .into_iter()
-            .map(|e| ChoiceOption::new(e.code(), manual_label(lang, e))),
-    )
+    .chain(ManualEdition::all().map(|e| ChoiceOption::new(e.code(), manual_label(lang, e))))
     .collect::<Vec<_>>();
     let history_options = std::iter::once(ChoiceOption::new("", t(lang, "case.history.not_given")))
         .chain(CriminalHistory::ALL.into_iter().map(|c| {

@@ -285,7 +285,7 @@ fn example() -> Result<String, String> {
         threshold_engine::ChargeId::StrawPurchase922a6,
     );
     case.label = Some("Phoenix straw buyer, 2010".into());
-    case.manual = Some(ManualEdition::Nov2010);
+    case.manual = ManualEdition::from_code("2010");
     case.counts = Some(1);
     case.criminal_history = Some(CriminalHistory::I);
     case.firearms = Some(8);
@@ -462,15 +462,20 @@ fn range(args: &[String]) -> Result<String, String> {
         format!("CATEGORY must be one of I, II, III, IV, V, VI, not {category:?}")
     })?;
     let edition = match rest {
-        [] => ManualEdition::Nov2023,
-        [code] => ManualEdition::from_code(code)
-            .ok_or_else(|| format!("EDITION must be 2010, 2011 or 2023, not {code:?}"))?,
+        [] => ManualEdition::latest(),
+        [code] => ManualEdition::from_code(code).ok_or_else(|| {
+            format!(
+                "EDITION must be one of {}, not {code:?}",
+                ManualEdition::codes()
+            )
+        })?,
         _ => return Err("range takes at most three arguments".into()),
     };
     let range = guideline_range(level, category);
+    let bands = Law::embedded().zones(edition).map_err(|e| e.to_string())?;
     Ok(format!(
         "level {level}, category {category}: {range}, zone {} ({})\n",
-        zone(range, edition),
+        zone(range, bands),
         edition.label(Lang::En)
     ))
 }

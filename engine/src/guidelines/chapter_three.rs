@@ -2,18 +2,25 @@
 //! acceptance of responsibility (§3E1.1).
 
 use crate::case::Case;
+use crate::edition::ManualEdition;
 use crate::i18n::Message;
 use crate::law::{ChapterThree, Role};
 use crate::worksheet::{fact, Recorder};
 
 /// The adjusted offense level after role and acceptance.
-pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec: &mut R) -> i32 {
+pub(crate) fn adjust<R: Recorder>(
+    case: &Case,
+    level: i32,
+    c: &ChapterThree,
+    edition: ManualEdition,
+    rec: &mut R,
+) -> i32 {
     let mut level = level;
     let role = fact(case.role, "role", Role::None, "assume.role", rec);
     if let Some(adj) = c.roles.iter().find(|r| r.role == role) {
         rec.step(
-            &adj.subsection,
-            &adj.source,
+            &adj.cite.section,
+            (&adj.cite, edition),
             (Some(level), Some(level + adj.adjustment)),
             || {
                 Message::new("worksheet.role")
@@ -35,13 +42,14 @@ pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec
         let before = level;
         level -= a.reduction;
         rec.step(
-            &a.subsection,
-            &a.source,
+            &a.cite.section,
+            (&a.cite, edition),
             (Some(before), Some(level)),
             || Message::new("worksheet.acceptance").with("reduction", a.reduction),
         );
         // The further level needs the level *before* acceptance to be 16 or more.
-        if before >= a.extra_min_level {
+        let extra = &a.extra;
+        if before >= extra.min_level {
             let motion = fact(
                 case.government_motion,
                 "government_motion",
@@ -51,17 +59,17 @@ pub(crate) fn adjust<R: Recorder>(case: &Case, level: i32, c: &ChapterThree, rec
             );
             if motion {
                 rec.step(
-                    &a.extra_subsection,
-                    &a.extra_source,
-                    (Some(level), Some(level - a.extra_reduction)),
+                    &extra.cite.section,
+                    (&extra.cite, edition),
+                    (Some(level), Some(level - extra.reduction)),
                     || {
                         Message::new("worksheet.acceptance_extra")
                             .with("before", before)
-                            .with("min", a.extra_min_level)
-                            .with("extra", a.extra_reduction)
+                            .with("min", extra.min_level)
+                            .with("extra", extra.reduction)
                     },
                 );
-                level -= a.extra_reduction;
+                level -= extra.reduction;
             }
         }
     }
@@ -73,17 +81,15 @@ mod tests {
     use super::*;
     use crate::law::{ChargeId, Law, LawEra};
     use crate::worksheet::Silent;
-    use crate::ManualEdition;
 
     fn adjusted(level: i32, role: Role, accepts: bool, motion: bool) -> i32 {
         let mut case = Case::new(LawEra::Today, ChargeId::Trafficking933);
         case.role = Some(role);
         case.accepts_responsibility = Some(accepts);
         case.government_motion = Some(motion);
-        let c = Law::embedded()
-            .chapter_three(ManualEdition::Nov2023)
-            .unwrap();
-        adjust(&case, level, c, &mut Silent)
+        let edition = ManualEdition::latest();
+        let c = Law::embedded().chapter_three(edition).unwrap();
+        adjust(&case, level, c, edition, &mut Silent)
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Quantity Table for cocaine, before and after amendment 782.
 
 use crate::case::Case;
+use crate::edition::ManualEdition;
 use crate::i18n::Message;
 use crate::law::DrugGuideline;
 use crate::worksheet::{fact, Recorder};
@@ -11,6 +12,7 @@ pub(crate) fn offense_level<R: Recorder>(
     case: &Case,
     tier_threshold_grams: f64,
     g: &DrugGuideline,
+    edition: ManualEdition,
     rec: &mut R,
 ) -> i32 {
     let grams = fact(
@@ -27,12 +29,17 @@ pub(crate) fn offense_level<R: Recorder>(
         .find(|t| grams >= t.min_grams)
         .or(g.tiers.last())
         .map_or(12, |t| t.level);
-    rec.step("§2D1.1(c)", &g.source, (None, Some(level)), || {
-        Message::new("worksheet.drug_quantity")
-            .number("grams", grams, 3)
-            .with("drug", &g.drug)
-            .with("level", level)
-    });
+    rec.step(
+        &g.cite.section,
+        (&g.cite, edition),
+        (None, Some(level)),
+        || {
+            Message::new("worksheet.drug_quantity")
+                .number("grams", grams, 3)
+                .with("drug", &g.drug)
+                .with("level", level)
+        },
+    );
     level
 }
 
@@ -41,7 +48,6 @@ mod tests {
     use super::*;
     use crate::law::{ChargeId, Law, LawEra};
     use crate::worksheet::Silent;
-    use crate::ManualEdition::*;
 
     /// Grams of cocaine → level before (2010, 2011) and after (2023) amendment 782.
     #[test]
@@ -62,14 +68,15 @@ mod tests {
         for (grams, before_782, after_782) in rows {
             let mut case = Case::new(LawEra::April2011, ChargeId::DrugConspiracy841b1a);
             case.drug_grams = Some(grams);
+            let ed = |c| ManualEdition::from_code(c).unwrap();
             for (edition, want) in [
-                (Nov2010, before_782),
-                (Nov2011, before_782),
-                (Nov2023, after_782),
+                (ed("2010"), before_782),
+                (ed("2011"), before_782),
+                (ed("2023"), after_782),
             ] {
                 let g = law.drug_guideline(edition).unwrap();
                 assert_eq!(
-                    offense_level(&case, 0.0, g, &mut Silent),
+                    offense_level(&case, 0.0, g, edition, &mut Silent),
                     want,
                     "{grams} g {edition:?}"
                 );

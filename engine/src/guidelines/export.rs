@@ -2,12 +2,19 @@
 //! smuggled under 18 U.S.C. 554 or exported in violation of 22 U.S.C. 2778.
 
 use crate::case::Case;
+use crate::edition::ManualEdition;
 use crate::i18n::Message;
 use crate::law::ExportGuideline;
 use crate::worksheet::{fact, Recorder};
 
 /// The §2M5.2 base offense level (the guideline has no specific offense characteristics).
-pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: &mut R) -> i32 {
+pub(crate) fn offense_level<R: Recorder>(
+    case: &Case,
+    g: &ExportGuideline,
+    edition: ManualEdition,
+    rec: &mut R,
+) -> i32 {
+    let small = &g.small_arms;
     let weapons = fact(case.firearms, "firearms", 1, "assume.firearms.one", rec);
     let automatic = fact(
         case.fully_automatic,
@@ -16,7 +23,7 @@ pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: 
         "assume.fully_automatic",
         rec,
     );
-    let rounds_ok = match g.small_arms_max_rounds {
+    let rounds_ok = match small.max_rounds {
         None => true,
         Some(max) => {
             fact(
@@ -28,24 +35,24 @@ pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: 
             ) <= max
         }
     };
-    if !automatic && weapons <= g.small_arms_max_weapons && rounds_ok {
+    if !automatic && weapons <= small.max_weapons && rounds_ok {
         rec.step(
-            "§2M5.2(a)(2)",
-            &g.small_arms_source,
-            (None, Some(g.small_arms_level)),
+            &small.cite.section,
+            (&small.cite, edition),
+            (None, Some(small.level)),
             || {
                 Message::new("worksheet.small_arms")
                     .with("weapons", weapons)
-                    .with("limit", g.small_arms_max_weapons)
-                    .with("level", g.small_arms_level)
+                    .with("limit", small.max_weapons)
+                    .with("level", small.level)
             },
         );
-        g.small_arms_level
+        small.level
     } else {
         rec.step(
-            "§2M5.2(a)(1)",
-            &g.base_source,
-            (None, Some(g.base_level)),
+            &g.base.cite.section,
+            (&g.base.cite, edition),
+            (None, Some(g.base.level)),
             || {
                 let key = if automatic {
                     "worksheet.export_base_automatic"
@@ -54,10 +61,10 @@ pub(crate) fn offense_level<R: Recorder>(case: &Case, g: &ExportGuideline, rec: 
                 };
                 Message::new(key)
                     .with("weapons", weapons)
-                    .with("level", g.base_level)
+                    .with("level", g.base.level)
             },
         );
-        g.base_level
+        g.base.level
     }
 }
 
@@ -66,7 +73,6 @@ mod tests {
     use super::*;
     use crate::law::{ChargeId, Law, LawEra};
     use crate::worksheet::Silent;
-    use crate::ManualEdition;
 
     /// (firearms, fully automatic, rounds) → level in [2010, 2011, 2023].
     #[test]
@@ -87,10 +93,11 @@ mod tests {
             case.firearms = Some(weapons);
             case.fully_automatic = Some(automatic);
             case.ammunition_rounds = Some(rounds);
-            for (edition, want) in ManualEdition::ALL.into_iter().zip(expected) {
+            let three = ["2010", "2011", "2023"].map(|c| ManualEdition::from_code(c).unwrap());
+            for (edition, want) in three.into_iter().zip(expected) {
                 let g = law.export_guideline(edition).unwrap();
                 assert_eq!(
-                    offense_level(&case, g, &mut Silent),
+                    offense_level(&case, g, edition, &mut Silent),
                     want,
                     "{weapons} {automatic} {rounds} {edition:?}"
                 );

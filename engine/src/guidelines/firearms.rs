@@ -1,8 +1,9 @@
 //! USSG §2K2.1 (firearms): base offense level and specific offense characteristics.
 
 use crate::case::Case;
+use crate::edition::ManualEdition;
 use crate::i18n::Message;
-use crate::law::{ChargeId, FirearmsGuideline, Recipient, WeaponRequirement};
+use crate::law::{BaseLevelRule, ChargeId, FirearmsGuideline, Recipient, WeaponRequirement};
 use crate::worksheet::{fact, Recorder};
 
 /// The offense level after §2K2.1(a) and (b) for one edition's text.
@@ -10,17 +11,19 @@ pub(crate) fn offense_level<R: Recorder>(
     case: &Case,
     charge: ChargeId,
     g: &FirearmsGuideline,
+    edition: ManualEdition,
     rec: &mut R,
 ) -> i32 {
     let firearms = fact(case.firearms, "firearms", 1, "assume.firearms.least", rec);
-    let base = base_level(case, charge, g, rec);
-    specific_characteristics(case, charge, firearms, base, g, rec)
+    let base = base_level(case, charge, g, edition, rec);
+    specific_characteristics(case, charge, firearms, base, g, edition, rec)
 }
 
 fn base_level<R: Recorder>(
     case: &Case,
     charge: ChargeId,
     g: &FirearmsGuideline,
+    edition: ManualEdition,
     rec: &mut R,
 ) -> i32 {
     let priors = fact(
@@ -44,8 +47,8 @@ fn base_level<R: Recorder>(
         "assume.nfa_weapon",
         rec,
     );
-    let status = has_status(case, charge, g, rec);
-    let applies = |rule: &crate::law::BaseLevelRule| {
+    let status = has_status(case, charge, g, edition, rec);
+    let applies = |rule: &BaseLevelRule| {
         let weapon_ok = match rule.weapon {
             WeaponRequirement::Any => true,
             WeaponRequirement::LargeCapacityOrNfa => large_capacity || nfa,
@@ -62,8 +65,8 @@ fn base_level<R: Recorder>(
     {
         Some(rule) => {
             rec.step(
-                &rule.subsection,
-                &rule.source,
+                &rule.cite.section,
+                (&rule.cite, edition),
                 (None, Some(rule.level)),
                 || {
                     Message::new("worksheet.base_level")
@@ -93,6 +96,7 @@ fn has_status<R: Recorder>(
     case: &Case,
     charge: ChargeId,
     g: &FirearmsGuideline,
+    edition: ManualEdition,
     rec: &mut R,
 ) -> bool {
     let prohibited = charge == ChargeId::ProhibitedPossession922g
@@ -106,13 +110,21 @@ fn has_status<R: Recorder>(
     if prohibited {
         return true;
     }
-    if g.status_conviction_charges.contains(&charge) {
-        rec.step("§2K2.1(a)(6)", &g.status_source, (None, None), || {
-            Message::new("worksheet.status_conviction").verbatim("charge", charge.code())
-        });
+    let conviction = &g.status_conviction;
+    if conviction.charges.contains(&charge) {
+        rec.step(
+            &conviction.cite.section,
+            (&conviction.cite, edition),
+            (None, None),
+            || Message::new("worksheet.status_conviction").verbatim("charge", charge.code()),
+        );
         return true;
     }
-    if g.knowledge_variant_charges.contains(&charge) {
+    if let Some(variant) = g
+        .knowledge_variant
+        .as_ref()
+        .filter(|v| v.charges.contains(&charge))
+    {
         let from_recipient = case
             .trafficking_recipient
             .is_some_and(|r| r >= Recipient::ProhibitedPerson);
@@ -124,9 +136,12 @@ fn has_status<R: Recorder>(
             rec,
         );
         if knew {
-            rec.step("§2K2.1(a)(6)(C)", &g.status_source, (None, None), || {
-                Message::new("worksheet.status_knowledge").verbatim("charge", charge.code())
-            });
+            rec.step(
+                &variant.cite.section,
+                (&variant.cite, edition),
+                (None, None),
+                || Message::new("worksheet.status_knowledge").verbatim("charge", charge.code()),
+            );
             return true;
         }
     }
@@ -139,18 +154,20 @@ fn specific_characteristics<R: Recorder>(
     firearms: u32,
     base: i32,
     g: &FirearmsGuideline,
+    edition: ManualEdition,
     rec: &mut R,
 ) -> i32 {
     let mut level = base;
     if let Some(tier) = g
-        .firearm_count_table
+        .firearm_count
+        .tiers
         .iter()
         .filter(|t| firearms >= t.min_firearms)
         .max_by_key(|t| t.min_firearms)
     {
         rec.step(
-            "§2K2.1(b)(1)",
-            &tier.source,
+            &g.firearm_count.cite.section,
+            (&tier.cite, edition),
             (Some(level), Some(level + tier.increase)),
             || {
                 Message::new("worksheet.firearm_count")
@@ -177,20 +194,16 @@ fn specific_characteristics<R: Recorder>(
     );
     // (b)(4) is "(A) stolen … or (B) altered": one or the other, the greater.
     let serial = if altered {
-        Some((
-            "§2K2.1(b)(4)(B)",
-            &g.altered_serial,
-            "worksheet.altered_serial",
-        ))
+        Some((&g.altered_serial, "worksheet.altered_serial"))
     } else if stolen {
-        Some(("§2K2.1(b)(4)(A)", &g.stolen, "worksheet.stolen_firearm"))
+        Some((&g.stolen, "worksheet.stolen_firearm"))
     } else {
         None
     };
-    if let Some((rule, inc, what)) = serial {
+    if let Some((inc, what)) = serial {
         rec.step(
-            rule,
-            &inc.source,
+            &inc.cite.section,
+            (&inc.cite, edition),
             (Some(level), Some(level + inc.increase)),
             || Message::new(what).with("increase", inc.increase),
         );
@@ -200,8 +213,8 @@ fn specific_characteristics<R: Recorder>(
     let cap = g.characteristics_cap.level.max(base);
     if level > cap {
         rec.step(
-            "§2K2.1(b) cap",
-            &g.characteristics_cap.source,
+            &g.characteristics_cap.cite.section,
+            (&g.characteristics_cap.cite, edition),
             (Some(level), Some(cap)),
             || Message::new("worksheet.characteristics_cap").with("cap", cap),
         );
@@ -227,8 +240,8 @@ fn specific_characteristics<R: Recorder>(
         .max_by_key(|t| t.increase);
     if let Some(tier) = trafficking {
         rec.step(
-            &tier.subsection,
-            &tier.source,
+            &tier.cite.section,
+            (&tier.cite, edition),
             (Some(level), Some(level + tier.increase)),
             || Message::new("worksheet.trafficking").with("increase", tier.increase),
         );
@@ -249,36 +262,32 @@ fn specific_characteristics<R: Recorder>(
         "assume.other_felony",
         rec,
     );
-    let b6 = match (&g.export, mexico, other_felony) {
-        (Some(export), true, _) => Some((
-            export.subsection.as_str(),
-            export.source.as_str(),
-            export.increase,
-            "worksheet.export_enhancement",
-        )),
-        (_, _, true) => Some((
-            g.other_felony.subsection.as_str(),
-            g.other_felony.source.as_str(),
-            g.other_felony.increase,
-            "worksheet.other_felony",
-        )),
+    let b6: Option<(&crate::law::Increase, &str)> = match (&g.export, mexico, other_felony) {
+        (Some(export), true, _) => Some((export, "worksheet.export_enhancement")),
+        (_, _, true) => Some((&g.other_felony, "worksheet.other_felony")),
         _ => None,
     };
     if g.export.is_none() && mexico && !other_felony {
         rec.step(
-            "§2K2.1(b)(6)",
-            &g.other_felony.source,
+            &g.other_felony.cite.section,
+            (&g.other_felony.cite, edition),
             (Some(level), Some(level)),
             || Message::new("worksheet.no_export_enhancement"),
         );
     }
-    if let Some((rule, source, increase, why)) = b6 {
+    if let Some((rule, why)) = b6 {
+        let increase = rule.increase;
         let raised = (level + increase).max(g.felony_floor.level);
-        rec.step(rule, source, (Some(level), Some(raised)), || {
-            Message::new(why)
-                .with("increase", increase)
-                .with("floor", g.felony_floor.level)
-        });
+        rec.step(
+            &rule.cite.section,
+            (&rule.cite, edition),
+            (Some(level), Some(raised)),
+            || {
+                Message::new(why)
+                    .with("increase", increase)
+                    .with("floor", g.felony_floor.level)
+            },
+        );
         level = raised;
     }
     level
@@ -289,12 +298,20 @@ mod tests {
     use super::*;
     use crate::law::{Law, LawEra};
     use crate::worksheet::Silent;
-    use crate::ManualEdition::{self, *};
     use ChargeId::*;
+
+    fn ed(code: &str) -> ManualEdition {
+        ManualEdition::from_code(code).unwrap()
+    }
+
+    /// The editions these table tests were written for, in the order of their columns.
+    fn three() -> [ManualEdition; 3] {
+        [ed("2010"), ed("2011"), ed("2023")]
+    }
 
     fn level(edition: ManualEdition, case: &Case) -> i32 {
         let g = Law::embedded().firearms_guideline(edition).unwrap();
-        offense_level(case, case.charge, g, &mut Silent)
+        offense_level(case, case.charge, g, edition, &mut Silent)
     }
 
     fn straw(firearms: u32) -> Case {
@@ -319,7 +336,7 @@ mod tests {
             (199, 20), // 12 + 8
             (200, 22), // 12 + 10
         ];
-        for edition in ManualEdition::ALL {
+        for edition in three() {
             for (n, expected) in rows {
                 assert_eq!(level(edition, &straw(n)), expected, "{edition:?} {n}");
             }
@@ -385,7 +402,7 @@ mod tests {
             ),
         ];
         for (what, setup, expected) in rows {
-            for (edition, want) in ManualEdition::ALL.into_iter().zip(expected) {
+            for (edition, want) in three().into_iter().zip(expected) {
                 let mut case = straw(1);
                 setup(&mut case);
                 assert_eq!(level(edition, &case), want, "{what}, {edition:?}");
@@ -399,9 +416,9 @@ mod tests {
         let mut case = straw(1);
         case.knew_buyer_prohibited = Some(true);
         case.large_capacity_semiautomatic = Some(true);
-        assert_eq!(level(Nov2010, &case), 12);
-        assert_eq!(level(Nov2011, &case), 20);
-        assert_eq!(level(Nov2023, &case), 20);
+        assert_eq!(level(ed("2010"), &case), 12);
+        assert_eq!(level(ed("2011"), &case), 20);
+        assert_eq!(level(ed("2023"), &case), 20);
     }
 
     /// A 932/933 conviction counts as status only from the 2023 Manual (amendment 819);
@@ -413,7 +430,7 @@ mod tests {
             (StrawPurchase932, [12, 12, 14]),
             (Trafficking933, [12, 12, 16]), // 2023: 14 + (b)(5)(A) 2
         ] {
-            for (edition, want) in ManualEdition::ALL.into_iter().zip(expected) {
+            for (edition, want) in three().into_iter().zip(expected) {
                 let mut case = Case::new(LawEra::Today, charge);
                 case.firearms = Some(1);
                 assert_eq!(level(edition, &case), want, "{charge} {edition:?}");
@@ -424,7 +441,7 @@ mod tests {
     /// (b)(4): stolen +2, altered serial +4, not both.
     #[test]
     fn stolen_and_altered_serial() {
-        for edition in ManualEdition::ALL {
+        for edition in three() {
             let mut case = straw(1);
             case.stolen_firearm = Some(true);
             assert_eq!(level(edition, &case), 14); // 12 + 2
@@ -441,12 +458,12 @@ mod tests {
         case.nfa_weapon = Some(true);
         case.prior_violent_or_drug_felonies = Some(2);
         case.altered_serial = Some(true);
-        for edition in ManualEdition::ALL {
+        for edition in three() {
             assert_eq!(level(edition, &case), 29);
         }
         // (b)(5) and (b)(6) come after the cap: 29 + 4 trafficking (2010) = 33.
         case.trafficking_recipient = Some(Recipient::ProhibitedPerson);
-        assert_eq!(level(Nov2010, &case), 33);
+        assert_eq!(level(ed("2010"), &case), 33);
     }
 
     /// (b)(5): +4 in 2010/2011 for two or more firearms to a prohibited person; 2023 tiers
@@ -462,7 +479,7 @@ mod tests {
             (2, Recipient::None, [12, 12, 12]),
         ];
         for (n, recipient, expected) in rows {
-            for (edition, want) in ManualEdition::ALL.into_iter().zip(expected) {
+            for (edition, want) in three().into_iter().zip(expected) {
                 let mut case = straw(n);
                 case.trafficking_recipient = Some(recipient);
                 assert_eq!(level(edition, &case), want, "{n} {recipient:?} {edition:?}");
@@ -475,16 +492,16 @@ mod tests {
     fn export_and_other_felony() {
         let mut case = straw(1);
         case.mexico_nexus = Some(true);
-        assert_eq!(level(Nov2010, &case), 12); // no (b)(6)(A) yet
-        assert_eq!(level(Nov2011, &case), 18); // 12 + 4 = 16 → floor 18
-        assert_eq!(level(Nov2023, &case), 18);
+        assert_eq!(level(ed("2010"), &case), 12); // no (b)(6)(A) yet
+        assert_eq!(level(ed("2011"), &case), 18); // 12 + 4 = 16 → floor 18
+        assert_eq!(level(ed("2023"), &case), 18);
         let mut case = straw(10); // 12 + 4 = 16
         case.other_felony = Some(true);
-        for edition in ManualEdition::ALL {
+        for edition in three() {
             assert_eq!(level(edition, &case), 20); // 16 + 4
         }
         case.mexico_nexus = Some(true); // (A) or (B): one +4, not two
-        assert_eq!(level(Nov2011, &case), 20);
+        assert_eq!(level(ed("2011"), &case), 20);
     }
 
     /// A Mexico-bound straw ring under 2011: 12 base, knowledge → 14; 10 guns +4 = 18;
@@ -495,10 +512,10 @@ mod tests {
         case.trafficking_recipient = Some(Recipient::Dangerous);
         case.knew_buyer_prohibited = Some(true);
         case.mexico_nexus = Some(true);
-        assert_eq!(level(Nov2011, &case), 26);
+        assert_eq!(level(ed("2011"), &case), 26);
         // Same facts in 2010: 12 + 4 + 4 = 20 (no knowledge base level, no export SOC).
-        assert_eq!(level(Nov2010, &case), 20);
+        assert_eq!(level(ed("2010"), &case), 20);
         // 2023: 14 + 4 + 5 + 4 = 27.
-        assert_eq!(level(Nov2023, &case), 27);
+        assert_eq!(level(ed("2023"), &case), 27);
     }
 }

@@ -6,9 +6,9 @@ pub mod export;
 pub mod firearms;
 
 use crate::case::Case;
+use crate::edition::ManualEdition;
 use crate::law::{Charge, GuidelineSection, Law, MissingLaw};
 use crate::worksheet::Recorder;
-use crate::ManualEdition;
 
 /// The Chapter Two offense level (base level and specific offense characteristics) of a
 /// case under its charge's guideline.
@@ -20,16 +20,21 @@ pub(crate) fn chapter_two_level<R: Recorder>(
     rec: &mut R,
 ) -> Result<i32, MissingLaw> {
     Ok(match charge.guideline {
-        GuidelineSection::Firearms2K2_1 => {
-            firearms::offense_level(case, charge.id, law.firearms_guideline(edition)?, rec)
-        }
+        GuidelineSection::Firearms2K2_1 => firearms::offense_level(
+            case,
+            charge.id,
+            law.firearms_guideline(edition)?,
+            edition,
+            rec,
+        ),
         GuidelineSection::Export2M5_2 => {
-            export::offense_level(case, law.export_guideline(edition)?, rec)
+            export::offense_level(case, law.export_guideline(edition)?, edition, rec)
         }
         GuidelineSection::Drugs2D1_1 => drugs::offense_level(
             case,
             charge.assumed_drug_grams.unwrap_or(0.0),
             law.drug_guideline(edition)?,
+            edition,
             rec,
         ),
     })

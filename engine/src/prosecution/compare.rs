@@ -270,7 +270,11 @@ struct SetSentence {
     expected: ExpectedSentence,
 }
 
-fn set_sentence(evals: &[&Evaluation], sentencing: &SentencingParams) -> Option<SetSentence> {
+fn set_sentence(
+    evals: &[&Evaluation],
+    law: &Law,
+    sentencing: &SentencingParams,
+) -> Option<SetSentence> {
     let top = evals.iter().copied().reduce(|a, b| {
         if b.offense_level > a.offense_level {
             b
@@ -291,7 +295,7 @@ fn set_sentence(evals: &[&Evaluation], sentencing: &SentencingParams) -> Option<
         max_months: top.table_range_months.max,
     };
     let final_range = apply_statutes(table, min_months, total_max_months, &mut Silent);
-    let zone = zone(final_range, top.manual);
+    let zone = zone(final_range, law.zones(top.manual).ok()?);
     let expected = expected_sentence(final_range, zone, min_months, total_max_months, sentencing);
     Some(SetSentence {
         offense_level: top.offense_level,
@@ -342,7 +346,7 @@ fn set_outcome(
     let mut full = None;
     for k in 1..=counts.len() {
         let leading: Vec<&Evaluation> = counts[..k].iter().map(|(e, _)| e).collect();
-        let sentence = set_sentence(&leading, sentencing).ok_or_else(no_charge)?;
+        let sentence = set_sentence(&leading, law, sentencing).ok_or_else(no_charge)?;
         let next = counts.get(k).map_or(0.0, |c| c.1);
         months += (counts[k - 1].1 - next) * sentence.expected.mean;
         full = Some(sentence);

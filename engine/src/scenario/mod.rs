@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::case::Case;
 use crate::i18n::{Lang, Message, Text};
 use crate::imposed::{SentencingOverrides, SentencingParams};
-use crate::law::{ChargeId, FirearmCountTier, Law, LawEra, StatutoryLimits, SubsectionIncrease};
+use crate::law::{ChargeId, Cite, FirearmCountTier, Increase, Law, LawEra, StatutoryLimits};
 use crate::prosecution::{ProsecutionOverrides, ProsecutionParams};
 use crate::ManualEdition;
 
@@ -449,9 +449,8 @@ fn firearms_mut<'a>(
     edition: ManualEdition,
     at: &dyn Fn(&str) -> String,
 ) -> Result<&'a mut crate::law::FirearmsGuideline, ScenarioError> {
-    law.firearms
-        .iter_mut()
-        .find(|g| g.edition == edition)
+    law.manual_mut(edition)
+        .map(|text| &mut text.firearms)
         .ok_or_else(|| {
             error(
                 at("edition"),
@@ -556,7 +555,7 @@ fn apply_rule(
             let rule = g
                 .base_levels
                 .iter_mut()
-                .find(|r| &r.subsection == subsection)
+                .find(|r| &r.cite.section == subsection)
                 .ok_or_else(|| {
                     error(
                         at("subsection"),
@@ -566,7 +565,7 @@ fn apply_rule(
                     )
                 })?;
             rule.level = *level;
-            rule.source = format!("USSG {} as {}", subsection, scenario_source("base level"));
+            rule.cite.note = Some(format!("as {}", scenario_source("base level")));
         }
         Rule::TraffickingIncrease { edition, increase } => {
             check_level(*increase, at("increase"))?;
@@ -581,13 +580,15 @@ fn apply_rule(
             match &mut g.export {
                 Some(export) => export.increase = *increase,
                 None => {
-                    g.export = Some(SubsectionIncrease {
-                        subsection: "§2K2.1(b)(6)(A)".into(),
+                    g.export = Some(Increase {
+                        id: "2k2_1.leaving_us".into(),
+                        cite: Cite {
+                            section: "§2K2.1(b)(6)(A)".into(),
+                            note: Some(scenario_source("export enhancement added")),
+                            amendment: None,
+                            href: None,
+                        },
                         increase: *increase,
-                        source: format!(
-                            "USSG §2K2.1(b)(6)(A) {}",
-                            scenario_source("export enhancement added")
-                        ),
                     })
                 }
             }
@@ -605,12 +606,19 @@ fn apply_rule(
                 previous = tier.min_firearms;
             }
             let g = firearms_mut(&mut w.law, *edition, at)?;
-            g.firearm_count_table = tiers
+            g.firearm_count.tiers = tiers
                 .iter()
-                .map(|t| FirearmCountTier {
+                .enumerate()
+                .map(|(k, t)| FirearmCountTier {
+                    id: format!("2k2_1.firearm_count.proposal_{k}"),
+                    cite: Cite {
+                        section: g.firearm_count.cite.section.clone(),
+                        note: Some(scenario_source("firearms table")),
+                        amendment: None,
+                        href: None,
+                    },
                     min_firearms: t.min_firearms,
                     increase: t.increase,
-                    source: format!("USSG §2K2.1(b)(1) {}", scenario_source("firearms table")),
                 })
                 .collect();
         }

@@ -1,19 +1,39 @@
 //! The law as data: the charge catalog with statutory limits per legal era, and the
-//! Guidelines rules of each Manual edition, parsed once from the files in `data/`.
+//! Guidelines of every Manual edition, resolved once from the base text and the amendment
+//! files in `data/law/`.
+
+pub mod amend;
+pub mod cite;
+pub mod date;
+pub mod manual;
 
 use std::fmt;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::edition::ManualEdition;
 use crate::i18n::{Lang, Message, Text};
-use crate::ManualEdition;
 
-const CHARGES_JSON: &str = include_str!("../data/charges.json");
-const FIREARMS_JSON: &str = include_str!("../data/guideline_2k2_1.json");
-const EXPORT_JSON: &str = include_str!("../data/guideline_2m5_2.json");
-const DRUGS_JSON: &str = include_str!("../data/guideline_2d1_1.json");
-const CHAPTER_THREE_JSON: &str = include_str!("../data/chapter_three.json");
+pub use cite::{Checked, Cite, Verification};
+pub use date::Date;
+pub use manual::{
+    AcceptanceRule, BaseLevelRule, ChapterThree, ChargeRule, CountTable, DrugGuideline, DrugTier,
+    ExportGuideline, ExtraAcceptance, FirearmCountTier, FirearmsGuideline, Increase, LevelRule,
+    Manual, ManualText, Provenance, RoleAdjustment, SmallArmsRule, TraffickingTier,
+    WeaponRequirement, ZoneBands,
+};
+
+const CHARGES_JSON: &str = include_str!("../../data/charges.json");
+const BASE_TEXT_JSON: &str = include_str!("../../data/law/manual-2010.json");
+// The amendment files, listed by `build.rs` so that a new file needs no change here.
+include!(concat!(env!("OUT_DIR"), "/amendment_files.rs"));
+
+/// The amendment files as embedded: (file name, text).
+#[cfg(test)]
+pub(crate) fn amendment_files() -> &'static [(&'static str, &'static str)] {
+    AMENDMENT_FILES
+}
 
 /// Which body of statutes applies: the law the seed paper described, or the law today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -37,14 +57,19 @@ impl LawEra {
         }
     }
 
-    /// The Manual edition a court would normally use in this era when the case names none:
-    /// the Nov. 2010 Manual was in force in April 2011; the Nov. 2023 Manual is the newest
-    /// one modelled for today.
-    pub fn default_manual(self) -> ManualEdition {
+    /// The day the era stands for: April 1, 2011, when the seed paper was published, or the
+    /// day the embedded law is entered as of.
+    pub fn date(self) -> Date {
         match self {
-            Self::April2011 => ManualEdition::Nov2010,
-            Self::Today => ManualEdition::Nov2023,
+            Self::April2011 => Date::new(2011, 4, 1).expect("a real day"),
+            Self::Today => crate::edition::law_as_of(),
         }
+    }
+
+    /// The Manual edition a court would use in this era when the case names none: the one in
+    /// force on the era's day (the Nov. 2010 Manual in April 2011; the newest one today).
+    pub fn default_manual(self) -> ManualEdition {
+        ManualEdition::in_force_on(self.date())
     }
 }
 
@@ -228,17 +253,6 @@ impl Charge {
     }
 }
 
-/// What kind of weapon a §2K2.1(a) base level needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WeaponRequirement {
-    Any,
-    /// A semi-automatic firearm capable of accepting a large-capacity magazine, or an NFA weapon.
-    LargeCapacityOrNfa,
-    /// A firearm described in 26 U.S.C. 5845(a).
-    Nfa,
-}
-
 /// Who the defendant knew, or had reason to believe, would receive the firearms; ordered
 /// from least to most serious, since a rule needing the lesser is met by the greater.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -251,117 +265,6 @@ pub enum Recipient {
     /// Someone with a violent, drug or domestic-violence conviction, under a criminal-justice
     /// sentence, or who meant to use or dispose of the firearms unlawfully (e.g. a cartel).
     Dangerous,
-}
-
-/// One base offense level of §2K2.1(a).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BaseLevelRule {
-    pub subsection: String,
-    pub level: i32,
-    /// Felony convictions for a crime of violence or controlled-substance offense needed.
-    pub min_prior_felonies: u8,
-    pub weapon: WeaponRequirement,
-    /// Needs a prohibited person or a conviction the edition treats as one.
-    pub requires_status: bool,
-    /// Why the level applies, in words (the worksheet shows it).
-    pub reason: Text,
-    pub source: String,
-}
-
-/// A numeric adjustment with its citation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Increase {
-    pub increase: i32,
-    pub source: String,
-}
-
-/// A row of the §2K2.1(b)(1) number-of-firearms table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FirearmCountTier {
-    pub min_firearms: u32,
-    pub increase: i32,
-    pub source: String,
-}
-
-/// A level with its citation (a cap or a floor).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LevelRule {
-    pub level: i32,
-    pub source: String,
-}
-
-/// One tier of §2K2.1(b)(5) trafficking; the greatest applicable tier is applied.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TraffickingTier {
-    pub subsection: String,
-    pub increase: i32,
-    pub min_firearms: u32,
-    /// The least serious recipient that triggers the tier; `None` when only a conviction does.
-    pub recipient: Option<Recipient>,
-    /// Convictions that trigger the tier by themselves.
-    #[serde(default)]
-    pub convicted_under: Vec<ChargeId>,
-    pub source: String,
-}
-
-/// A specific offense characteristic named by its subsection.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SubsectionIncrease {
-    pub subsection: String,
-    pub increase: i32,
-    pub source: String,
-}
-
-/// §2K2.1 as one Manual edition writes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FirearmsGuideline {
-    pub edition: ManualEdition,
-    pub base_levels: Vec<BaseLevelRule>,
-    /// Convictions that count as prohibited-person status for (a)(4)(B) and (a)(6).
-    pub status_conviction_charges: Vec<ChargeId>,
-    pub status_source: String,
-    /// Convictions that count as status when the defendant knew or had reason to believe a
-    /// prohibited person would get the firearm (amendment 753).
-    pub knowledge_variant_charges: Vec<ChargeId>,
-    pub firearm_count_table: Vec<FirearmCountTier>,
-    pub stolen: Increase,
-    pub altered_serial: Increase,
-    pub characteristics_cap: LevelRule,
-    pub trafficking_tiers: Vec<TraffickingTier>,
-    /// (b)(6)(A), the export enhancement; `None` before amendment 753.
-    pub export: Option<SubsectionIncrease>,
-    pub other_felony: SubsectionIncrease,
-    pub felony_floor: LevelRule,
-}
-
-/// §2M5.2 as one Manual edition writes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ExportGuideline {
-    pub edition: ManualEdition,
-    pub base_level: i32,
-    pub base_source: String,
-    pub small_arms_level: i32,
-    pub small_arms_max_weapons: u32,
-    /// Ammunition limit of the small-arms level; `None` when the edition sets none.
-    pub small_arms_max_rounds: Option<u32>,
-    pub small_arms_source: String,
-}
-
-/// A row of the Drug Quantity Table: this level from this many grams up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DrugTier {
-    pub min_grams: f64,
-    pub level: i32,
-}
-
-/// The §2D1.1(c) quantity table for one drug in one edition.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DrugGuideline {
-    pub edition: ManualEdition,
-    pub drug: Text,
-    pub source: String,
-    /// Ordered from the largest quantity down.
-    pub tiers: Vec<DrugTier>,
 }
 
 /// The defendant's role in the offense (USSG §3B1.1, §3B1.2).
@@ -405,45 +308,13 @@ impl Role {
     }
 }
 
-/// A role adjustment row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RoleAdjustment {
-    pub role: Role,
-    pub adjustment: i32,
-    pub subsection: String,
-    pub source: String,
-}
-
-/// §3E1.1 acceptance of responsibility.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AcceptanceRule {
-    pub reduction: i32,
-    pub subsection: String,
-    pub source: String,
-    pub extra_reduction: i32,
-    pub extra_subsection: String,
-    /// The further reduction needs this level or more before acceptance.
-    pub extra_min_level: i32,
-    pub extra_source: String,
-}
-
-/// The Chapter Three adjustments of one edition.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChapterThree {
-    pub edition: ManualEdition,
-    pub roles: Vec<RoleAdjustment>,
-    pub acceptance: AcceptanceRule,
-}
-
 /// All the law the engine applies. Clone it and edit fields to model a change in the law;
 /// [`Law::embedded`] is the law as entered from the statutes and Manuals.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Law {
     pub charges: Vec<Charge>,
-    pub firearms: Vec<FirearmsGuideline>,
-    pub export: Vec<ExportGuideline>,
-    pub drugs: Vec<DrugGuideline>,
-    pub chapter_three: Vec<ChapterThree>,
+    /// Every modelled Manual edition, oldest first.
+    pub manuals: Vec<Manual>,
 }
 
 /// A part of the law the engine needs but the (edited) law lacks, as the whole sentence
@@ -468,13 +339,6 @@ impl fmt::Display for MissingLaw {
     }
 }
 
-/// "§2K2.1 for the 2010 Manual".
-fn guideline_part(section: &str, edition: ManualEdition) -> Message {
-    Message::new("law.part.guideline")
-        .verbatim("section", section)
-        .verbatim("edition", edition.code())
-}
-
 impl Law {
     /// The law embedded at build time, parsed once.
     pub fn embedded() -> &'static Law {
@@ -488,12 +352,18 @@ impl Law {
         fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, String> {
             serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))
         }
+        let amendments = amend::read_amendments(AMENDMENT_FILES)?;
         Ok(Law {
             charges: parse("charges.json", CHARGES_JSON)?,
-            firearms: parse("guideline_2k2_1.json", FIREARMS_JSON)?,
-            export: parse("guideline_2m5_2.json", EXPORT_JSON)?,
-            drugs: parse("guideline_2d1_1.json", DRUGS_JSON)?,
-            chapter_three: parse("chapter_three.json", CHAPTER_THREE_JSON)?,
+            manuals: amend::resolve(BASE_TEXT_JSON, &amendments)?,
+        })
+    }
+
+    /// The amendment files, in date order, as the loader read them.
+    pub fn amendments() -> &'static [amend::Amendment] {
+        static AMENDMENTS: OnceLock<Vec<amend::Amendment>> = OnceLock::new();
+        AMENDMENTS.get_or_init(|| {
+            amend::read_amendments(AMENDMENT_FILES).expect("embedded amendment files are valid")
         })
     }
 
@@ -508,39 +378,47 @@ impl Law {
         self.charges.iter().filter(move |c| c.exists_in(era))
     }
 
+    /// One edition's text, with where each rule came from.
+    pub fn manual(&self, edition: ManualEdition) -> Result<&Manual, MissingLaw> {
+        self.manuals
+            .iter()
+            .find(|m| m.edition == edition)
+            .ok_or_else(|| {
+                MissingLaw::part(
+                    Message::new("law.part.manual").verbatim("edition", edition.code()),
+                )
+            })
+    }
+
+    /// One edition's text, to edit (a scenario changing a rule).
+    pub fn manual_mut(&mut self, edition: ManualEdition) -> Option<&mut ManualText> {
+        self.manuals
+            .iter_mut()
+            .find(|m| m.edition == edition)
+            .map(|m| &mut m.text)
+    }
+
     pub fn firearms_guideline(
         &self,
         edition: ManualEdition,
     ) -> Result<&FirearmsGuideline, MissingLaw> {
-        self.firearms
-            .iter()
-            .find(|g| g.edition == edition)
-            .ok_or_else(|| MissingLaw::part(guideline_part("§2K2.1", edition)))
+        self.manual(edition).map(|m| &m.text.firearms)
     }
 
     pub fn export_guideline(&self, edition: ManualEdition) -> Result<&ExportGuideline, MissingLaw> {
-        self.export
-            .iter()
-            .find(|g| g.edition == edition)
-            .ok_or_else(|| MissingLaw::part(guideline_part("§2M5.2", edition)))
+        self.manual(edition).map(|m| &m.text.export)
     }
 
     pub fn drug_guideline(&self, edition: ManualEdition) -> Result<&DrugGuideline, MissingLaw> {
-        self.drugs
-            .iter()
-            .find(|g| g.edition == edition)
-            .ok_or_else(|| MissingLaw::part(guideline_part("§2D1.1", edition)))
+        self.manual(edition).map(|m| &m.text.drugs)
     }
 
     pub fn chapter_three(&self, edition: ManualEdition) -> Result<&ChapterThree, MissingLaw> {
-        self.chapter_three
-            .iter()
-            .find(|g| g.edition == edition)
-            .ok_or_else(|| {
-                MissingLaw::part(
-                    Message::new("law.part.chapter_three").verbatim("edition", edition.code()),
-                )
-            })
+        self.manual(edition).map(|m| &m.text.chapter_three)
+    }
+
+    pub fn zones(&self, edition: ManualEdition) -> Result<&ZoneBands, MissingLaw> {
+        self.manual(edition).map(|m| &m.text.zones)
     }
 }
 
@@ -559,12 +437,10 @@ mod tests {
             }
             assert_eq!(ChargeId::from_code(id.code()), Some(id));
         }
-        for edition in ManualEdition::ALL {
-            law.firearms_guideline(edition).unwrap();
-            law.export_guideline(edition).unwrap();
-            law.drug_guideline(edition).unwrap();
-            law.chapter_three(edition).unwrap();
+        for edition in ManualEdition::all() {
+            law.manual(edition).unwrap();
         }
+        assert_eq!(law.manuals.len(), ManualEdition::all().len());
     }
 
     #[test]
@@ -613,39 +489,42 @@ mod tests {
         assert_eq!(b.limits_in(LawEra::April2011).unwrap().min_months, 60);
     }
 
-    /// Every row of the law carries its source.
+    /// Every rule of every edition has a stable id, a citation to a section of the Manual,
+    /// and a record of how its text was verified.
     #[test]
-    fn every_rule_has_a_source() {
+    fn every_rule_has_an_id_a_citation_and_a_verification() {
+        fn walk(v: &serde_json::Value, ids: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    if let Some(id) = map.get("id").and_then(|i| i.as_str()) {
+                        let section = map["cite"]["section"].as_str().unwrap_or_default();
+                        assert!(section.starts_with('§'), "{id}: section {section:?}");
+                        ids.push(id.to_string());
+                    }
+                    map.values().for_each(|c| walk(c, ids));
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|c| walk(c, ids)),
+                _ => {}
+            }
+        }
         let law = Law::embedded();
-        let mut sources: Vec<&str> = Vec::new();
-        for g in &law.firearms {
-            sources.extend(g.base_levels.iter().map(|r| r.source.as_str()));
-            sources.extend(g.firearm_count_table.iter().map(|r| r.source.as_str()));
-            sources.extend(g.trafficking_tiers.iter().map(|r| r.source.as_str()));
-            sources.extend([
-                g.status_source.as_str(),
-                &g.stolen.source,
-                &g.altered_serial.source,
-                &g.characteristics_cap.source,
-                &g.other_felony.source,
-                &g.felony_floor.source,
-            ]);
-            sources.extend(g.export.iter().map(|e| e.source.as_str()));
-        }
-        for g in &law.export {
-            sources.extend([g.base_source.as_str(), &g.small_arms_source]);
-        }
-        sources.extend(law.drugs.iter().map(|g| g.source.as_str()));
-        for c in &law.chapter_three {
-            sources.extend(c.roles.iter().map(|r| r.source.as_str()));
-            sources.extend([c.acceptance.source.as_str(), &c.acceptance.extra_source]);
-        }
-        assert!(sources.len() > 60);
-        for source in sources {
-            assert!(
-                source.contains("USSG"),
-                "{source:?} names no Manual section"
-            );
+        for manual in &law.manuals {
+            let mut ids = Vec::new();
+            walk(&serde_json::to_value(&manual.text).unwrap(), &mut ids);
+            assert!(ids.len() > 30, "{:?}", manual.edition);
+            for id in &ids {
+                let p = manual.provenance.get(id);
+                assert!(
+                    p.is_some(),
+                    "{id} in {:?} has no provenance",
+                    manual.edition
+                );
+                assert!(!p.unwrap().verified.how.is_empty());
+            }
+            let mut unique = ids.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), ids.len(), "an id is used twice");
         }
     }
 }

@@ -1,0 +1,239 @@
+//! One Guidelines Manual edition as the rule code reads it: the base text with every
+//! amendment up to the edition applied. Each rule keeps its stable id and its citation.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::cite::{Cite, Verification};
+use super::{ChargeId, Recipient, Role};
+use crate::edition::ManualEdition;
+use crate::i18n::Text;
+
+/// What kind of weapon a §2K2.1(a) base level needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeaponRequirement {
+    Any,
+    /// A semi-automatic firearm capable of accepting a large-capacity magazine, or an NFA weapon.
+    LargeCapacityOrNfa,
+    /// A firearm described in 26 U.S.C. 5845(a).
+    Nfa,
+}
+
+/// One base offense level of §2K2.1(a).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaseLevelRule {
+    pub id: String,
+    pub cite: Cite,
+    pub level: i32,
+    /// Felony convictions for a crime of violence or controlled-substance offense needed.
+    pub min_prior_felonies: u8,
+    pub weapon: WeaponRequirement,
+    /// Needs a prohibited person or a conviction the edition treats as one.
+    pub requires_status: bool,
+    /// Why the level applies, in words (the worksheet shows it).
+    pub reason: Text,
+}
+
+/// Convictions a rule treats alike (e.g. those that count as prohibited-person status).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChargeRule {
+    pub id: String,
+    pub cite: Cite,
+    pub charges: Vec<ChargeId>,
+}
+
+/// A numeric adjustment with its citation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Increase {
+    pub id: String,
+    pub cite: Cite,
+    pub increase: i32,
+}
+
+/// A level with its citation (a cap or a floor).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRule {
+    pub id: String,
+    pub cite: Cite,
+    pub level: i32,
+}
+
+/// The §2K2.1(b)(1) number-of-firearms table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountTable {
+    pub id: String,
+    pub cite: Cite,
+    pub tiers: Vec<FirearmCountTier>,
+}
+
+/// A row of the §2K2.1(b)(1) number-of-firearms table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirearmCountTier {
+    pub id: String,
+    pub cite: Cite,
+    pub min_firearms: u32,
+    pub increase: i32,
+}
+
+/// One tier of the §2K2.1 trafficking enhancement; the greatest applicable tier is applied.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TraffickingTier {
+    pub id: String,
+    pub cite: Cite,
+    pub increase: i32,
+    pub min_firearms: u32,
+    /// The least serious recipient that triggers the tier; `None` when only a conviction does.
+    pub recipient: Option<Recipient>,
+    /// Convictions that trigger the tier by themselves.
+    #[serde(default)]
+    pub convicted_under: Vec<ChargeId>,
+}
+
+/// §2K2.1 as one Manual edition writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirearmsGuideline {
+    pub base_levels: Vec<BaseLevelRule>,
+    /// Convictions that count as prohibited-person status for (a)(4)(B) and (a)(6).
+    pub status_conviction: ChargeRule,
+    /// Convictions that count as status when the defendant knew or had reason to believe a
+    /// prohibited person would get the firearm (amendment 753); `None` before it.
+    pub knowledge_variant: Option<ChargeRule>,
+    pub firearm_count: CountTable,
+    pub stolen: Increase,
+    pub altered_serial: Increase,
+    pub characteristics_cap: LevelRule,
+    pub trafficking_tiers: Vec<TraffickingTier>,
+    /// The leaving-the-United-States enhancement; `None` before amendment 753.
+    pub export: Option<Increase>,
+    pub other_felony: Increase,
+    pub felony_floor: LevelRule,
+}
+
+/// The §2M5.2(a)(2) small-arms level and its limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmallArmsRule {
+    pub id: String,
+    pub cite: Cite,
+    pub level: i32,
+    pub max_weapons: u32,
+    /// Ammunition limit of the small-arms level; `None` when the edition sets none.
+    pub max_rounds: Option<u32>,
+}
+
+/// §2M5.2 as one Manual edition writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportGuideline {
+    pub base: LevelRule,
+    pub small_arms: SmallArmsRule,
+}
+
+/// A row of the Drug Quantity Table: this level from this many grams up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrugTier {
+    pub min_grams: f64,
+    pub level: i32,
+}
+
+/// The §2D1.1(c) quantity table for one drug in one edition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrugGuideline {
+    pub id: String,
+    pub cite: Cite,
+    pub drug: Text,
+    /// Ordered from the largest quantity down.
+    pub tiers: Vec<DrugTier>,
+}
+
+/// A role adjustment row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleAdjustment {
+    pub id: String,
+    pub cite: Cite,
+    pub role: Role,
+    pub adjustment: i32,
+}
+
+/// The further level of §3E1.1(b).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraAcceptance {
+    pub id: String,
+    pub cite: Cite,
+    pub reduction: i32,
+    /// The further reduction needs this level or more before acceptance.
+    pub min_level: i32,
+}
+
+/// §3E1.1 acceptance of responsibility.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptanceRule {
+    pub id: String,
+    pub cite: Cite,
+    pub reduction: i32,
+    pub extra: ExtraAcceptance,
+}
+
+/// The Chapter Three adjustments of one edition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChapterThree {
+    pub roles: Vec<RoleAdjustment>,
+    pub acceptance: AcceptanceRule,
+}
+
+/// The zones of the Sentencing Table, by the minimum of the range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneBands {
+    pub id: String,
+    pub cite: Cite,
+    pub zone_a_max_minimum: u32,
+    pub zone_b_max_minimum: u32,
+    pub zone_c_max_minimum: u32,
+}
+
+/// The text of one edition, as the rule code reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManualText {
+    pub firearms: FirearmsGuideline,
+    pub export: ExportGuideline,
+    pub drugs: DrugGuideline,
+    pub chapter_three: ChapterThree,
+    pub zones: ZoneBands,
+}
+
+/// Where a rule's present text came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The amendments that changed the rule since the base text, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amended_by: Vec<u16>,
+    /// How the present text was checked.
+    pub verified: Verification,
+}
+
+/// One edition, resolved: its text and where each rule's text came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Manual {
+    pub edition: ManualEdition,
+    pub text: ManualText,
+    /// By rule id.
+    pub provenance: BTreeMap<String, Provenance>,
+}
