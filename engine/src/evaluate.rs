@@ -164,20 +164,13 @@ fn run<R: Recorder>(
     case.validate().map_err(EvaluationError::InvalidCase)?;
     params.validate().map_err(EvaluationError::InvalidParams)?;
     let charge = law.charge(case.charge)?;
-    let limits = charge.limits_in(case.law_era).ok_or_else(|| {
-        MissingLaw::part(
-            Message::new("law.part.limits")
-                .verbatim("charge", charge.id.code())
-                .with("era", case.law_era.message()),
-        )
-    })?;
-    if !limits.exists {
+    let Some(limits) = charge.penalty_in(case.law_era) else {
         return Err(EvaluationError::ChargeUnavailable {
             charge: charge.id,
             era: case.law_era,
-            source: limits.source.clone(),
+            source: charge.enacted(),
         });
-    }
+    };
     let edition = fact(
         case.manual,
         "manual",
@@ -232,7 +225,7 @@ fn run<R: Recorder>(
 
     let counts = fact(case.counts, "counts", 1, "assume.counts", rec);
     let total_max = limits.max_months.map(|m| m.saturating_mul(counts));
-    rec.step(&charge.statute, &limits.source, (None, None), || {
+    rec.step(&charge.statute, limits, (None, None), || {
         Message::new("worksheet.statutory_limits")
             .with("min", months_text(Some(limits.min_months)))
             .with("max", months_text(limits.max_months))
@@ -466,7 +459,7 @@ mod tests {
         let case = Case::new(LawEra::April2011, ChargeId::Trafficking933);
         let err = evaluate(&case, Law::embedded(), SentencingParams::embedded()).unwrap_err();
         assert!(matches!(err, EvaluationError::ChargeUnavailable { .. }));
-        assert!(err.to_string().contains("Bipartisan Safer Communities Act"));
+        assert!(err.to_string().contains("Pub. L. 117-159"), "{err}");
     }
 
     #[test]
@@ -497,17 +490,15 @@ mod tests {
         let mut case = Case::new(LawEra::April2011, ChargeId::Trafficking933);
         case.firearms = Some(10);
         assert!(evaluate(&case, &law, params).is_err());
-        let limits = law
+        let trafficking = law
             .charges
             .iter_mut()
             .find(|c| c.id == ChargeId::Trafficking933)
-            .unwrap()
-            .limits
-            .iter_mut()
-            .find(|l| l.era == LawEra::April2011)
             .unwrap();
-        limits.exists = true;
-        limits.max_months = Some(240);
+        let mut then = trafficking.penalties[0].clone();
+        then.from = None;
+        then.max_months = Some(240);
+        trafficking.penalties.insert(0, then);
         let e = evaluate(&case, &law, params).unwrap();
         // 2010 Manual: no 933 status, 12 + 4 (10 guns) = 16; − 2 − 1 = 13 → 12–18.
         assert_eq!(e.offense_level, 13);

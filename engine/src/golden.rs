@@ -42,8 +42,9 @@ fn snapshot(manual: &Manual) -> Value {
     })
 }
 
+/// Every charge with its penalties as dated periods, each cited and verified.
 fn statutes(law: &Law) -> Value {
-    serde_json::to_value(&law.charges).unwrap()
+    serde_json::to_value(&law.charges).expect("the charges serialize")
 }
 
 /// JSON with each object or array that fits in 100 columns kept on one line, so that a
@@ -60,7 +61,11 @@ fn compact(v: &Value, indent: usize, out: &mut String) {
         return;
     }
     let pad = " ".repeat(indent + 2);
-    let (open, close) = if v.is_object() { ('{', '}') } else { ('[', ']') };
+    let (open, close) = if v.is_object() {
+        ('{', '}')
+    } else {
+        ('[', ']')
+    };
     out.push(open);
     let items: Vec<(Option<&String>, &Value)> = match v {
         Value::Object(m) => m.iter().map(|(k, x)| (Some(k), x)).collect(),

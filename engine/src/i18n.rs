@@ -697,7 +697,10 @@ mod tests {
     /// amendments (as `build.rs` lists them) and the models' data.
     fn data_files() -> Vec<(&'static str, &'static str)> {
         let mut files = vec![
-            ("charges.json", include_str!("../data/charges.json")),
+            (
+                "law/statutes.json",
+                include_str!("../data/law/statutes.json"),
+            ),
             (
                 "law/editions.json",
                 include_str!("../data/law/editions.json"),

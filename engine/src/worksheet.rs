@@ -161,6 +161,13 @@ impl Citation for &Text {
     }
 }
 
+/// A statute's penalty, cited with the law that wrote it; formatted only when recorded.
+impl Citation for &crate::law::Penalty {
+    fn cited(self) -> Text {
+        Text::same(self.citation())
+    }
+}
+
 /// A rule of a Manual edition, cited with the edition: written out only when recorded, so a
 /// bulk run formats no citation it never shows.
 impl Citation for (&crate::law::Cite, crate::edition::ManualEdition) {

@@ -91,14 +91,11 @@ proptest! {
         to_life in prop::bool::ANY,
     ) {
         let base = Baseline::embedded();
-        let Ok(limits) = base.law.charge(case.charge).map(|c| c.limits_in(case.law_era).cloned()) else {
+        let Ok(limits) = base.law.charge(case.charge).map(|c| c.penalty_in(case.law_era).cloned()) else {
             return Ok(());
         };
         let Some(limits) = limits else { return Ok(()); };
         let Some(old_max) = limits.max_months else { return Ok(()); };
-        if !limits.exists {
-            return Ok(());
-        }
         let new_max = if to_life { None } else { Some((old_max + extra).min(1200)) };
         let world = raise_max(case.charge, case.law_era, new_max).apply(&base).unwrap();
         let before_world = Applied::baseline(&base);

@@ -427,16 +427,14 @@ fn charges(args: &[String]) -> Result<String, String> {
     for era in eras {
         out.push_str(&format!("{era}:\n"));
         for charge in &Law::embedded().charges {
-            let Some(l) = charge.limits_in(era) else {
-                continue;
-            };
-            let limits = if !l.exists {
-                "did not exist".to_string()
-            } else {
-                let max = l
-                    .max_months
-                    .map_or("life".into(), |m| format!("{m} months"));
-                format!("{} to {max}", l.min_months)
+            let limits = match charge.penalty_in(era) {
+                None => "did not exist".to_string(),
+                Some(l) => {
+                    let max = l
+                        .max_months
+                        .map_or("life".into(), |m| format!("{m} months"));
+                    format!("{} to {max}", l.min_months)
+                }
             };
             out.push_str(&format!(
                 "  {:<28} {:<36} {:<14} {limits}\n",

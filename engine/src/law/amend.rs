@@ -69,7 +69,7 @@ impl Amendment {
 }
 
 /// A `verified` value: the name of one of the file's sources, or a verification itself.
-fn verification(
+pub(crate) fn verification(
     v: &Value,
     sources: &BTreeMap<String, Verification>,
 ) -> Result<Verification, String> {

@@ -54,6 +54,8 @@ pub enum Checked {
     SecondarySource,
     /// Not read in any source: entered from what is known of the rule and labelled so.
     NotVerified,
+    /// Not law at all: a proposal's change to it.
+    Proposal,
 }
 
 /// How a rule (or an amendment's change to it) was verified.
@@ -79,6 +81,7 @@ impl fmt::Display for Checked {
             Checked::PrimaryText => "primary text",
             Checked::SecondarySource => "secondary source only",
             Checked::NotVerified => "not verified",
+            Checked::Proposal => "a proposal's change",
         })
     }
 }

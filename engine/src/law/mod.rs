@@ -6,6 +6,7 @@ pub mod amend;
 pub mod cite;
 pub mod date;
 pub mod manual;
+pub mod statutes;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -13,7 +14,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::edition::ManualEdition;
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Lang, Message};
 
 pub use cite::{Checked, Cite, Verification};
 pub use date::Date;
@@ -23,8 +24,9 @@ pub use manual::{
     Manual, ManualText, Provenance, RoleAdjustment, SmallArmsRule, TraffickingTier,
     WeaponRequirement, ZoneBands,
 };
+pub use statutes::{Charge, Penalty, StatuteCite};
 
-const CHARGES_JSON: &str = include_str!("../../data/charges.json");
+const STATUTES_JSON: &str = include_str!("../../data/law/statutes.json");
 const BASE_TEXT_JSON: &str = include_str!("../../data/law/manual-2010.json");
 // The amendment files, listed by `build.rs` so that a new file needs no change here.
 include!(concat!(env!("OUT_DIR"), "/amendment_files.rs"));
@@ -211,48 +213,6 @@ impl GuidelineSection {
     }
 }
 
-/// A charge's statutory imprisonment limits in one legal era.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StatutoryLimits {
-    pub era: LawEra,
-    /// False when the offence did not exist in this era.
-    pub exists: bool,
-    /// Mandatory minimum in months (0 when none).
-    #[serde(default)]
-    pub min_months: u32,
-    /// Maximum in months; `None` means life (or, when `exists` is false, nothing).
-    #[serde(default)]
-    pub max_months: Option<u32>,
-    pub source: String,
-}
-
-/// One entry of the charge catalog.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Charge {
-    pub id: ChargeId,
-    /// The offence explained in words; the statute is shown beside it.
-    pub name: Text,
-    pub statute: String,
-    pub guideline: GuidelineSection,
-    /// For drug charges: the quantity (grams of cocaine) assumed when the case gives none,
-    /// the threshold of the statutory tier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assumed_drug_grams: Option<f64>,
-    pub limits: Vec<StatutoryLimits>,
-}
-
-impl Charge {
-    /// The limits in an era, if the catalog has them.
-    pub fn limits_in(&self, era: LawEra) -> Option<&StatutoryLimits> {
-        self.limits.iter().find(|l| l.era == era)
-    }
-
-    /// True when the offence existed in the era.
-    pub fn exists_in(&self, era: LawEra) -> bool {
-        self.limits_in(era).is_some_and(|l| l.exists)
-    }
-}
-
 /// Who the defendant knew, or had reason to believe, would receive the firearms; ordered
 /// from least to most serious, since a rule needing the lesser is met by the greater.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -349,12 +309,9 @@ impl Law {
     }
 
     pub(crate) fn parse_embedded() -> Result<Law, String> {
-        fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, String> {
-            serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))
-        }
         let amendments = amend::read_amendments(AMENDMENT_FILES)?;
         Ok(Law {
-            charges: parse("charges.json", CHARGES_JSON)?,
+            charges: statutes::read_statutes(STATUTES_JSON)?,
             manuals: amend::resolve(BASE_TEXT_JSON, &amendments)?,
         })
     }
@@ -431,9 +388,9 @@ mod tests {
         let law = Law::parse_embedded().unwrap();
         for id in ChargeId::ALL {
             let charge = law.charge(id).unwrap();
-            for era in LawEra::ALL {
-                let limits = charge.limits_in(era).unwrap();
-                assert!(!limits.source.is_empty(), "{id} {era:?} has no source");
+            for p in &charge.penalties {
+                assert!(p.cite.section.contains("U.S.C."), "{id}: {:?}", p.cite);
+                assert!(!p.verified.how.is_empty(), "{id}");
             }
             assert_eq!(ChargeId::from_code(id.code()), Some(id));
         }
@@ -473,20 +430,33 @@ mod tests {
         for (id, then, now) in cases {
             let charge = law.charge(id).unwrap();
             for (era, expected) in [(LawEra::April2011, then), (LawEra::Today, now)] {
-                let limits = charge.limits_in(era).unwrap();
-                assert_eq!(limits.exists, expected.is_some(), "{id} {era:?}");
-                if expected.is_some() {
-                    assert_eq!(limits.max_months, expected, "{id} {era:?}");
+                let penalty = charge.penalty_in(era);
+                assert_eq!(penalty.is_some(), expected.is_some(), "{id} {era:?}");
+                if let Some(p) = penalty {
+                    assert_eq!(p.max_months, expected, "{id} {era:?}");
                 }
             }
         }
         let a = law.charge(DrugConspiracy841b1a).unwrap();
         for era in LawEra::ALL {
-            let limits = a.limits_in(era).unwrap();
-            assert_eq!((limits.min_months, limits.max_months), (120, None));
+            let p = a.penalty_in(era).unwrap();
+            assert_eq!((p.min_months, p.max_months), (120, None));
         }
         let b = law.charge(DrugConspiracy841b1b).unwrap();
-        assert_eq!(b.limits_in(LawEra::April2011).unwrap().min_months, 60);
+        assert_eq!(b.penalty_in(LawEra::April2011).unwrap().min_months, 60);
+        // The BSCA's day: 933 exists from June 25, 2022, and 922(d) rises to 15 years.
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        let t = law.charge(Trafficking933).unwrap();
+        assert!(!t.exists_on(day("2022-06-24")) && t.exists_on(day("2022-06-25")));
+        let d = law.charge(TransferToProhibited922d).unwrap();
+        assert_eq!(
+            d.penalty_on(day("2022-06-24")).unwrap().max_months,
+            Some(120)
+        );
+        assert_eq!(
+            d.penalty_on(day("2022-06-25")).unwrap().max_months,
+            Some(180)
+        );
     }
 
     /// Every rule of every edition has a stable id, a citation to a section of the Manual,

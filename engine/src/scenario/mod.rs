@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use crate::case::Case;
 use crate::i18n::{Lang, Message, Text};
 use crate::imposed::{SentencingOverrides, SentencingParams};
-use crate::law::{ChargeId, Cite, FirearmCountTier, Increase, Law, LawEra, StatutoryLimits};
+use crate::law::{
+    ChargeId, Checked, Cite, FirearmCountTier, Increase, Law, LawEra, Penalty, Verification,
+};
 use crate::prosecution::{ProsecutionOverrides, ProsecutionParams};
 use crate::ManualEdition;
 
@@ -424,16 +426,21 @@ impl Scenario {
     }
 }
 
-fn limits_mut<'a>(
+/// The charge's penalty from the era's day on, as a period of its own, so that an edit leaves
+/// the law before that day as it was; `None` when the offence did not exist then and
+/// `create` is false. A created or edited period is marked as the proposal's, not the law.
+fn penalty_from<'a>(
     law: &'a mut Law,
     charge: ChargeId,
     era: LawEra,
+    create: bool,
     at: &dyn Fn(&str) -> String,
-) -> Result<&'a mut StatutoryLimits, ScenarioError> {
-    law.charges
+) -> Result<Option<&'a mut Penalty>, ScenarioError> {
+    let day = era.date();
+    let c = law
+        .charges
         .iter_mut()
         .find(|c| c.id == charge)
-        .and_then(|c| c.limits.iter_mut().find(|l| l.era == era))
         .ok_or_else(|| {
             error(
                 at("charge"),
@@ -441,7 +448,32 @@ fn limits_mut<'a>(
                     .verbatim("charge", charge.code())
                     .verbatim("era", era.code()),
             )
-        })
+        })?;
+    let index = match c.penalties.iter().position(|p| p.from == Some(day)) {
+        Some(i) => i,
+        None => {
+            let in_force = c
+                .penalties
+                .iter()
+                .rposition(|p| p.from.is_none_or(|from| from <= day));
+            let mut period = match (in_force, create) {
+                (Some(i), _) => c.penalties[i].clone(),
+                (None, true) => c.penalties[0].clone(),
+                (None, false) => return Ok(None),
+            };
+            period.from = Some(day);
+            let i = in_force.map_or(0, |i| i + 1);
+            c.penalties.insert(i, period);
+            i
+        }
+    };
+    let period = &mut c.penalties[index];
+    period.verified = Verification {
+        status: Checked::Proposal,
+        how: "changed by the proposal".into(),
+        href: None,
+    };
+    Ok(Some(period))
 }
 
 fn firearms_mut<'a>(
@@ -491,42 +523,40 @@ fn apply_rule(
             era,
             max_months,
         } => {
-            let limits = limits_mut(&mut w.law, *charge, *era, at)?;
-            if !limits.exists {
+            let Some(limits) = penalty_from(&mut w.law, *charge, *era, false, at)? else {
                 return Err(error(
                     at("charge"),
                     Message::new("error.scenario.charge_absent_use")
                         .verbatim("charge", charge.code())
                         .verbatim("era", era.code()),
                 ));
-            }
+            };
             if let Some(max) = max_months {
                 if *max == 0 || *max > MAX_STATUTE_MONTHS || *max < limits.min_months {
                     return Err(error(at("max_months"), "error.scenario.max_months"));
                 }
             }
             limits.max_months = *max_months;
-            limits.source = scenario_source("statutory maximum");
+            limits.cite.note = Some(scenario_source("statutory maximum"));
         }
         Rule::MandatoryMin {
             charge,
             era,
             min_months,
         } => {
-            let limits = limits_mut(&mut w.law, *charge, *era, at)?;
-            if !limits.exists {
+            let Some(limits) = penalty_from(&mut w.law, *charge, *era, false, at)? else {
                 return Err(error(
                     at("charge"),
                     Message::new("error.scenario.charge_absent")
                         .verbatim("charge", charge.code())
                         .verbatim("era", era.code()),
                 ));
-            }
+            };
             if limits.max_months.is_some_and(|m| *min_months > m) {
                 return Err(error(at("min_months"), "error.scenario.min_above_max"));
             }
             limits.min_months = *min_months;
-            limits.source = scenario_source("mandatory minimum");
+            limits.cite.note = Some(scenario_source("mandatory minimum"));
         }
         Rule::OffenceAvailable {
             charge,
@@ -537,11 +567,11 @@ fn apply_rule(
             if max_months.is_some_and(|m| m == 0 || m > MAX_STATUTE_MONTHS || m < *min_months) {
                 return Err(error(at("max_months"), "error.scenario.offence_max"));
             }
-            let limits = limits_mut(&mut w.law, *charge, *era, at)?;
-            limits.exists = true;
+            let limits = penalty_from(&mut w.law, *charge, *era, true, at)?
+                .expect("a period is created when asked");
             limits.max_months = *max_months;
             limits.min_months = *min_months;
-            limits.source = scenario_source("offence made available");
+            limits.cite.note = Some(scenario_source("offence made available"));
         }
         Rule::LawEra { era } => w.law_era = Some(*era),
         Rule::Manual { edition } => w.manual = Some(*edition),
