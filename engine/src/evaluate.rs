@@ -9,7 +9,7 @@ use crate::case::Case;
 use crate::guidelines::{chapter_three, chapter_two_level};
 use crate::i18n::{InputError, Lang, Message};
 use crate::imposed::{expected_sentence, ExpectedSentence, SentencingParams};
-use crate::law::{ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
+use crate::law::{ChapterFive, ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
 use crate::sentencing_table::{MAX_LEVEL, MIN_LEVEL};
 use crate::worksheet::{fact, Recorder, Silent, Worksheet, RULE_EXPECTED, RULE_TABLE, RULE_ZONES};
 use crate::{guideline_range, zone, CriminalHistory, GuidelineRange, ManualEdition, Zone};
@@ -191,13 +191,15 @@ fn run<R: Recorder>(
     );
 
     let chapter_two = chapter_two_level(case, charge, edition, law, rec)?;
+    let chapter_five = &law.manual(edition)?.text.chapter_five;
     let adjusted =
         chapter_three::adjust(case, chapter_two, law.chapter_three(edition)?, edition, rec);
     let offense_level = adjusted.clamp(MIN_LEVEL, MAX_LEVEL);
     if offense_level != adjusted {
+        let bounds = &chapter_five.table_bounds;
         rec.step(
-            "Ch. 5 Pt. A, note 2",
-            "USSG Ch. 5, Pt. A, application note 2",
+            &bounds.cite.section,
+            (&bounds.cite, edition),
             (Some(adjusted), Some(offense_level)),
             || Message::new("worksheet.table_bounds"),
         );
@@ -213,7 +215,7 @@ fn run<R: Recorder>(
     let table_range = guideline_range(offense_level, history);
     rec.step(
         RULE_TABLE,
-        "USSG Ch. 5, Pt. A (Sentencing Table)",
+        (&chapter_five.table.cite, edition),
         (None, None),
         || {
             Message::new("worksheet.table_cell")
@@ -231,9 +233,10 @@ fn run<R: Recorder>(
             .with("max", months_text(limits.max_months))
     });
     if counts > 1 {
+        let consecutive = &chapter_five.consecutive_counts;
         rec.step(
-            "§5G1.2(d)",
-            "USSG §5G1.2(d): sentences on several counts run consecutively as far as needed to reach the total punishment",
+            &consecutive.cite.section,
+            (&consecutive.cite, edition),
             (None, None),
             || {
                 Message::new("worksheet.consecutive")
@@ -242,7 +245,13 @@ fn run<R: Recorder>(
             },
         );
     }
-    let final_range = apply_statutes(table_range, limits.min_months, total_max, rec);
+    let final_range = apply_statutes(
+        table_range,
+        limits.min_months,
+        total_max,
+        (chapter_five, edition),
+        rec,
+    );
     let bands = law.zones(edition)?;
     let zone = zone(final_range, bands);
     rec.step(RULE_ZONES, (&bands.cite, edition), (None, None), || {
@@ -302,6 +311,7 @@ pub(crate) fn apply_statutes<R: Recorder>(
     range: GuidelineRange,
     minimum: u32,
     maximum: Option<u32>,
+    (ch5, edition): (&ChapterFive, ManualEdition),
     rec: &mut R,
 ) -> GuidelineRange {
     let mut r = range;
@@ -311,17 +321,19 @@ pub(crate) fn apply_statutes<R: Recorder>(
                 min_months: max,
                 max_months: Some(max),
             };
+            let rule = &ch5.maximum_below_range;
             rec.step(
-                "§5G1.1(a)",
-                "USSG §5G1.1(a): a statutory maximum below the range becomes the guideline sentence",
+                &rule.cite.section,
+                (&rule.cite, edition),
                 (None, None),
                 || Message::new("worksheet.above_statutory_max").with("max", max),
             );
         } else if r.max_months.is_none_or(|m| m > max) {
             r.max_months = Some(max);
+            let rule = &ch5.within_limits;
             rec.step(
-                "§5G1.1(c)",
-                "USSG §5G1.1(c): no sentence above the statutory maximum",
+                &rule.cite.section,
+                (&rule.cite, edition),
                 (None, None),
                 || Message::new("worksheet.capped_at_max").with("range", r.message()),
             );
@@ -333,17 +345,19 @@ pub(crate) fn apply_statutes<R: Recorder>(
                 min_months: minimum,
                 max_months: Some(minimum),
             };
+            let rule = &ch5.minimum_above_range;
             rec.step(
-                "§5G1.1(b)",
-                "USSG §5G1.1(b): a mandatory minimum above the range becomes the guideline sentence",
+                &rule.cite.section,
+                (&rule.cite, edition),
                 (None, None),
                 || Message::new("worksheet.minimum_exceeds_range").with("min", minimum),
             );
         } else {
             r.min_months = minimum;
+            let rule = &ch5.within_limits;
             rec.step(
-                "§5G1.1(c)",
-                "USSG §5G1.1(c): no sentence below the mandatory minimum",
+                &rule.cite.section,
+                (&rule.cite, edition),
                 (None, None),
                 || Message::new("worksheet.raised_to_min").with("range", r.message()),
             );

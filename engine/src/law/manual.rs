@@ -208,6 +208,32 @@ pub struct ZoneBands {
     pub zone_c_max_minimum: u32,
 }
 
+/// A provision the engine applies by its nature rather than by numbers it holds (how the
+/// statutes bound a range, how counts run): it carries its citation only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provision {
+    pub id: String,
+    pub cite: Cite,
+}
+
+/// Chapter Five: the Sentencing Table and how the statutes bound the range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChapterFive {
+    pub table: Provision,
+    /// A total below 1 counts as 1, above 43 as 43.
+    pub table_bounds: Provision,
+    /// §5G1.1(a): a maximum below the range becomes the guideline sentence.
+    pub maximum_below_range: Provision,
+    /// §5G1.1(b): a minimum above the range becomes the guideline sentence.
+    pub minimum_above_range: Provision,
+    /// §5G1.1(c): within the range, not above the maximum nor below the minimum.
+    pub within_limits: Provision,
+    /// §5G1.2(d): counts run consecutively as far as needed for the total punishment.
+    pub consecutive_counts: Provision,
+}
+
 /// The text of one edition, as the rule code reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -217,6 +243,7 @@ pub struct ManualText {
     pub drugs: DrugGuideline,
     pub chapter_three: ChapterThree,
     pub zones: ZoneBands,
+    pub chapter_five: ChapterFive,
 }
 
 /// Where a rule's present text came from.

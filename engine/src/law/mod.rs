@@ -19,10 +19,10 @@ use crate::i18n::{Lang, Message};
 pub use cite::{Checked, Cite, Verification};
 pub use date::Date;
 pub use manual::{
-    AcceptanceRule, BaseLevelRule, ChapterThree, ChargeRule, CountTable, DrugGuideline, DrugTier,
-    ExportGuideline, ExtraAcceptance, FirearmCountTier, FirearmsGuideline, Increase, LevelRule,
-    Manual, ManualText, Provenance, RoleAdjustment, SmallArmsRule, TraffickingTier,
-    WeaponRequirement, ZoneBands,
+    AcceptanceRule, BaseLevelRule, ChapterFive, ChapterThree, ChargeRule, CountTable,
+    DrugGuideline, DrugTier, ExportGuideline, ExtraAcceptance, FirearmCountTier, FirearmsGuideline,
+    Increase, LevelRule, Manual, ManualText, Provenance, Provision, RoleAdjustment, SmallArmsRule,
+    TraffickingTier, WeaponRequirement, ZoneBands,
 };
 pub use statutes::{Charge, Penalty, StatuteCite};
 
@@ -468,7 +468,10 @@ mod tests {
                 serde_json::Value::Object(map) => {
                     if let Some(id) = map.get("id").and_then(|i| i.as_str()) {
                         let section = map["cite"]["section"].as_str().unwrap_or_default();
-                        assert!(section.starts_with('§'), "{id}: section {section:?}");
+                        assert!(
+                            section.starts_with('§') || section.starts_with("Ch. "),
+                            "{id}: section {section:?}"
+                        );
                         ids.push(id.to_string());
                     }
                     map.values().for_each(|c| walk(c, ids));

@@ -294,8 +294,15 @@ fn set_sentence(
         min_months: top.table_range_months.min,
         max_months: top.table_range_months.max,
     };
-    let final_range = apply_statutes(table, min_months, total_max_months, &mut Silent);
-    let zone = zone(final_range, law.zones(top.manual).ok()?);
+    let manual = law.manual(top.manual).ok()?;
+    let final_range = apply_statutes(
+        table,
+        min_months,
+        total_max_months,
+        (&manual.text.chapter_five, top.manual),
+        &mut Silent,
+    );
+    let zone = zone(final_range, &manual.text.zones);
     let expected = expected_sentence(final_range, zone, min_months, total_max_months, sentencing);
     Some(SetSentence {
         offense_level: top.offense_level,
