@@ -173,9 +173,9 @@ async fn a_charge_missing_from_the_era_is_explained_not_crashed() {
 fn the_caseload_projection_draws_alike_in_webassembly_and_natively() {
     use threshold_engine::caseload::projection_fingerprint;
     for (seed, draws, native) in [
-        (2011, 100, 1_978_938_064_278_279_497u64),
-        (1, 1000, 3_824_232_790_086_862_693),
-        (42, 37, 11_986_464_052_025_399_688),
+        (2011, 100, 14_545_740_461_333_040_258u64),
+        (1, 1000, 5_532_668_378_410_665_123),
+        (42, 37, 18_408_931_260_892_024_644),
     ] {
         assert_eq!(
             projection_fingerprint(seed, draws),

@@ -520,7 +520,7 @@ mod tests {
 
         let mut straw = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
         straw.firearms = Some(10);
-        straw.trafficking_recipient = Some(Recipient::ProhibitedPerson);
+        straw.trafficking_recipient = Some(Recipient::Dangerous);
         let before = evaluate(&straw, &law, params).unwrap().offense_level; // 12+4+4 = 20 − 3 = 17
         assert_eq!(before, 17);
         let firearms = &mut law

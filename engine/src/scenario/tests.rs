@@ -214,7 +214,7 @@ fn guideline_rules_apply() {
     );
     // Trafficking +8 and an export enhancement in the 2010 Manual, for a Mexico case:
     // 12 + 2 + 8 + 4 = 26, −3 = 23 → 46–57.
-    case.trafficking_recipient = Some(Recipient::ProhibitedPerson);
+    case.trafficking_recipient = Some(Recipient::Dangerous);
     case.mexico_nexus = Some(true);
     let s = Scenario::from_json(
         r#"{"id":"x","name":"x","changes":[
