@@ -75,9 +75,14 @@ pub struct Case {
     /// Any weapon exported was fully automatic (§2M5.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fully_automatic: Option<bool>,
-    /// Rounds of ammunition exported (§2M5.2(a)(2), Nov. 2011 on).
+    /// Rounds of ammunition exported (§2M5.2(a)(2): none allowed at level 14 in the 2010
+    /// Manual, up to 500 from Nov. 2011).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ammunition_rounds: Option<u32>,
+    /// The export included firearm parts or spare magazines besides the small arms, which
+    /// takes it out of §2M5.2(a)(2)'s "only" small arms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts_or_magazines: Option<bool>,
     /// Grams of cocaine for the drug-conspiracy comparator (§2D1.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drug_grams: Option<f64>,
@@ -124,6 +129,7 @@ impl Case {
             other_felony: None,
             fully_automatic: None,
             ammunition_rounds: None,
+            parts_or_magazines: None,
             drug_grams: None,
             role: None,
             accepts_responsibility: None,

@@ -23,19 +23,25 @@ pub(crate) fn offense_level<R: Recorder>(
         "assume.fully_automatic",
         rec,
     );
-    let rounds_ok = match small.max_rounds {
-        None => true,
-        Some(max) => {
-            fact(
-                case.ammunition_rounds,
-                "ammunition_rounds",
-                0,
-                "assume.ammunition_rounds",
-                rec,
-            ) <= max
-        }
+    let parts = fact(
+        case.parts_or_magazines,
+        "parts_or_magazines",
+        false,
+        "assume.parts_or_magazines",
+        rec,
+    );
+    let rounds = match small.max_rounds {
+        None => 0,
+        Some(_) => fact(
+            case.ammunition_rounds,
+            "ammunition_rounds",
+            0,
+            "assume.ammunition_rounds",
+            rec,
+        ),
     };
-    if !automatic && weapons <= small.max_weapons && rounds_ok {
+    let rounds_ok = small.max_rounds.is_none_or(|max| rounds <= max);
+    if !automatic && !parts && weapons <= small.max_weapons && rounds_ok {
         rec.step(
             &small.cite.section,
             (&small.cite, edition),
@@ -49,18 +55,23 @@ pub(crate) fn offense_level<R: Recorder>(
         );
         small.level
     } else {
+        let only = &g.only_small_arms;
+        let (cite, key) = match () {
+            _ if automatic => (&g.base.cite, "worksheet.export_base_automatic"),
+            _ if parts => (&only.cite, "worksheet.export_parts"),
+            _ if weapons > small.max_weapons => (&g.base.cite, "worksheet.export_base"),
+            _ if small.max_rounds == Some(0) => (&small.cite, "worksheet.export_ammunition_only"),
+            _ => (&small.cite, "worksheet.export_base_rounds"),
+        };
         rec.step(
             &g.base.cite.section,
-            (&g.base.cite, edition),
+            (cite, edition),
             (None, Some(g.base.level)),
             || {
-                let key = if automatic {
-                    "worksheet.export_base_automatic"
-                } else {
-                    "worksheet.export_base"
-                };
                 Message::new(key)
                     .with("weapons", weapons)
+                    .with("rounds", rounds)
+                    .with("limit", small.max_rounds.unwrap_or(0))
                     .with("level", g.base.level)
             },
         );

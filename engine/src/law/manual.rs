@@ -137,6 +137,9 @@ pub struct SmallArmsRule {
 pub struct ExportGuideline {
     pub base: LevelRule,
     pub small_arms: SmallArmsRule,
+    /// The small-arms level is for "only" small arms (and, from 2011, their ammunition):
+    /// parts or spare magazines beyond them take a case out of it, as courts read the word.
+    pub only_small_arms: Provision,
 }
 
 /// A row of the Drug Quantity Table: this level from this many grams up.
