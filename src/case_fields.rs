@@ -23,7 +23,9 @@ pub enum Fact {
     AlteredSerial,
     KnewBuyerProhibited,
     MexicoNexus,
+    KnewLeavingUs,
     OtherFelony,
+    PartsOrMagazines,
     CrimeGunRecovered,
     IceJointInvestigation,
     AcceptsResponsibility,
@@ -64,7 +66,7 @@ pub fn manual_label(lang: Lang, edition: ManualEdition) -> AttrValue {
 }
 
 impl Fact {
-    pub const ALL: [Fact; 13] = [
+    pub const ALL: [Fact; 15] = [
         Fact::ProhibitedPerson,
         Fact::LargeCapacitySemiautomatic,
         Fact::NfaWeapon,
@@ -73,23 +75,27 @@ impl Fact {
         Fact::AlteredSerial,
         Fact::KnewBuyerProhibited,
         Fact::MexicoNexus,
+        Fact::KnewLeavingUs,
         Fact::OtherFelony,
+        Fact::PartsOrMagazines,
         Fact::CrimeGunRecovered,
         Fact::IceJointInvestigation,
         Fact::AcceptsResponsibility,
         Fact::GovernmentMotion,
     ];
-    pub const KIND_OF_FIREARMS: [Fact; 6] = [
+    pub const KIND_OF_FIREARMS: [Fact; 7] = [
         Fact::LargeCapacitySemiautomatic,
         Fact::NfaWeapon,
         Fact::FullyAutomatic,
+        Fact::PartsOrMagazines,
         Fact::StolenFirearm,
         Fact::AlteredSerial,
         Fact::ProhibitedPerson,
     ];
-    pub const KNOWLEDGE_AND_NEXUS: [Fact; 3] = [
+    pub const KNOWLEDGE_AND_NEXUS: [Fact; 4] = [
         Fact::KnewBuyerProhibited,
         Fact::MexicoNexus,
+        Fact::KnewLeavingUs,
         Fact::OtherFelony,
     ];
     pub const INVESTIGATION: [Fact; 2] = [Fact::CrimeGunRecovered, Fact::IceJointInvestigation];
@@ -106,7 +112,9 @@ impl Fact {
             Fact::AlteredSerial => "altered_serial",
             Fact::KnewBuyerProhibited => "knew_buyer_prohibited",
             Fact::MexicoNexus => "mexico_nexus",
+            Fact::KnewLeavingUs => "knew_leaving_us",
             Fact::OtherFelony => "other_felony",
+            Fact::PartsOrMagazines => "parts_or_magazines",
             Fact::CrimeGunRecovered => "crime_gun_recovered",
             Fact::IceJointInvestigation => "ice_joint_investigation",
             Fact::AcceptsResponsibility => "accepts_responsibility",
@@ -129,8 +137,10 @@ impl Fact {
             Fact::StolenFirearm => "USSG §2K2.1(b)(4)(A)",
             Fact::AlteredSerial => "USSG §2K2.1(b)(4)(B)",
             Fact::KnewBuyerProhibited => "USSG §2K2.1(a)(6)(C) (amendment 753, 2011)",
-            Fact::MexicoNexus => {
-                "USSG §2K2.1(b)(6)(A) (amendment 753); Goodman (2011), citing DOJ OIG I-2011-001"
+            Fact::MexicoNexus => "Goodman (2011), citing DOJ OIG I-2011-001",
+            Fact::KnewLeavingUs => "USSG §2K2.1(b)(6)(A) (amendment 753, 2011)",
+            Fact::PartsOrMagazines => {
+                "USSG §2M5.2(a)(2); United States v. Stines, 34 F.4th 1315 (11th Cir. 2022)"
             }
             Fact::OtherFelony => "USSG §2K2.1(b)(6)(B) ((b)(6) in the 2010 Manual)",
             Fact::CrimeGunRecovered => "Goodman (2011), citing Goodman and Marizco (2010) p. 197",
@@ -154,7 +164,9 @@ impl Fact {
             Fact::AlteredSerial => case.altered_serial,
             Fact::KnewBuyerProhibited => case.knew_buyer_prohibited,
             Fact::MexicoNexus => case.mexico_nexus,
+            Fact::KnewLeavingUs => case.knew_leaving_us,
             Fact::OtherFelony => case.other_felony,
+            Fact::PartsOrMagazines => case.parts_or_magazines,
             Fact::CrimeGunRecovered => case.crime_gun_recovered,
             Fact::IceJointInvestigation => case.ice_joint_investigation,
             Fact::AcceptsResponsibility => case.accepts_responsibility,
@@ -172,7 +184,9 @@ impl Fact {
             Fact::AlteredSerial => &mut case.altered_serial,
             Fact::KnewBuyerProhibited => &mut case.knew_buyer_prohibited,
             Fact::MexicoNexus => &mut case.mexico_nexus,
+            Fact::KnewLeavingUs => &mut case.knew_leaving_us,
             Fact::OtherFelony => &mut case.other_felony,
+            Fact::PartsOrMagazines => &mut case.parts_or_magazines,
             Fact::CrimeGunRecovered => &mut case.crime_gun_recovered,
             Fact::IceJointInvestigation => &mut case.ice_joint_investigation,
             Fact::AcceptsResponsibility => &mut case.accepts_responsibility,
@@ -361,7 +375,7 @@ mod tests {
             &Fact::PLEA,
         ]
         .concat();
-        assert_eq!(all.len(), 13, "every Fact appears in one group");
+        assert_eq!(all.len(), 15, "every Fact appears in one group");
         let mut listed = all.clone();
         listed.sort_by_key(|f| f.key());
         let mut every = Fact::ALL.to_vec();

@@ -65,10 +65,15 @@ pub struct Case {
     /// Any firearm had an altered or obliterated serial number (§2K2.1(b)(4)(B)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub altered_serial: Option<bool>,
-    /// The firearms went, or the defendant had reason to believe they would go, to Mexico
-    /// (§2K2.1(b)(6)(A) from Nov. 2011; also a prosecution factor).
+    /// The firearms went to Mexico, or were meant to (a prosecution factor: where the guns
+    /// went, not what the defendant knew).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mexico_nexus: Option<bool>,
+    /// The defendant possessed a firearm while leaving or attempting to leave the United
+    /// States, or possessed or transferred one knowing, intending or having reason to believe
+    /// it would be taken out of the country (§2K2.1(b)(6)(A) from Nov. 2011).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knew_leaving_us: Option<bool>,
     /// A firearm was used, possessed or transferred in connection with another felony.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_felony: Option<bool>,
@@ -126,6 +131,7 @@ impl Case {
             stolen_firearm: None,
             altered_serial: None,
             mexico_nexus: None,
+            knew_leaving_us: None,
             other_felony: None,
             fully_automatic: None,
             ammunition_rounds: None,

@@ -430,7 +430,7 @@ mod tests {
             .any(|a| a.field == "drug_grams"));
     }
 
-    /// A 933 organiser today, 30 guns to a cartel, bound for Mexico, CHC III:
+    /// A 933 organiser today, 30 guns to a cartel, knowingly bound for Mexico, CHC III:
     /// 14 (933 status) + 6 (25–99) + 5 ((b)(5)(C)) + 4 ((b)(6)(A)) = 29; +4 leader = 33;
     /// −3 = 30 → CHC III 121–151, under the 180-month maximum.
     #[test]
@@ -439,6 +439,7 @@ mod tests {
         case.firearms = Some(30);
         case.trafficking_recipient = Some(Recipient::Dangerous);
         case.mexico_nexus = Some(true);
+        case.knew_leaving_us = Some(true);
         case.role = Some(Role::OrganizerLeader);
         case.criminal_history = Some(CriminalHistory::III);
         let e = eval(&case);

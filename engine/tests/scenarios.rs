@@ -260,7 +260,7 @@ fn scenario_and_project_commands() {
     let probe = std::env::temp_dir().join(format!("threshold-probe-{}.json", std::process::id()));
     std::fs::write(
         &probe,
-        r#"{"law_era":"april_2011","charge":"straw_purchase_922a6","firearms":10,"trafficking_recipient":"dangerous","mexico_nexus":true,"large_capacity_semiautomatic":true}"#,
+        r#"{"law_era":"april_2011","charge":"straw_purchase_922a6","firearms":10,"trafficking_recipient":"dangerous","mexico_nexus":true,"knew_leaving_us":true,"large_capacity_semiautomatic":true}"#,
     )
     .unwrap();
     let (code, table, err) = threshold(&[

@@ -101,6 +101,9 @@ pub struct CaseloadMix {
     pub evidence_spread: Param,
     pub crime_gun_share: Param,
     pub mexico_nexus_share: Param,
+    /// Of the Mexico-bound referrals, the share with evidence the defendant knew the guns
+    /// would leave the United States (§2K2.1(b)(6)(A)).
+    pub knew_leaving_share: Param,
     pub ice_joint_share: Param,
     pub large_capacity_share: Param,
 }
@@ -139,6 +142,7 @@ impl CaseloadMix {
             ("evidence_spread", &self.evidence_spread),
             ("crime_gun_share", &self.crime_gun_share),
             ("mexico_nexus_share", &self.mexico_nexus_share),
+            ("knew_leaving_share", &self.knew_leaving_share),
             ("ice_joint_share", &self.ice_joint_share),
             ("large_capacity_share", &self.large_capacity_share),
         ]
@@ -157,6 +161,7 @@ impl CaseloadMix {
             "evidence_spread" => &mut m.evidence_spread,
             "crime_gun_share" => &mut m.crime_gun_share,
             "mexico_nexus_share" => &mut m.mexico_nexus_share,
+            "knew_leaving_share" => &mut m.knew_leaving_share,
             "ice_joint_share" => &mut m.ice_joint_share,
             "large_capacity_share" => &mut m.large_capacity_share,
             _ => {
@@ -272,7 +277,7 @@ impl Caseload {
         let mut rng = Pcg32::new(mix.portfolio_seed, 0x00ca_5e10ad);
         let mut referrals = Vec::with_capacity(n);
         for i in 0..n {
-            let u: [f64; 12] = std::array::from_fn(|_| rng.next_unit());
+            let u: [f64; 13] = std::array::from_fn(|_| rng.next_unit());
             let mut case = Case::new(mix.law_era, mix.charge);
             case.label = Some(format!("synthetic referral {}", i + 1));
             let bin = pick(&mix.firearms.bins, |b| b.share, u[0]);
@@ -302,7 +307,9 @@ impl Caseload {
             let evidence = mix.evidence_mean.value + mix.evidence_spread.value * (2.0 * u[6] - 1.0);
             case.evidence_strength = Some((evidence.clamp(0.0, 1.0) * 20.0).round() / 20.0);
             case.crime_gun_recovered = Some(u[7] < mix.crime_gun_share.value);
-            case.mexico_nexus = Some(u[8] < mix.mexico_nexus_share.value);
+            let mexico = u[8] < mix.mexico_nexus_share.value;
+            case.mexico_nexus = Some(mexico);
+            case.knew_leaving_us = Some(mexico && u[12] < mix.knew_leaving_share.value);
             case.ice_joint_investigation = Some(u[9] < mix.ice_joint_share.value);
             case.large_capacity_semiautomatic = Some(u[10] < mix.large_capacity_share.value);
             referrals.push(Referral {

@@ -249,11 +249,18 @@ fn specific_characteristics<R: Recorder>(
         level += tier.increase;
     }
 
-    let mexico = fact(
-        case.mexico_nexus,
-        "mexico_nexus",
+    // Where the guns went does not decide (b)(6)(A); what the defendant knew does. A Mexico
+    // destination left unexplained is said to the reader, not taken as that knowledge.
+    let unexplained = if case.mexico_nexus == Some(true) {
+        "assume.knew_leaving_us.mexico"
+    } else {
+        "assume.knew_leaving_us"
+    };
+    let leaving = fact(
+        case.knew_leaving_us,
+        "knew_leaving_us",
         false,
-        "assume.mexico_nexus",
+        unexplained,
         rec,
     );
     let other_felony = fact(
@@ -263,12 +270,12 @@ fn specific_characteristics<R: Recorder>(
         "assume.other_felony",
         rec,
     );
-    let b6: Option<(&crate::law::Increase, &str)> = match (&g.export, mexico, other_felony) {
+    let b6: Option<(&crate::law::Increase, &str)> = match (&g.export, leaving, other_felony) {
         (Some(export), true, _) => Some((export, "worksheet.export_enhancement")),
         (_, _, true) => Some((&g.other_felony, "worksheet.other_felony")),
         _ => None,
     };
-    if g.export.is_none() && mexico && !other_felony {
+    if g.export.is_none() && leaving && !other_felony {
         rec.step(
             &g.other_felony.cite.section,
             (&g.other_felony.cite, edition),

@@ -705,12 +705,14 @@ fn apply_rule(
 }
 
 /// The case a preset's single-case claims are checked on: a Mexico-bound straw purchaser of
-/// ten rifles for a cartel, the typical Gunrunner referral of the seed paper.
+/// ten rifles for a cartel who knew where they were going, the typical Gunrunner referral of
+/// the seed paper.
 pub fn standard_probe() -> Case {
     let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
     case.firearms = Some(10);
     case.trafficking_recipient = Some(crate::law::Recipient::Dangerous);
     case.mexico_nexus = Some(true);
+    case.knew_leaving_us = Some(true);
     case.large_capacity_semiautomatic = Some(true);
     case
 }

@@ -216,6 +216,7 @@ fn guideline_rules_apply() {
     // 12 + 2 + 8 + 4 = 26, −3 = 23 → 46–57.
     case.trafficking_recipient = Some(Recipient::Dangerous);
     case.mexico_nexus = Some(true);
+    case.knew_leaving_us = Some(true);
     let s = Scenario::from_json(
         r#"{"id":"x","name":"x","changes":[
             {"label":"t","source":"test","rule":{"kind":"trafficking_increase","edition":"2010","increase":8}},
