@@ -24,7 +24,7 @@ pub use manual::{
     Increase, LevelRule, Manual, ManualText, Provenance, Provision, RoleAdjustment, SmallArmsRule,
     TraffickingTier, WeaponRequirement, ZoneBands,
 };
-pub use statutes::{Charge, Penalty, StatuteCite};
+pub use statutes::{Charge, ChargeElement, Element, Penalty, StatuteCite};
 
 const STATUTES_JSON: &str = include_str!("../../data/law/statutes.json");
 const BASE_TEXT_JSON: &str = include_str!("../../data/law/manual-2010.json");

@@ -65,6 +65,35 @@ impl Penalty {
     }
 }
 
+/// A fact a charge needs before a prosecutor could bring it, beyond the conduct every firearms
+/// charge shares; a charge whose element the facts do not show is not offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Element {
+    /// Knowing, or having reasonable cause to believe, the buyer or recipient was barred from
+    /// having guns or meant a felony use (922(d), 932(b), 933(a)).
+    RecipientKnowledge,
+    /// Reasonable cause to believe the gun would be used in a felony, terrorism or drug
+    /// trafficking (932(c)(2)).
+    FelonyPurpose,
+    /// A defendant barred from having guns (922(g)).
+    ProhibitedDefendant,
+    /// A proven export, which ATF alone cannot show: a joint ATF–ICE investigation and a
+    /// Mexico nexus (554, 2778).
+    ExportNexus,
+    /// The drug facts a drug conspiracy needs.
+    DrugFacts,
+}
+
+/// An element with the provision that requires it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChargeElement {
+    pub element: Element,
+    pub cite: StatuteCite,
+    pub verified: Verification,
+}
+
 /// One entry of the charge catalog.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,6 +107,9 @@ pub struct Charge {
     /// the threshold of the statutory tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assumed_drug_grams: Option<f64>,
+    /// What the facts must show before the charge is offered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elements: Vec<ChargeElement>,
     /// Oldest first; before the first period's `from` the offence did not exist.
     pub penalties: Vec<Penalty>,
 }
@@ -128,11 +160,13 @@ pub(crate) fn read_statutes(text: &str) -> Result<Vec<Charge>, String> {
     let mut charges = Vec::with_capacity(file.charges.len());
     for mut charge in file.charges {
         let id = charge["id"].as_str().unwrap_or("?").to_string();
-        for penalty in charge["penalties"].as_array_mut().into_iter().flatten() {
-            let verified = super::amend::verification(&penalty["verified"], &file.sources)
-                .map_err(|e| format!("statutes.json, {id}: {e}"))?;
-            penalty["verified"] =
-                serde_json::to_value(verified).expect("a verification serializes");
+        for list in ["penalties", "elements"] {
+            for row in charge[list].as_array_mut().into_iter().flatten() {
+                let verified = super::amend::verification(&row["verified"], &file.sources)
+                    .map_err(|e| format!("statutes.json, {id}: {e}"))?;
+                row["verified"] =
+                    serde_json::to_value(verified).expect("a verification serializes");
+            }
         }
         let charge: Charge =
             serde_json::from_value(charge).map_err(|e| format!("statutes.json, {id}: {e}"))?;

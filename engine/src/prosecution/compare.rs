@@ -22,7 +22,7 @@ use crate::case::{Case, CaseError};
 use crate::evaluate::{apply_statutes, evaluate_quick, Evaluation, EvaluationError, MonthRange};
 use crate::i18n::Message;
 use crate::imposed::{expected_sentence, three_decimals, ExpectedSentence, SentencingParams};
-use crate::law::{ChargeId, GuidelineSection, Law, LawEra, Recipient};
+use crate::law::{ChargeId, Element, GuidelineSection, Law, LawEra, Recipient};
 use crate::worksheet::{Assumption, Silent};
 use crate::{zone, GuidelineRange, ManualEdition, Zone};
 
@@ -209,6 +209,26 @@ fn candidate_sets(case: &Case, law: &Law) -> Vec<Vec<ChargeId>> {
     sets
 }
 
+/// Whether the case's facts show an element.
+fn element_shown(case: &Case, element: Element) -> bool {
+    match element {
+        Element::RecipientKnowledge => {
+            case.trafficking_recipient
+                .is_some_and(|r| r != Recipient::None)
+                || case.knew_buyer_prohibited == Some(true)
+        }
+        Element::FelonyPurpose => {
+            case.trafficking_recipient == Some(Recipient::Dangerous)
+                || case.other_felony == Some(true)
+        }
+        Element::ProhibitedDefendant => case.prohibited_person == Some(true),
+        Element::ExportNexus => {
+            case.ice_joint_investigation == Some(true) && case.mexico_nexus == Some(true)
+        }
+        Element::DrugFacts => case.drug_grams.is_some(),
+    }
+}
+
 /// Why the facts do not support a charge set, if they do not.
 fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<Message> {
     for &id in charges {
@@ -222,38 +242,25 @@ fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<Message> 
                     .with("era", case.law_era.message()),
             );
         }
-        let intent = case
-            .trafficking_recipient
-            .is_some_and(|r| r != Recipient::None)
-            || case.knew_buyer_prohibited == Some(true);
-        let why = match (charge.guideline, id) {
-            (GuidelineSection::Drugs2D1_1, _) if case.drug_grams.is_none() => {
-                "not_considered.drug_facts"
-            }
-            (GuidelineSection::Export2M5_2, _)
-                if !(case.ice_joint_investigation == Some(true)
-                    && case.mexico_nexus == Some(true)) =>
-            {
-                "not_considered.export"
-            }
-            (_, ChargeId::ProhibitedPossession922g) if case.prohibited_person != Some(true) => {
-                "not_considered.prohibited_possession"
-            }
-            (_, ChargeId::TransferToProhibited922d | ChargeId::Trafficking933) if !intent => {
-                "not_considered.intent"
-            }
-            (_, ChargeId::StrawPurchase932Felony)
-                if !(case.trafficking_recipient == Some(Recipient::Dangerous)
-                    || case.other_felony == Some(true)) =>
-            {
-                "not_considered.felony_purpose"
-            }
-            _ => continue,
+        let Some(missing) = charge
+            .elements
+            .iter()
+            .find(|e| !element_shown(case, e.element))
+        else {
+            continue;
+        };
+        let why = match missing.element {
+            Element::RecipientKnowledge => "not_considered.recipient_knowledge",
+            Element::FelonyPurpose => "not_considered.felony_purpose",
+            Element::ProhibitedDefendant => "not_considered.prohibited_defendant",
+            Element::ExportNexus => "not_considered.export_nexus",
+            Element::DrugFacts => "not_considered.drug_facts",
         };
         return Some(
             Message::new("not_considered.charge")
                 .verbatim("charge", id.code())
-                .with("why", Message::new(why)),
+                .with("why", Message::new(why))
+                .verbatim("cite", &missing.cite.section),
         );
     }
     None

@@ -429,3 +429,30 @@ fn overrides_set_and_get_every_parameter_by_name() {
     }
     assert!(!ProsecutionOverrides::default().set("no_such_parameter", Some(1.0)));
 }
+
+/// 18 U.S.C. 932(b) needs knowing, or reasonable cause to believe, that the buyer is barred
+/// from having guns or means a felony use (or to pass the gun to such a person): a straw
+/// purchase today without such a fact is not offered as 932, and says why; with it, 932 is.
+#[test]
+fn straw_purchasing_932_needs_the_buyers_known_status_or_purpose() {
+    let (law, sp, pp) = defaults();
+    let mut case = Case::new(LawEra::Today, ChargeId::StrawPurchase922a6);
+    case.firearms = Some(5);
+    let c = compare_charges(&case, law, sp, pp).unwrap();
+    let offered = |c: &ChargeComparison, id| c.options.iter().any(|o| o.charges.contains(&id));
+    assert!(!offered(&c, ChargeId::StrawPurchase932));
+    let reason = c
+        .not_considered
+        .iter()
+        .find(|n| n.charges == [ChargeId::StrawPurchase932])
+        .map(|n| n.reason.to_string())
+        .unwrap();
+    assert!(
+        reason.contains("932(b)") && reason.contains("reasonable cause"),
+        "{reason}"
+    );
+    case.knew_buyer_prohibited = Some(true);
+    let c = compare_charges(&case, law, sp, pp).unwrap();
+    assert!(offered(&c, ChargeId::StrawPurchase932));
+    assert!(!offered(&c, ChargeId::StrawPurchase932Felony));
+}
