@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use threshold_engine::law::Conduct933;
 use threshold_engine::scenario::{preset, Baseline, Scenario};
 use threshold_engine::{
     Case, ChargeId, CriminalHistory, Law, LawEra, ManualEdition, ProsecutionOverrides,
@@ -147,6 +148,7 @@ pub enum Action {
     SetCriminalHistory(Option<CriminalHistory>),
     SetRole(Option<Role>),
     SetRecipient(Option<Recipient>),
+    SetConduct933(Option<Conduct933>),
     SetFact(Fact, Option<bool>),
     SetQuantity(Quantity, Option<f64>),
     SetSentencingParam(SentencingParam, Option<f64>),
@@ -207,6 +209,7 @@ impl Reducible for AppState {
             Action::SetCriminalHistory(history) => next.case.criminal_history = history,
             Action::SetRole(role) => next.case.role = role,
             Action::SetRecipient(recipient) => next.case.trafficking_recipient = recipient,
+            Action::SetConduct933(conduct) => next.case.trafficking_933_conduct = conduct,
             Action::SetFact(fact, value) => fact.set(&mut next.case, value),
             Action::SetQuantity(quantity, value) => quantity.set(&mut next.case, value),
             Action::SetSentencingParam(param, value) => {

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Message;
-use crate::law::{ChargeId, LawEra, Recipient, Role};
+use crate::law::{ChargeId, Conduct933, LawEra, Recipient, Role};
 use crate::{CriminalHistory, ManualEdition};
 
 /// Upper bounds that keep every figure finite and meaningful; beyond them the input is a
@@ -32,6 +32,10 @@ pub struct Case {
     pub manual: Option<ManualEdition>,
     /// The charge of conviction.
     pub charge: ChargeId,
+    /// For a 933 conviction, what the defendant did: transferred, received, or attempted or
+    /// conspired (933(a)(1)–(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trafficking_933_conduct: Option<Conduct933>,
     /// Number of counts of that charge (1 when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counts: Option<u32>,
@@ -119,6 +123,7 @@ impl Case {
             law_era,
             manual: None,
             charge,
+            trafficking_933_conduct: None,
             counts: None,
             criminal_history: None,
             firearms: None,

@@ -1,5 +1,6 @@
 //! The case builder: the facts in plain words, grouped as a briefer would tell them.
 
+use threshold_engine::law::Conduct933;
 use threshold_engine::{
     Case, ChargeId, CriminalHistory, Law, LawEra, ManualEdition, Recipient, Role,
 };
@@ -101,6 +102,24 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
     let on_role = on_action.reform(|code: String| {
         Action::SetRole(Role::ALL.into_iter().find(|r| role_code(*r) == code))
     });
+    let on_conduct = on_action.reform(|code: String| {
+        Action::SetConduct933(Conduct933::ALL.into_iter().find(|c| c.code() == code))
+    });
+    let conduct_field = (case.charge == ChargeId::Trafficking933).then(|| {
+        let options = std::iter::once(ChoiceOption::new("", t(lang, "case.conduct_933.not_given")))
+            .chain(Conduct933::ALL.into_iter().map(|c| {
+                ChoiceOption::new(c.code(), t(lang, &format!("case.conduct_933.{}", c.code())))
+            }))
+            .collect::<Vec<_>>();
+        html! {
+            <ChoiceField id="field-trafficking_933_conduct" label={t(lang, "case.conduct_933.label")}
+                {options}
+                selected={case.trafficking_933_conduct.map(|c| c.code()).unwrap_or("")}
+                on_change={on_conduct}
+                meaning={Some(t(lang, "case.conduct_933.meaning"))}
+                citation={Some(AttrValue::from("18 U.S.C. 933(a); USSG §2K2.1(b)(5)(A) (amendment 819, 2023)"))} />
+        }
+    });
     let on_recipient = on_action.reform(|code: String| {
         Action::SetRecipient(RECIPIENTS.iter().find(|(_, c)| *c == code).map(|(r, _)| *r))
     });
@@ -167,6 +186,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                         selected={case.charge.code()} on_change={on_charge}
                         meaning={Some(t(lang, "case.charge.meaning"))}
                         citation={Some(t(lang, "case.charge.citation"))} />
+                    { for conduct_field }
                     { quantity(Quantity::Counts, AttrValue::Static("1")) }
                 </fieldset>
                 <fieldset>
@@ -231,6 +251,10 @@ mod tests {
         }
         for (_, code) in RECIPIENTS {
             let key = format!("case.recipient.{code}");
+            assert!(catalog.contains(&key), "{key}");
+        }
+        for conduct in Conduct933::ALL {
+            let key = format!("case.conduct_933.{}", conduct.code());
             assert!(catalog.contains(&key), "{key}");
         }
         assert_eq!(

@@ -4,7 +4,9 @@
 use crate::case::Case;
 use crate::edition::ManualEdition;
 use crate::i18n::Message;
-use crate::law::{BaseLevelRule, ChargeId, FirearmsGuideline, Recipient, WeaponRequirement};
+use crate::law::{
+    BaseLevelRule, ChargeId, Conduct933, FirearmsGuideline, Recipient, WeaponRequirement,
+};
 use crate::worksheet::{fact, Recorder};
 
 /// The offense level after §2K2.1(a) and (b) for one edition's text.
@@ -229,6 +231,27 @@ fn specific_characteristics<R: Recorder>(
         "assume.trafficking_recipient",
         rec,
     );
+    // 933's subsection matters only where a tier names subsections for this conviction.
+    let names_conduct = g.trafficking_tiers.iter().any(|t| {
+        t.convicted_under
+            .iter()
+            .any(|c| c.charge == charge && !c.conduct.is_empty())
+    });
+    let conduct = names_conduct.then(|| {
+        fact(
+            case.trafficking_933_conduct,
+            "trafficking_933_conduct",
+            Conduct933::Transferred,
+            "assume.trafficking_933_conduct",
+            rec,
+        )
+    });
+    let convicted = |t: &crate::law::TraffickingTier| {
+        t.convicted_under.iter().any(|c| {
+            c.charge == charge
+                && (c.conduct.is_empty() || conduct.is_some_and(|x| c.conduct.contains(&x)))
+        })
+    };
     let trafficking = g
         .trafficking_tiers
         .iter()
@@ -236,7 +259,7 @@ fn specific_characteristics<R: Recorder>(
             let knew = t
                 .recipient
                 .is_some_and(|needed| needed != Recipient::None && recipient >= needed);
-            t.convicted_under.contains(&charge) || (knew && firearms >= t.min_firearms)
+            convicted(t) || (knew && firearms >= t.min_firearms)
         })
         .max_by_key(|t| t.increase);
     if let Some(tier) = trafficking {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::cite::{Cite, Verification};
-use super::{ChargeId, Recipient, Role};
+use super::{ChargeId, Conviction, Recipient, Role};
 use crate::edition::ManualEdition;
 use crate::i18n::Text;
 
@@ -95,7 +95,7 @@ pub struct TraffickingTier {
     pub recipient: Option<Recipient>,
     /// Convictions that trigger the tier by themselves.
     #[serde(default)]
-    pub convicted_under: Vec<ChargeId>,
+    pub convicted_under: Vec<Conviction>,
 }
 
 /// §2K2.1 as one Manual edition writes it.

@@ -227,6 +227,45 @@ pub enum Recipient {
     Dangerous,
 }
 
+/// What a defendant convicted under 18 U.S.C. 933 did: its three subsections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Conduct933 {
+    /// 933(a)(1): shipped, transported, transferred or otherwise disposed of a firearm.
+    Transferred,
+    /// 933(a)(2): received a firearm.
+    Received,
+    /// 933(a)(3): attempted or conspired to commit (a)(1) or (a)(2).
+    AttemptedOrConspired,
+}
+
+impl Conduct933 {
+    pub const ALL: [Conduct933; 3] = [
+        Self::Transferred,
+        Self::Received,
+        Self::AttemptedOrConspired,
+    ];
+
+    /// The case-file spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Transferred => "transferred",
+            Self::Received => "received",
+            Self::AttemptedOrConspired => "attempted_or_conspired",
+        }
+    }
+}
+
+/// A conviction a rule names: a charge, and for 933 the subsections it covers (all when
+/// empty).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conviction {
+    pub charge: ChargeId,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conduct: Vec<Conduct933>,
+}
+
 /// The defendant's role in the offense (USSG §3B1.1, §3B1.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
