@@ -25,6 +25,8 @@ pub enum Fact {
     MexicoNexus,
     KnewLeavingUs,
     OtherFelony,
+    CriminalGroup,
+    RelationshipOrFearMotive,
     PartsOrMagazines,
     CrimeGunRecovered,
     IceJointInvestigation,
@@ -38,6 +40,7 @@ pub enum Quantity {
     Firearms,
     Counts,
     PriorFelonies,
+    HistoryPoints,
     AmmunitionRounds,
     DrugGrams,
     /// Entered in percent, stored as 0–1.
@@ -66,7 +69,7 @@ pub fn manual_label(lang: Lang, edition: ManualEdition) -> AttrValue {
 }
 
 impl Fact {
-    pub const ALL: [Fact; 15] = [
+    pub const ALL: [Fact; 17] = [
         Fact::ProhibitedPerson,
         Fact::LargeCapacitySemiautomatic,
         Fact::NfaWeapon,
@@ -77,6 +80,8 @@ impl Fact {
         Fact::MexicoNexus,
         Fact::KnewLeavingUs,
         Fact::OtherFelony,
+        Fact::CriminalGroup,
+        Fact::RelationshipOrFearMotive,
         Fact::PartsOrMagazines,
         Fact::CrimeGunRecovered,
         Fact::IceJointInvestigation,
@@ -92,11 +97,13 @@ impl Fact {
         Fact::AlteredSerial,
         Fact::ProhibitedPerson,
     ];
-    pub const KNOWLEDGE_AND_NEXUS: [Fact; 4] = [
+    pub const KNOWLEDGE_AND_NEXUS: [Fact; 6] = [
         Fact::KnewBuyerProhibited,
         Fact::MexicoNexus,
         Fact::KnewLeavingUs,
         Fact::OtherFelony,
+        Fact::CriminalGroup,
+        Fact::RelationshipOrFearMotive,
     ];
     pub const INVESTIGATION: [Fact; 2] = [Fact::CrimeGunRecovered, Fact::IceJointInvestigation];
     pub const PLEA: [Fact; 2] = [Fact::AcceptsResponsibility, Fact::GovernmentMotion];
@@ -114,6 +121,8 @@ impl Fact {
             Fact::MexicoNexus => "mexico_nexus",
             Fact::KnewLeavingUs => "knew_leaving_us",
             Fact::OtherFelony => "other_felony",
+            Fact::CriminalGroup => "criminal_group",
+            Fact::RelationshipOrFearMotive => "relationship_or_fear_motive",
             Fact::PartsOrMagazines => "parts_or_magazines",
             Fact::CrimeGunRecovered => "crime_gun_recovered",
             Fact::IceJointInvestigation => "ice_joint_investigation",
@@ -139,6 +148,10 @@ impl Fact {
             Fact::KnewBuyerProhibited => "USSG §2K2.1(a)(6)(C) (amendment 753, 2011)",
             Fact::MexicoNexus => "Goodman (2011), citing DOJ OIG I-2011-001",
             Fact::KnewLeavingUs => "USSG §2K2.1(b)(6)(A) (amendment 753, 2011)",
+            Fact::CriminalGroup => "USSG §2K2.1(b)(8) (amendment 819, 2023; (b)(9) from 2025)",
+            Fact::RelationshipOrFearMotive => {
+                "USSG §2K2.1(b)(9) (amendment 819, 2023; (b)(10) from 2025)"
+            }
             Fact::PartsOrMagazines => {
                 "USSG §2M5.2(a)(2); United States v. Stines, 34 F.4th 1315 (11th Cir. 2022)"
             }
@@ -166,6 +179,8 @@ impl Fact {
             Fact::MexicoNexus => case.mexico_nexus,
             Fact::KnewLeavingUs => case.knew_leaving_us,
             Fact::OtherFelony => case.other_felony,
+            Fact::CriminalGroup => case.criminal_group,
+            Fact::RelationshipOrFearMotive => case.relationship_or_fear_motive,
             Fact::PartsOrMagazines => case.parts_or_magazines,
             Fact::CrimeGunRecovered => case.crime_gun_recovered,
             Fact::IceJointInvestigation => case.ice_joint_investigation,
@@ -186,6 +201,8 @@ impl Fact {
             Fact::MexicoNexus => &mut case.mexico_nexus,
             Fact::KnewLeavingUs => &mut case.knew_leaving_us,
             Fact::OtherFelony => &mut case.other_felony,
+            Fact::CriminalGroup => &mut case.criminal_group,
+            Fact::RelationshipOrFearMotive => &mut case.relationship_or_fear_motive,
             Fact::PartsOrMagazines => &mut case.parts_or_magazines,
             Fact::CrimeGunRecovered => &mut case.crime_gun_recovered,
             Fact::IceJointInvestigation => &mut case.ice_joint_investigation,
@@ -245,10 +262,11 @@ impl fmt::Display for QuantityError {
 }
 
 impl Quantity {
-    pub const ALL: [Quantity; 6] = [
+    pub const ALL: [Quantity; 7] = [
         Quantity::Firearms,
         Quantity::Counts,
         Quantity::PriorFelonies,
+        Quantity::HistoryPoints,
         Quantity::EvidenceStrength,
         Quantity::AmmunitionRounds,
         Quantity::DrugGrams,
@@ -259,6 +277,7 @@ impl Quantity {
             Quantity::Firearms => "firearms",
             Quantity::Counts => "counts",
             Quantity::PriorFelonies => "prior_violent_or_drug_felonies",
+            Quantity::HistoryPoints => "criminal_history_points",
             Quantity::AmmunitionRounds => "ammunition_rounds",
             Quantity::DrugGrams => "drug_grams",
             Quantity::EvidenceStrength => "evidence_strength",
@@ -283,6 +302,7 @@ impl Quantity {
             Quantity::Firearms => (0.0, 1_000_000.0, true),
             Quantity::Counts => (1.0, 100.0, true),
             Quantity::PriorFelonies => (0.0, 50.0, true),
+            Quantity::HistoryPoints => (0.0, 99.0, true),
             Quantity::AmmunitionRounds => (0.0, 100_000_000.0, true),
             Quantity::DrugGrams => (0.0, 1.0e9, false),
             Quantity::EvidenceStrength => (0.0, 100.0, false),
@@ -295,6 +315,9 @@ impl Quantity {
             Quantity::Firearms => AttrValue::Static("USSG §2K2.1(b)(1); §2M5.2(a)(2)"),
             Quantity::Counts => AttrValue::Static("USSG §5G1.2(d)"),
             Quantity::PriorFelonies => AttrValue::Static("USSG §2K2.1(a)(1)–(a)(4)"),
+            Quantity::HistoryPoints => {
+                AttrValue::Static("USSG §4A1.1; Ch. 5 Pt. A; §4C1.1(a)(1); §2K2.1(b)(9)(B)")
+            }
             Quantity::AmmunitionRounds => AttrValue::Static("USSG §2M5.2(a)(2) (amendment 753)"),
             Quantity::DrugGrams => AttrValue::Static("USSG §2D1.1(c); 21 U.S.C. 841(b)(1)"),
             // The citation carries a note of Threshold's own, which is said in each language.
@@ -312,6 +335,7 @@ impl Quantity {
             Quantity::Firearms => case.firearms.map(f64::from),
             Quantity::Counts => case.counts.map(f64::from),
             Quantity::PriorFelonies => case.prior_violent_or_drug_felonies.map(f64::from),
+            Quantity::HistoryPoints => case.criminal_history_points.map(f64::from),
             Quantity::AmmunitionRounds => case.ammunition_rounds.map(f64::from),
             Quantity::DrugGrams => case.drug_grams,
             Quantity::EvidenceStrength => case.evidence_strength.map(|s| s * 100.0),
@@ -324,6 +348,7 @@ impl Quantity {
             Quantity::Firearms => case.firearms = value.map(|v| v as u32),
             Quantity::Counts => case.counts = value.map(|v| v as u32),
             Quantity::PriorFelonies => case.prior_violent_or_drug_felonies = value.map(|v| v as u8),
+            Quantity::HistoryPoints => case.criminal_history_points = value.map(|v| v as u8),
             Quantity::AmmunitionRounds => case.ammunition_rounds = value.map(|v| v as u32),
             Quantity::DrugGrams => case.drug_grams = value,
             Quantity::EvidenceStrength => case.evidence_strength = value.map(|v| v / 100.0),
@@ -375,7 +400,7 @@ mod tests {
             &Fact::PLEA,
         ]
         .concat();
-        assert_eq!(all.len(), 15, "every Fact appears in one group");
+        assert_eq!(all.len(), 17, "every Fact appears in one group");
         let mut listed = all.clone();
         listed.sort_by_key(|f| f.key());
         let mut every = Fact::ALL.to_vec();

@@ -10,11 +10,12 @@ use crate::evaluate::{Evaluation, EvaluationError};
 use crate::i18n::Message;
 
 /// Columns whose values are names, never numbers ("2010" is a Manual, not a count).
-const TEXT_COLUMNS: [&str; 7] = [
+const TEXT_COLUMNS: [&str; 8] = [
     "label",
     "law_era",
     "manual",
     "charge",
+    "trafficking_933_conduct",
     "criminal_history",
     "trafficking_recipient",
     "role",

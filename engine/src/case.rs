@@ -14,6 +14,7 @@ use crate::{CriminalHistory, ManualEdition};
 const MAX_FIREARMS: u32 = 1_000_000;
 const MAX_COUNTS: u32 = 100;
 const MAX_PRIOR_FELONIES: u8 = 50;
+const MAX_HISTORY_POINTS: u8 = 99;
 const MAX_ROUNDS: u32 = 100_000_000;
 const MAX_DRUG_GRAMS: f64 = 1.0e9;
 
@@ -42,6 +43,10 @@ pub struct Case {
     /// Criminal history category I–VI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criminal_history: Option<CriminalHistory>,
+    /// Criminal history points (§4A1.1); they set the category when it is not given, and
+    /// decide rules that need 0 or at most 1 point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_history_points: Option<u8>,
     /// Number of firearms involved (§2K2.1(b)(1), §2M5.2(a)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub firearms: Option<u32>,
@@ -81,6 +86,15 @@ pub struct Case {
     /// A firearm was used, possessed or transferred in connection with another felony.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_felony: Option<bool>,
+    /// The trafficking was committed through the defendant's part in a group of five or more
+    /// whose primary purposes include crime, knowingly (§2K2.1(b)(8) from Nov. 2023).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_group: Option<bool>,
+    /// The defendant was moved by an intimate or family relationship or by threats or fear and
+    /// was otherwise unlikely to offend, or was unusually vulnerable to being persuaded
+    /// (§2K2.1(b)(9) from Nov. 2023).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationship_or_fear_motive: Option<bool>,
     /// Any weapon exported was fully automatic (§2M5.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fully_automatic: Option<bool>,
@@ -126,6 +140,7 @@ impl Case {
             trafficking_933_conduct: None,
             counts: None,
             criminal_history: None,
+            criminal_history_points: None,
             firearms: None,
             prior_violent_or_drug_felonies: None,
             prohibited_person: None,
@@ -138,6 +153,8 @@ impl Case {
             mexico_nexus: None,
             knew_leaving_us: None,
             other_felony: None,
+            criminal_group: None,
+            relationship_or_fear_motive: None,
             fully_automatic: None,
             ammunition_rounds: None,
             parts_or_magazines: None,
@@ -149,6 +166,13 @@ impl Case {
             evidence_strength: None,
             ice_joint_investigation: None,
         }
+    }
+
+    /// The criminal history category: the one given, or the one the points give.
+    pub fn history_category(&self) -> Option<CriminalHistory> {
+        self.criminal_history.or(self
+            .criminal_history_points
+            .map(CriminalHistory::from_points))
     }
 
     /// The Manual edition: the one given, or the era's usual one.
@@ -174,6 +198,27 @@ impl Case {
                 "counts",
                 "error.case.counts",
             )?;
+        }
+        if let Some(points) = self.criminal_history_points {
+            check(
+                points <= MAX_HISTORY_POINTS,
+                "criminal_history_points",
+                "error.case.history_points",
+            )?;
+            if let Some(category) = self.criminal_history {
+                if CriminalHistory::from_points(points) != category {
+                    return Err(CaseError {
+                        field: "criminal_history_points".into(),
+                        message: Message::new("error.case.points_and_category")
+                            .with("points", u32::from(points))
+                            .verbatim("category", category.roman())
+                            .verbatim(
+                                "points_category",
+                                CriminalHistory::from_points(points).roman(),
+                            ),
+                    });
+                }
+            }
         }
         if let Some(firearms) = self.firearms {
             check(firearms <= MAX_FIREARMS, "firearms", "error.case.firearms")?;

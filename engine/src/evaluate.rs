@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
-use crate::guidelines::{chapter_three, chapter_two_level};
+use crate::guidelines::{chapter_four, chapter_three, chapter_two_level};
 use crate::i18n::{InputError, Lang, Message};
 use crate::imposed::{expected_sentence, ExpectedSentence, SentencingParams};
 use crate::law::{ChapterFive, ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
@@ -194,6 +194,25 @@ fn run<R: Recorder>(
     let chapter_five = &law.manual(edition)?.text.chapter_five;
     let adjusted =
         chapter_three::adjust(case, chapter_two, law.chapter_three(edition)?, edition, rec);
+    let history = fact(
+        case.history_category(),
+        "criminal_history",
+        CriminalHistory::I,
+        "assume.criminal_history",
+        rec,
+    );
+    let adjusted = match &law.manual(edition)?.text.zero_point {
+        Some(rule) => chapter_four::zero_point(
+            case,
+            charge.guideline,
+            adjusted,
+            history,
+            rule,
+            edition,
+            rec,
+        ),
+        None => adjusted,
+    };
     let offense_level = adjusted.clamp(MIN_LEVEL, MAX_LEVEL);
     if offense_level != adjusted {
         let bounds = &chapter_five.table_bounds;
@@ -205,13 +224,6 @@ fn run<R: Recorder>(
         );
     }
 
-    let history = fact(
-        case.criminal_history,
-        "criminal_history",
-        CriminalHistory::I,
-        "assume.criminal_history",
-        rec,
-    );
     let table_range = guideline_range(offense_level, history);
     rec.step(
         RULE_TABLE,

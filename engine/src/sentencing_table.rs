@@ -41,6 +41,24 @@ impl CriminalHistory {
         ["I", "II", "III", "IV", "V", "VI"][self.column()]
     }
 
+    /// The category of a number of criminal history points (Ch. 5 Pt. A): 0–1 I, 2–3 II,
+    /// 4–6 III, 7–9 IV, 10–12 V, 13 or more VI.
+    pub fn from_points(points: u8) -> Self {
+        match points {
+            0..=1 => Self::I,
+            2..=3 => Self::II,
+            4..=6 => Self::III,
+            7..=9 => Self::IV,
+            10..=12 => Self::V,
+            _ => Self::VI,
+        }
+    }
+
+    /// The most points the category holds; `None` for VI, which has no top.
+    pub fn max_points(self) -> Option<u8> {
+        [Some(1), Some(3), Some(6), Some(9), Some(12), None][self.column()]
+    }
+
     pub fn from_roman(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.roman() == text.trim())
     }

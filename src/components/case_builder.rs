@@ -202,6 +202,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                         on_change={on_history}
                         meaning={Some(t(lang, "case.history.meaning"))}
                         citation={Some(AttrValue::from("USSG §4A1.1; Ch. 5 Pt. A"))} />
+                    { quantity(Quantity::HistoryPoints, t(lang, "case.placeholder.from_category")) }
                     { quantity(Quantity::PriorFelonies, AttrValue::Static("0")) }
                     { fact(Fact::ProhibitedPerson) }
                     <ChoiceField id="field-role" label={t(lang, "case.role.label")}

@@ -4,7 +4,7 @@
 use crate::case::Case;
 use crate::edition::ManualEdition;
 use crate::i18n::Message;
-use crate::law::DrugGuideline;
+use crate::law::{DrugGuideline, Role};
 use crate::worksheet::{fact, Recorder};
 
 /// The §2D1.1(c) base offense level for the quantity of cocaine.
@@ -40,5 +40,31 @@ pub(crate) fn offense_level<R: Recorder>(
                 .with("level", level)
         },
     );
-    level
+    // The role itself is recorded (and assumed, if missing) by Chapter Three.
+    let role = case.role.unwrap_or(Role::None);
+    if !matches!(role, Role::Minor | Role::MinorMinimal | Role::Minimal) {
+        return level;
+    }
+    let cap = &g.mitigating_role_cap;
+    let mut capped = cap
+        .tiers
+        .iter()
+        .find(|t| level >= t.min_level && t.max_level.is_none_or(|max| level <= max))
+        .map_or(level, |t| match (t.to_level, t.decrease) {
+            (Some(to), _) => to.min(level),
+            (None, Some(d)) => level - d,
+            (None, None) => level,
+        });
+    if role == Role::Minimal && capped > cap.minimal_participant_max {
+        capped = cap.minimal_participant_max;
+    }
+    if capped != level {
+        rec.step(
+            &cap.cite.section,
+            (&cap.cite, edition),
+            (Some(level), Some(capped)),
+            || Message::new("worksheet.drug_role_cap").with("level", capped),
+        );
+    }
+    capped
 }

@@ -7,6 +7,7 @@ use crate::i18n::Message;
 use crate::law::{
     BaseLevelRule, ChargeId, Conduct933, FirearmsGuideline, Recipient, WeaponRequirement,
 };
+use crate::sentencing_table::CriminalHistory;
 use crate::worksheet::{fact, Recorder};
 
 /// The offense level after §2K2.1(a) and (b) for one edition's text.
@@ -320,6 +321,82 @@ fn specific_characteristics<R: Recorder>(
             },
         );
         level = raised;
+    }
+    if trafficking.is_some() {
+        level = group_and_mitigating(case, level, g, edition, rec);
+    }
+    level
+}
+
+/// The paragraphs that follow a trafficking enhancement (amendment 819): +2 through a
+/// criminal group, −2 for a defendant moved by a relationship, threats or fear.
+fn group_and_mitigating<R: Recorder>(
+    case: &Case,
+    level: i32,
+    g: &FirearmsGuideline,
+    edition: ManualEdition,
+    rec: &mut R,
+) -> i32 {
+    let mut level = level;
+    if let Some(group) = &g.criminal_group {
+        if fact(
+            case.criminal_group,
+            "criminal_group",
+            false,
+            "assume.criminal_group",
+            rec,
+        ) {
+            rec.step(
+                &group.cite.section,
+                (&group.cite, edition),
+                (Some(level), Some(level + group.increase)),
+                || Message::new("worksheet.criminal_group").with("increase", group.increase),
+            );
+            level += group.increase;
+        }
+    }
+    if let Some(m) = &g.mitigating {
+        let moved = fact(
+            case.relationship_or_fear_motive,
+            "relationship_or_fear_motive",
+            false,
+            "assume.relationship_or_fear_motive",
+            rec,
+        );
+        if moved {
+            // Category I is 0 or 1 point, so without the points the category decides.
+            let few_points = match case.criminal_history_points {
+                Some(points) => points <= m.max_history_points,
+                None => case
+                    .history_category()
+                    .unwrap_or(CriminalHistory::I)
+                    .max_points()
+                    .is_some_and(|top| top <= m.max_history_points),
+            };
+            if few_points {
+                rec.step(
+                    &m.cite.section,
+                    (&m.cite, edition),
+                    (Some(level), Some(level - m.decrease)),
+                    || {
+                        Message::new("worksheet.mitigating")
+                            .with("decrease", m.decrease)
+                            .with("points", u32::from(m.max_history_points))
+                    },
+                );
+                level -= m.decrease;
+            } else {
+                rec.step(
+                    &m.cite.section,
+                    (&m.cite, edition),
+                    (Some(level), Some(level)),
+                    || {
+                        Message::new("worksheet.mitigating_points")
+                            .with("points", u32::from(m.max_history_points))
+                    },
+                );
+            }
+        }
     }
     level
 }

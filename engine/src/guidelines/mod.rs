@@ -1,5 +1,7 @@
-//! Chapter Two offense levels (§2K2.1, §2M5.2, §2D1.1) and the Chapter Three adjustments.
+//! Chapter Two offense levels (§2K2.1, §2M5.2, §2D1.1), the Chapter Three adjustments and
+//! the zero-point reduction of Chapter Four.
 
+pub mod chapter_four;
 pub mod chapter_three;
 pub mod drugs;
 pub mod export;

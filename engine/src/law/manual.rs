@@ -117,6 +117,22 @@ pub struct FirearmsGuideline {
     pub export: Option<Increase>,
     pub other_felony: Increase,
     pub felony_floor: LevelRule,
+    /// +2 for trafficking through a criminal group of five or more (amendment 819).
+    pub criminal_group: Option<Increase>,
+    /// −2 for a trafficker moved by a relationship, threats or fear, or unusually vulnerable,
+    /// with at most one criminal-history point (amendment 819).
+    pub mitigating: Option<MitigatingReduction>,
+}
+
+/// The mitigating reduction of §2K2.1 (2023: (b)(9); 2025: (b)(10)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MitigatingReduction {
+    pub id: String,
+    pub cite: Cite,
+    pub decrease: i32,
+    /// The defendant may have at most this many criminal-history points.
+    pub max_history_points: u8,
 }
 
 /// The §2M5.2(a)(2) small-arms level and its limits.
@@ -159,6 +175,44 @@ pub struct DrugGuideline {
     pub drug: Text,
     /// Ordered from the largest quantity down.
     pub tiers: Vec<DrugTier>,
+    pub mitigating_role_cap: MitigatingRoleCap,
+}
+
+/// One step of the §2D1.1(a)(5) cap: a base level in this span comes down by `decrease`,
+/// or to `to_level`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapTier {
+    pub min_level: i32,
+    /// `None`: and every level above.
+    pub max_level: Option<i32>,
+    pub decrease: Option<i32>,
+    pub to_level: Option<i32>,
+}
+
+/// §2D1.1(a)(5): a defendant with a mitigating role starts from a lower base level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MitigatingRoleCap {
+    pub id: String,
+    pub cite: Cite,
+    pub tiers: Vec<CapTier>,
+    /// A minimal participant (the 4-level reduction) above this comes down to it.
+    pub minimal_participant_max: i32,
+}
+
+/// §4C1.1 (from amendment 821): 2 levels off for a zero-point offender, unless a condition
+/// of (a) bars it; the two bars the facts can reach are cited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZeroPointRule {
+    pub id: String,
+    pub cite: Cite,
+    pub decrease: i32,
+    /// (a)(7): a firearm possessed, transferred or sold in connection with the offense.
+    pub firearm_bar: Provision,
+    /// (a)(10): an aggravating-role adjustment.
+    pub role_bar: Provision,
 }
 
 /// A role adjustment row.
@@ -247,6 +301,8 @@ pub struct ManualText {
     pub chapter_three: ChapterThree,
     pub zones: ZoneBands,
     pub chapter_five: ChapterFive,
+    /// §4C1.1; `None` before amendment 821.
+    pub zero_point: Option<ZeroPointRule>,
 }
 
 /// Where a rule's present text came from.

@@ -19,10 +19,11 @@ use crate::i18n::{Lang, Message};
 pub use cite::{Checked, Cite, Verification};
 pub use date::Date;
 pub use manual::{
-    AcceptanceRule, BaseLevelRule, ChapterFive, ChapterThree, ChargeRule, CountTable,
+    AcceptanceRule, BaseLevelRule, CapTier, ChapterFive, ChapterThree, ChargeRule, CountTable,
     DrugGuideline, DrugTier, ExportGuideline, ExtraAcceptance, FirearmCountTier, FirearmsGuideline,
-    Increase, LevelRule, Manual, ManualText, Provenance, Provision, RoleAdjustment, SmallArmsRule,
-    TraffickingTier, WeaponRequirement, ZoneBands,
+    Increase, LevelRule, Manual, ManualText, MitigatingReduction, MitigatingRoleCap, Provenance,
+    Provision, RoleAdjustment, SmallArmsRule, TraffickingTier, WeaponRequirement, ZeroPointRule,
+    ZoneBands,
 };
 pub use statutes::{Charge, ChargeElement, Element, Penalty, StatuteCite};
 
