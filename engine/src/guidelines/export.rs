@@ -1,10 +1,11 @@
 //! USSG §2M5.2 (exportation of arms without a licence), the guideline for firearms
-//! smuggled under 18 U.S.C. 554 or exported in violation of 22 U.S.C. 2778.
+//! smuggled under 18 U.S.C. 554 or exported in violation of 22 U.S.C. 2778, and §2M5.1, the
+//! guideline for an export of firearms on the Commerce Control List (50 U.S.C. 4819).
 
 use crate::case::Case;
 use crate::edition::ManualEdition;
 use crate::i18n::Message;
-use crate::law::ExportGuideline;
+use crate::law::{ExportControlGuideline, ExportGuideline};
 use crate::worksheet::{fact, Recorder};
 
 /// The §2M5.2 base offense level (the guideline has no specific offense characteristics).
@@ -77,4 +78,23 @@ pub(crate) fn offense_level<R: Recorder>(
         );
         g.base.level
     }
+}
+
+/// The §2M5.1 level of a firearms export under 50 U.S.C. 4819: the firearms' entries on the
+/// Commerce Control List give national security as a reason for control, so an unlicensed
+/// export evades national-security controls (level 26); the step cites where that is read.
+pub(crate) fn control_level<R: Recorder>(
+    g: &ExportControlGuideline,
+    edition: ManualEdition,
+    rec: &mut R,
+) -> i32 {
+    let why = &g.firearms_controlled_for_national_security;
+    let level = g.national_security.level;
+    rec.step(
+        &g.national_security.cite.section,
+        (&why.cite, edition),
+        (None, Some(level)),
+        || Message::new("worksheet.export_control").with("level", level),
+    );
+    level
 }

@@ -32,6 +32,9 @@ pub(crate) fn chapter_two_level<R: Recorder>(
         GuidelineSection::Export2M5_2 => {
             export::offense_level(case, law.export_guideline(edition)?, edition, rec)
         }
+        GuidelineSection::Export2M5_1 => {
+            export::control_level(&law.manual(edition)?.text.export_control, edition, rec)
+        }
         GuidelineSection::Drugs2D1_1 => drugs::offense_level(
             case,
             charge.assumed_drug_grams.unwrap_or(0.0),

@@ -158,6 +158,18 @@ pub struct ExportGuideline {
     pub only_small_arms: Provision,
 }
 
+/// §2M5.1 for a firearms export under 50 U.S.C. 4819: 26 where national-security controls
+/// were evaded, 14 otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportControlGuideline {
+    pub national_security: LevelRule,
+    pub otherwise: LevelRule,
+    /// Why a firearms export counts as evading national-security controls: the firearms'
+    /// entries on the Commerce Control List give that reason for control.
+    pub firearms_controlled_for_national_security: Provision,
+}
+
 /// A row of the Drug Quantity Table: this level from this many grams up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -297,6 +309,7 @@ pub struct ChapterFive {
 pub struct ManualText {
     pub firearms: FirearmsGuideline,
     pub export: ExportGuideline,
+    pub export_control: ExportControlGuideline,
     pub drugs: DrugGuideline,
     pub chapter_three: ChapterThree,
     pub zones: ZoneBands,

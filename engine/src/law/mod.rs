@@ -20,10 +20,10 @@ pub use cite::{Checked, Cite, Verification};
 pub use date::Date;
 pub use manual::{
     AcceptanceRule, BaseLevelRule, CapTier, ChapterFive, ChapterThree, ChargeRule, CountTable,
-    DrugGuideline, DrugTier, ExportGuideline, ExtraAcceptance, FirearmCountTier, FirearmsGuideline,
-    Increase, LevelRule, Manual, ManualText, MitigatingReduction, MitigatingRoleCap, Provenance,
-    Provision, RoleAdjustment, SmallArmsRule, TraffickingTier, WeaponRequirement, ZeroPointRule,
-    ZoneBands,
+    DrugGuideline, DrugTier, ExportControlGuideline, ExportGuideline, ExtraAcceptance,
+    FirearmCountTier, FirearmsGuideline, Increase, LevelRule, Manual, ManualText,
+    MitigatingReduction, MitigatingRoleCap, Provenance, Provision, RoleAdjustment, SmallArmsRule,
+    TraffickingTier, WeaponRequirement, ZeroPointRule, ZoneBands,
 };
 pub use statutes::{Charge, ChargeElement, Element, Penalty, StatuteCite};
 
@@ -118,9 +118,14 @@ pub enum ChargeId {
     /// 18 U.S.C. 554, smuggling goods from the United States.
     #[serde(rename = "smuggling_554")]
     Smuggling554,
-    /// 22 U.S.C. 2778, Arms Export Control Act.
+    /// 22 U.S.C. 2778, Arms Export Control Act: for firearms on the U.S. Munitions List, which
+    /// since March 9, 2020 means fully automatic ones.
     #[serde(rename = "arms_export_2778")]
     ArmsExport2778,
+    /// 50 U.S.C. 4819, Export Control Reform Act (2018): items on the Commerce Control List,
+    /// which ordinary firearms joined on March 9, 2020.
+    #[serde(rename = "export_control_4819")]
+    ExportControl4819,
     /// 18 U.S.C. 932(b)(1), straw purchasing (2022).
     #[serde(rename = "straw_purchase_932")]
     StrawPurchase932,
@@ -142,7 +147,7 @@ pub enum ChargeId {
 }
 
 impl ChargeId {
-    pub const ALL: [ChargeId; 13] = [
+    pub const ALL: [ChargeId; 14] = [
         Self::StrawPurchase922a6,
         Self::FalseRecord924a1a,
         Self::UnlicensedDealing922a1a,
@@ -150,6 +155,7 @@ impl ChargeId {
         Self::ProhibitedPossession922g,
         Self::Smuggling554,
         Self::ArmsExport2778,
+        Self::ExportControl4819,
         Self::StrawPurchase932,
         Self::StrawPurchase932Felony,
         Self::Trafficking933,
@@ -168,6 +174,7 @@ impl ChargeId {
             Self::ProhibitedPossession922g => "prohibited_possession_922g",
             Self::Smuggling554 => "smuggling_554",
             Self::ArmsExport2778 => "arms_export_2778",
+            Self::ExportControl4819 => "export_control_4819",
             Self::StrawPurchase932 => "straw_purchase_932",
             Self::StrawPurchase932Felony => "straw_purchase_932_felony",
             Self::Trafficking933 => "trafficking_933",
@@ -198,6 +205,9 @@ pub enum GuidelineSection {
     /// §2M5.2, exportation of arms without a licence.
     #[serde(rename = "export_2m5_2")]
     Export2M5_2,
+    /// §2M5.1, evasion of export controls (the guideline Appendix A gives 50 U.S.C. 4819).
+    #[serde(rename = "export_2m5_1")]
+    Export2M5_1,
     /// §2D1.1, drug trafficking.
     #[serde(rename = "drugs_2d1_1")]
     Drugs2D1_1,
@@ -209,6 +219,7 @@ impl GuidelineSection {
         match self {
             Self::Firearms2K2_1 => "USSG §2K2.1",
             Self::Export2M5_2 => "USSG §2M5.2",
+            Self::Export2M5_1 => "USSG §2M5.1",
             Self::Drugs2D1_1 => "USSG §2D1.1",
         }
     }

@@ -83,6 +83,11 @@ pub enum Element {
     ExportNexus,
     /// The drug facts a drug conspiracy needs.
     DrugFacts,
+    /// A firearm on the U.S. Munitions List (2778): any firearm before `from`, the day ordinary
+    /// firearms moved to the Commerce Control List; a fully automatic one from then on.
+    MunitionsListFirearm,
+    /// A firearm on the Commerce Control List (4819): from `from`, one not fully automatic.
+    CommerceControlListFirearm,
 }
 
 /// An element with the provision that requires it.
@@ -90,6 +95,9 @@ pub enum Element {
 #[serde(deny_unknown_fields)]
 pub struct ChargeElement {
     pub element: Element,
+    /// The day the element's rule changed, for elements that say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
     pub cite: StatuteCite,
     pub verified: Verification,
 }
@@ -103,6 +111,9 @@ pub struct Charge {
     pub name: Text,
     pub statute: String,
     pub guideline: GuidelineSection,
+    /// How the guideline the charge is sentenced under was verified (Appendix A).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guideline_verified: Option<Verification>,
     /// For drug charges: the quantity (grams of cocaine) assumed when the case gives none,
     /// the threshold of the statutory tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,6 +171,12 @@ pub(crate) fn read_statutes(text: &str) -> Result<Vec<Charge>, String> {
     let mut charges = Vec::with_capacity(file.charges.len());
     for mut charge in file.charges {
         let id = charge["id"].as_str().unwrap_or("?").to_string();
+        if let Some(v) = charge.get("guideline_verified").cloned() {
+            let verified = super::amend::verification(&v, &file.sources)
+                .map_err(|e| format!("statutes.json, {id}: {e}"))?;
+            charge["guideline_verified"] =
+                serde_json::to_value(verified).expect("a verification serializes");
+        }
         for list in ["penalties", "elements"] {
             for row in charge[list].as_array_mut().into_iter().flatten() {
                 let verified = super::amend::verification(&row["verified"], &file.sources)

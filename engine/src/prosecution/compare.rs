@@ -22,7 +22,9 @@ use crate::case::{Case, CaseError};
 use crate::evaluate::{apply_statutes, evaluate_quick, Evaluation, EvaluationError, MonthRange};
 use crate::i18n::Message;
 use crate::imposed::{expected_sentence, three_decimals, ExpectedSentence, SentencingParams};
-use crate::law::{ChargeId, Element, GuidelineSection, Law, LawEra, Recipient};
+use crate::law::{
+    ChargeElement, ChargeId, Date, Element, GuidelineSection, Law, LawEra, Recipient,
+};
 use crate::worksheet::{Assumption, Silent};
 use crate::{zone, GuidelineRange, ManualEdition, Zone};
 
@@ -190,7 +192,11 @@ const PAIRABLE: [ChargeId; 3] = [
     ChargeId::StrawPurchase932,
     ChargeId::Trafficking933,
 ];
-const EXPORT: [ChargeId; 2] = [ChargeId::Smuggling554, ChargeId::ArmsExport2778];
+const EXPORT: [ChargeId; 3] = [
+    ChargeId::Smuggling554,
+    ChargeId::ArmsExport2778,
+    ChargeId::ExportControl4819,
+];
 
 /// Every single charge of the catalog, then every pairing of a straw-purchase or trafficking
 /// charge with an export charge.
@@ -209,9 +215,11 @@ fn candidate_sets(case: &Case, law: &Law) -> Vec<Vec<ChargeId>> {
     sets
 }
 
-/// Whether the case's facts show an element.
-fn element_shown(case: &Case, element: Element) -> bool {
-    match element {
+/// Whether the case's facts show an element, for an offense on `day`.
+fn element_shown(case: &Case, e: &ChargeElement, day: Date) -> bool {
+    let changed = e.from.is_some_and(|from| day >= from);
+    let automatic = case.fully_automatic == Some(true);
+    match e.element {
         Element::RecipientKnowledge => {
             case.trafficking_recipient
                 .is_some_and(|r| r != Recipient::None)
@@ -226,6 +234,8 @@ fn element_shown(case: &Case, element: Element) -> bool {
             case.ice_joint_investigation == Some(true) && case.mexico_nexus == Some(true)
         }
         Element::DrugFacts => case.drug_grams.is_some(),
+        Element::MunitionsListFirearm => !changed || automatic,
+        Element::CommerceControlListFirearm => changed && !automatic,
     }
 }
 
@@ -242,10 +252,11 @@ fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<Message> 
                     .with("era", case.law_era.message()),
             );
         }
+        let day = case.law_era.date();
         let Some(missing) = charge
             .elements
             .iter()
-            .find(|e| !element_shown(case, e.element))
+            .find(|e| !element_shown(case, e, day))
         else {
             continue;
         };
@@ -255,6 +266,8 @@ fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<Message> 
             Element::ProhibitedDefendant => "not_considered.prohibited_defendant",
             Element::ExportNexus => "not_considered.export_nexus",
             Element::DrugFacts => "not_considered.drug_facts",
+            Element::MunitionsListFirearm => "not_considered.munitions_list",
+            Element::CommerceControlListFirearm => "not_considered.commerce_control_list",
         };
         return Some(
             Message::new("not_considered.charge")
@@ -344,7 +357,10 @@ fn set_outcome(
         let mut variant = case.clone();
         variant.charge = id;
         let evaluation = evaluate_quick(&variant, law, sentencing)?;
-        let export = evaluation.guideline == GuidelineSection::Export2M5_2;
+        let export = matches!(
+            evaluation.guideline,
+            GuidelineSection::Export2M5_2 | GuidelineSection::Export2M5_1
+        );
         let p = conviction_probability(facts, export, prosecution);
         counts.push((evaluation, p));
     }

@@ -456,3 +456,37 @@ fn straw_purchasing_932_needs_the_buyers_known_status_or_purpose() {
     assert!(offered(&c, ChargeId::StrawPurchase932));
     assert!(!offered(&c, ChargeId::StrawPurchase932Felony));
 }
+
+/// Exports since March 9, 2020: an ordinary firearm is on the Commerce Control List, so the
+/// export charge is 50 U.S.C. 4819, not the AECA; a fully automatic one stays on the
+/// Munitions List (22 U.S.C. 2778). In April 2011 the AECA covered every firearm and 4819
+/// did not exist.
+#[test]
+fn export_charges_follow_the_2020_move_of_firearms_to_the_commerce_control_list() {
+    let (law, sp, pp) = defaults();
+    let offered = |c: &ChargeComparison, id| c.options.iter().any(|o| o.charges == [id]);
+    let reason = |c: &ChargeComparison, id| {
+        c.not_considered
+            .iter()
+            .find(|n| n.charges == [id])
+            .map(|n| n.reason.to_string())
+            .unwrap_or_default()
+    };
+    let mut case = Case::new(LawEra::Today, ChargeId::Smuggling554);
+    case.firearms = Some(2);
+    case.ice_joint_investigation = Some(true);
+    case.mexico_nexus = Some(true);
+    let today = compare_charges(&case, law, sp, pp).unwrap();
+    assert!(offered(&today, ChargeId::ExportControl4819));
+    assert!(!offered(&today, ChargeId::ArmsExport2778));
+    assert!(reason(&today, ChargeId::ArmsExport2778).contains("Munitions List"));
+    case.fully_automatic = Some(true);
+    let automatic = compare_charges(&case, law, sp, pp).unwrap();
+    assert!(offered(&automatic, ChargeId::ArmsExport2778));
+    assert!(!offered(&automatic, ChargeId::ExportControl4819));
+    case.fully_automatic = Some(false);
+    case.law_era = LawEra::April2011;
+    let then = compare_charges(&case, law, sp, pp).unwrap();
+    assert!(offered(&then, ChargeId::ArmsExport2778));
+    assert!(reason(&then, ChargeId::ExportControl4819).contains("did not exist"));
+}
