@@ -84,6 +84,7 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
         option.zone,
         option.statutory_min_months,
         option.total_statutory_max_months,
+        option.probation_allowed,
         sentencing,
         CHART_BINS,
     );

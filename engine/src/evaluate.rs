@@ -48,6 +48,8 @@ pub struct Evaluation {
     /// The range after the statutory minimum and maximum (§5G1.1, §5G1.2).
     pub guideline_range_months: MonthRange,
     pub zone: Zone,
+    /// False when the statute's class bars probation (18 U.S.C. 3561(a)(1)).
+    pub probation_allowed: bool,
     pub counts: u32,
     pub statutory_min_months: u32,
     /// Maximum for one count; `None` is life.
@@ -272,7 +274,25 @@ fn run<R: Recorder>(
             .verbatim("zone", zone.to_string())
     });
 
-    let expected = expected_sentence(final_range, zone, limits.min_months, total_max, params);
+    let bar = &law.sentencing_statutes;
+    let probation_barred = bar.bars_probation(limits.max_months);
+    if let Some(class) = probation_barred {
+        let cite = &bar.probation_barred.cite;
+        rec.step(&cite.section, cite.section.as_str(), (None, None), || {
+            Message::new("worksheet.probation_barred")
+                .verbatim("class", &class.class)
+                .with("max", months_text(limits.max_months))
+        });
+    }
+    let probation_allowed = probation_barred.is_none();
+    let expected = expected_sentence(
+        final_range,
+        zone,
+        limits.min_months,
+        total_max,
+        probation_allowed,
+        params,
+    );
     rec.step(
         RULE_EXPECTED,
         &params.within_range_share.source,
@@ -301,6 +321,7 @@ fn run<R: Recorder>(
         table_range_months: table_range.into(),
         guideline_range_months: final_range.into(),
         zone,
+        probation_allowed,
         counts,
         statutory_min_months: limits.min_months,
         statutory_max_months: limits.max_months,

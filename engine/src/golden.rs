@@ -42,9 +42,10 @@ fn snapshot(manual: &Manual) -> Value {
     })
 }
 
-/// Every charge with its penalties as dated periods, each cited and verified.
+/// The felony classes, then every charge with its penalties as dated periods, each cited
+/// and verified.
 fn statutes(law: &Law) -> Value {
-    serde_json::to_value(&law.charges).expect("the charges serialize")
+    json!({ "sentencing": law.sentencing_statutes, "charges": law.charges })
 }
 
 /// JSON with each object or array that fits in 100 columns kept on one line, so that a

@@ -323,6 +323,7 @@ fn imposed_mixture(
     zone: Zone,
     floor_months: u32,
     ceiling_months: Option<u32>,
+    probation_allowed: bool,
     params: &SentencingParams,
 ) -> (Mixture, MixtureShares) {
     let lo = f64::from(range.min_months);
@@ -335,10 +336,13 @@ fn imposed_mixture(
     let within = params.within_range_share.value.clamp(0.0, 1.0);
     let above = params.above_range_share.value.clamp(0.0, 1.0 - within);
     let below = (1.0 - within - above).max(0.0);
-    let p_probation = match zone {
-        Zone::A => params.probation_share_zone_a.value,
-        Zone::B => params.probation_share_zone_b.value,
-        Zone::C | Zone::D => 0.0,
+    // A statute that bars probation (18 U.S.C. 3561(a)) leaves Zones A and B a term of
+    // imprisonment: the probation share joins the within-range sentences.
+    let p_probation = match (zone, probation_allowed) {
+        (_, false) => 0.0,
+        (Zone::A, true) => params.probation_share_zone_a.value,
+        (Zone::B, true) => params.probation_share_zone_b.value,
+        (Zone::C | Zone::D, true) => 0.0,
     }
     .clamp(0.0, 1.0);
     let rest = 1.0 - p_probation;
@@ -390,9 +394,17 @@ pub fn expected_sentence(
     zone: Zone,
     floor_months: u32,
     ceiling_months: Option<u32>,
+    probation_allowed: bool,
     params: &SentencingParams,
 ) -> ExpectedSentence {
-    let (m, shares) = imposed_mixture(range, zone, floor_months, ceiling_months, params);
+    let (m, shares) = imposed_mixture(
+        range,
+        zone,
+        floor_months,
+        ceiling_months,
+        probation_allowed,
+        params,
+    );
     let p_zero = m.cdf(0.0, true).clamp(0.0, 1.0);
     ExpectedSentence {
         mean: m.mean(),
@@ -426,10 +438,18 @@ pub fn sentence_histogram(
     zone: Zone,
     floor_months: u32,
     ceiling_months: Option<u32>,
+    probation_allowed: bool,
     params: &SentencingParams,
     bins: usize,
 ) -> Vec<HistogramBin> {
-    let (m, _) = imposed_mixture(range, zone, floor_months, ceiling_months, params);
+    let (m, _) = imposed_mixture(
+        range,
+        zone,
+        floor_months,
+        ceiling_months,
+        probation_allowed,
+        params,
+    );
     let p_zero = m.cdf(0.0, true).clamp(0.0, 1.0);
     let top = m.pieces().iter().map(|p| p.hi).fold(0.0f64, f64::max);
     let bins = bins.max(1);
@@ -490,7 +510,7 @@ mod tests {
     #[test]
     fn worked_level_12() {
         let p = SentencingParams::embedded();
-        let e = expected_sentence(range(10, 16), Zone::C, 0, Some(120), p);
+        let e = expected_sentence(range(10, 16), Zone::C, 0, Some(120), true, p);
         assert!(
             (1.0 - e.p_at_least_12_months - 0.7947).abs() < 1e-3,
             "{e:?}"
@@ -505,7 +525,7 @@ mod tests {
     #[test]
     fn mandatory_minimum_holds_the_floor() {
         let p = SentencingParams::embedded();
-        let e = expected_sentence(range(120, 120), Zone::D, 120, None, p);
+        let e = expected_sentence(range(120, 120), Zone::D, 120, None, true, p);
         assert_eq!(e.median, 120.0);
         assert_eq!(e.p10, 120.0);
         // 0.96 × 120 + 0.04 × 120 × 1.35 = 121.68
@@ -516,7 +536,7 @@ mod tests {
     #[test]
     fn zone_a_probation() {
         let p = SentencingParams::embedded();
-        let e = expected_sentence(range(0, 6), Zone::A, 0, Some(60), p);
+        let e = expected_sentence(range(0, 6), Zone::A, 0, Some(60), true, p);
         // P(0) = 0.7 + 0.3 × (0.496 × 0.5 + 0.464) = 0.9136
         assert!((1.0 - e.p_any_prison - 0.9136).abs() < 1e-9, "{e:?}");
         assert_eq!(e.median, 0.0);
@@ -529,7 +549,7 @@ mod tests {
     #[test]
     fn histogram_of_level_12() {
         let p = SentencingParams::embedded();
-        let bins = sentence_histogram(range(10, 16), Zone::C, 0, Some(120), p, 8);
+        let bins = sentence_histogram(range(10, 16), Zone::C, 0, Some(120), true, p, 8);
         assert_eq!(bins.len(), 9);
         assert_eq!((bins[0].from_months, bins[0].to_months), (0.0, 0.0));
         assert_eq!(bins[0].probability, 0.0);
@@ -548,9 +568,9 @@ mod tests {
     #[test]
     fn histogram_first_bar_is_no_prison() {
         let p = SentencingParams::embedded();
-        let e = expected_sentence(range(0, 6), Zone::A, 0, Some(60), p);
+        let e = expected_sentence(range(0, 6), Zone::A, 0, Some(60), true, p);
         for bins in [0, 1, 5, 40] {
-            let h = sentence_histogram(range(0, 6), Zone::A, 0, Some(60), p, bins);
+            let h = sentence_histogram(range(0, 6), Zone::A, 0, Some(60), true, p, bins);
             assert_eq!(h.len(), bins.max(1) + 1);
             assert!((h[0].probability - (1.0 - e.p_any_prison)).abs() < 1e-12);
             assert!((h[0].probability - 0.9136).abs() < 1e-9);
@@ -565,14 +585,14 @@ mod tests {
     fn histogram_respects_the_statutes() {
         let p = SentencingParams::embedded();
         // 151–188 against a 60-month maximum: everything at or under 60.
-        let h = sentence_histogram(range(60, 60), Zone::D, 0, Some(60), p, 6);
+        let h = sentence_histogram(range(60, 60), Zone::D, 0, Some(60), true, p, 6);
         assert!((h[6].to_months - 60.0).abs() < 1e-9);
         assert!(h[6].probability > 0.5);
         let life = GuidelineRange {
             min_months: 360,
             max_months: None,
         };
-        let h = sentence_histogram(life, Zone::D, 120, None, p, 10);
+        let h = sentence_histogram(life, Zone::D, 120, None, true, p, 10);
         let total: f64 = h.iter().map(|b| b.probability).sum();
         assert!((total - 1.0).abs() < 1e-12);
         assert!(h.iter().all(|b| b.to_months.is_finite()));
@@ -628,7 +648,7 @@ mod tests {
             ..Default::default()
         };
         let p = base.with_overrides(&o).unwrap();
-        let e = expected_sentence(range(46, 57), Zone::D, 0, Some(120), &p);
+        let e = expected_sentence(range(46, 57), Zone::D, 0, Some(120), true, &p);
         assert_eq!((e.mean, e.median, e.p90), (46.0, 46.0, 46.0));
         let bad = SentencingOverrides {
             within_range_share: Some(1.5),
@@ -642,9 +662,9 @@ mod tests {
     fn every_parameter_matters() {
         let base = SentencingParams::embedded();
         let figures = |p: &SentencingParams| {
-            let d = expected_sentence(range(46, 57), Zone::D, 0, Some(120), p);
-            let a = expected_sentence(range(0, 6), Zone::A, 0, Some(120), p);
-            let b = expected_sentence(range(4, 10), Zone::B, 0, Some(120), p);
+            let d = expected_sentence(range(46, 57), Zone::D, 0, Some(120), true, p);
+            let a = expected_sentence(range(0, 6), Zone::A, 0, Some(120), true, p);
+            let b = expected_sentence(range(4, 10), Zone::B, 0, Some(120), true, p);
             [d.mean, d.p10, d.p90, a.mean, b.mean]
         };
         let reference = figures(base);

@@ -30,6 +30,9 @@ struct Expect {
     zone: Option<String>,
     #[serde(default)]
     statutory_max_months: Option<u32>,
+    /// False when a statute bars probation.
+    #[serde(default)]
+    probation_allowed: Option<bool>,
     /// Worksheet rules that must appear.
     #[serde(default)]
     rules: Vec<String>,
@@ -93,6 +96,14 @@ fn every_legal_case_holds() {
             if x.statutory_max_months.is_some() && e.statutory_max_months != x.statutory_max_months
             {
                 wrong.push(format!("maximum {:?}", e.statutory_max_months));
+            }
+            if x.probation_allowed
+                .is_some_and(|p| p != e.probation_allowed)
+            {
+                wrong.push(format!("probation allowed: {}", e.probation_allowed));
+            }
+            if !e.probation_allowed && e.expected_sentence_months.p_probation != 0.0 {
+                wrong.push("a chance of probation where a statute bars it".into());
             }
             let rules: Vec<&str> = e.worksheet.steps.iter().map(|s| s.rule.as_str()).collect();
             for r in &x.rules {

@@ -346,6 +346,7 @@ mod prosecution {
             floor in 0u32..200,
             ceiling in option(1u32..500),
             bins in 0usize..60,
+            probation in any::<bool>(),
         ) {
             let range = GuidelineRange {
                 min_months: min,
@@ -353,7 +354,7 @@ mod prosecution {
             };
             for zone in [Zone::A, Zone::B, Zone::C, Zone::D] {
                 let h = sentence_histogram(
-                    range, zone, floor, ceiling, SentencingParams::embedded(), bins,
+                    range, zone, floor, ceiling, probation, SentencingParams::embedded(), bins,
                 );
                 let total: f64 = h.iter().map(|b| b.probability).sum();
                 prop_assert!((total - 1.0).abs() < 1e-9, "{total}");

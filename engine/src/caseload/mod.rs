@@ -449,6 +449,7 @@ impl CaseRow {
             o.zone,
             o.statutory_min_months,
             o.total_statutory_max_months,
+            o.probation_allowed,
             &world.sentencing,
             SENTENCE_LEVELS,
         );

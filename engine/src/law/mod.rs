@@ -25,7 +25,9 @@ pub use manual::{
     MitigatingReduction, MitigatingRoleCap, Provenance, Provision, RoleAdjustment, SmallArmsRule,
     TraffickingTier, WeaponRequirement, ZeroPointRule, ZoneBands,
 };
-pub use statutes::{Charge, ChargeElement, Element, Penalty, StatuteCite};
+pub use statutes::{
+    Charge, ChargeElement, Element, FelonyClass, Penalty, SentencingStatutes, StatuteCite,
+};
 
 const STATUTES_JSON: &str = include_str!("../../data/law/statutes.json");
 const BASE_TEXT_JSON: &str = include_str!("../../data/law/manual-2010.json");
@@ -323,6 +325,8 @@ impl Role {
 /// [`Law::embedded`] is the law as entered from the statutes and Manuals.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Law {
+    /// Felony classes and the classes that bar probation.
+    pub sentencing_statutes: SentencingStatutes,
     pub charges: Vec<Charge>,
     /// Every modelled Manual edition, oldest first.
     pub manuals: Vec<Manual>,
@@ -361,8 +365,10 @@ impl Law {
 
     pub(crate) fn parse_embedded() -> Result<Law, String> {
         let amendments = amend::read_amendments(AMENDMENT_FILES)?;
+        let (sentencing_statutes, charges) = statutes::read_statutes(STATUTES_JSON)?;
         Ok(Law {
-            charges: statutes::read_statutes(STATUTES_JSON)?,
+            sentencing_statutes,
+            charges,
             manuals: amend::resolve(BASE_TEXT_JSON, &amendments)?,
         })
     }

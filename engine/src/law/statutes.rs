@@ -159,15 +159,88 @@ impl Charge {
     }
 }
 
-/// Reads `statutes.json`: named sources, then the charges, whose `verified` names a source.
-pub(crate) fn read_statutes(text: &str) -> Result<Vec<Charge>, String> {
+/// A class of felony (18 U.S.C. 3559(a)), by the least maximum that puts an offense in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FelonyClass {
+    pub class: String,
+    /// Months; `None` for the class of life imprisonment.
+    pub from_max_months: Option<u32>,
+}
+
+/// How a maximum sets the class, and which classes bar probation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SentencingStatutes {
+    pub felony_classes: ClassTable,
+    pub probation_barred: ProbationBar,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassTable {
+    pub cite: StatuteCite,
+    pub verified: Verification,
+    /// From the most serious down.
+    pub classes: Vec<FelonyClass>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProbationBar {
+    pub cite: StatuteCite,
+    pub verified: Verification,
+    pub classes: Vec<String>,
+}
+
+impl SentencingStatutes {
+    /// The class of a felony with this maximum per count (`None` is life).
+    pub fn class_of(&self, max_months: Option<u32>) -> Option<&FelonyClass> {
+        self.felony_classes
+            .classes
+            .iter()
+            .find(|c| match (c.from_max_months, max_months) {
+                (None, None) => true,
+                (None, Some(_)) => false,
+                (Some(_), None) => true,
+                (Some(from), Some(max)) => max >= from,
+            })
+    }
+
+    /// The class, if it bars probation.
+    pub fn bars_probation(&self, max_months: Option<u32>) -> Option<&FelonyClass> {
+        self.class_of(max_months)
+            .filter(|c| self.probation_barred.classes.contains(&c.class))
+    }
+}
+
+/// Reads `statutes.json`: named sources, the felony classes, then the charges; a `verified`
+/// names a source.
+pub(crate) fn read_statutes(text: &str) -> Result<(SentencingStatutes, Vec<Charge>), String> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct File {
         sources: BTreeMap<String, Verification>,
+        felony_classes: Value,
+        probation_barred: Value,
         charges: Vec<Value>,
     }
     let file: File = serde_json::from_str(text).map_err(|e| format!("statutes.json: {e}"))?;
+    let resolve = |mut v: Value, what: &str| -> Result<Value, String> {
+        let verified = super::amend::verification(&v["verified"], &file.sources)
+            .map_err(|e| format!("statutes.json, {what}: {e}"))?;
+        v["verified"] = serde_json::to_value(verified).expect("a verification serializes");
+        Ok(v)
+    };
+    let general = SentencingStatutes {
+        felony_classes: serde_json::from_value(resolve(file.felony_classes.clone(), "classes")?)
+            .map_err(|e| format!("statutes.json, felony_classes: {e}"))?,
+        probation_barred: serde_json::from_value(resolve(
+            file.probation_barred.clone(),
+            "probation",
+        )?)
+        .map_err(|e| format!("statutes.json, probation_barred: {e}"))?,
+    };
     let mut charges = Vec::with_capacity(file.charges.len());
     for mut charge in file.charges {
         let id = charge["id"].as_str().unwrap_or("?").to_string();
@@ -203,5 +276,5 @@ pub(crate) fn read_statutes(text: &str) -> Result<Vec<Charge>, String> {
         }
         charges.push(charge);
     }
-    Ok(charges)
+    Ok((general, charges))
 }

@@ -48,6 +48,8 @@ pub struct ChargeOption {
     pub offense_level: i32,
     pub guideline_range_months: MonthRange,
     pub zone: Zone,
+    /// False when a count's statute bars probation.
+    pub probation_allowed: bool,
     /// Highest mandatory minimum of the counts.
     pub statutory_min_months: u32,
     /// Sum of the counts' maxima (§5G1.2(d)); `None` is life.
@@ -282,6 +284,7 @@ fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<Message> 
 /// The sentence of counts brought together: the guideline computation of the count with
 /// the highest offense level, the highest minimum, the sum of the maxima.
 struct SetSentence {
+    probation_allowed: bool,
     offense_level: i32,
     final_range: GuidelineRange,
     zone: Zone,
@@ -323,8 +326,19 @@ fn set_sentence(
         &mut Silent,
     );
     let zone = zone(final_range, &manual.text.zones);
-    let expected = expected_sentence(final_range, zone, min_months, total_max_months, sentencing);
+    // A count whose class bars probation bars it for the set: the defendant is sentenced to
+    // imprisonment on that count at the same time (18 U.S.C. 3561(a)(3)).
+    let probation_allowed = evals.iter().all(|e| e.probation_allowed);
+    let expected = expected_sentence(
+        final_range,
+        zone,
+        min_months,
+        total_max_months,
+        probation_allowed,
+        sentencing,
+    );
     Some(SetSentence {
+        probation_allowed,
         offense_level: top.offense_level,
         final_range,
         zone,
@@ -417,6 +431,7 @@ fn charge_option(
         offense_level: s.offense_level,
         guideline_range_months: s.final_range.into(),
         zone: s.zone,
+        probation_allowed: s.probation_allowed,
         statutory_min_months: s.min_months,
         total_statutory_max_months: s.total_max_months,
         expected_sentence_months: s.expected,
