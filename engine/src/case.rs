@@ -71,9 +71,17 @@ pub struct Case {
     /// Any firearm was stolen (§2K2.1(b)(4)(A)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stolen_firearm: Option<bool>,
-    /// Any firearm had an altered or obliterated serial number (§2K2.1(b)(4)(B)).
+    /// Any firearm had an altered or obliterated serial number (§2K2.1(b)(4)(B); from Nov.
+    /// 2024 one modified so that the original cannot be read by the unaided eye).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub altered_serial: Option<bool>,
+    /// Machinegun conversion devices the defendant possessed (§2K2.1(b)(5) from Nov. 2025).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversion_devices: Option<u32>,
+    /// The defendant transferred or sold a machinegun conversion device, or attempted or
+    /// conspired to (§2K2.1(b)(5)(A)(ii) from Nov. 2025).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversion_device_transferred: Option<bool>,
     /// The firearms went to Mexico, or were meant to (a prosecution factor: where the guns
     /// went, not what the defendant knew).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,6 +158,8 @@ impl Case {
             trafficking_recipient: None,
             stolen_firearm: None,
             altered_serial: None,
+            conversion_devices: None,
+            conversion_device_transferred: None,
             mexico_nexus: None,
             knew_leaving_us: None,
             other_felony: None,
@@ -228,6 +238,13 @@ impl Case {
                 priors <= MAX_PRIOR_FELONIES,
                 "prior_violent_or_drug_felonies",
                 "error.case.priors",
+            )?;
+        }
+        if let Some(devices) = self.conversion_devices {
+            check(
+                devices <= MAX_FIREARMS,
+                "conversion_devices",
+                "error.case.conversion_devices",
             )?;
         }
         if let Some(rounds) = self.ammunition_rounds {
@@ -382,7 +399,7 @@ mod tests {
                 "criminal_history",
             ),
             (
-                r#"{"law_era":"today","charge":"trafficking_933","manual":"2015"}"#,
+                r#"{"law_era":"today","charge":"trafficking_933","manual":"2019"}"#,
                 "manual",
             ),
             (

@@ -21,6 +21,11 @@ pub struct EditionRow {
     pub effective: Date,
     /// The Manual for people.
     pub label: Text,
+    /// Whether the edition's changes to the rules Threshold models were checked.
+    pub checked: crate::law::Checked,
+    /// What is known, modelled or not verified about the edition, in words.
+    #[serde(default)]
+    pub notes: Vec<Text>,
 }
 
 /// The list as read from the data, with the date the law is known to.
@@ -82,6 +87,16 @@ impl ManualEdition {
     /// A label for people.
     pub fn label(self, lang: Lang) -> &'static str {
         self.row().label.get(lang)
+    }
+
+    /// How far the edition's changes to the modelled rules were checked.
+    pub fn checked(self) -> crate::law::Checked {
+        self.row().checked
+    }
+
+    /// What is known, modelled or not verified about the edition.
+    pub fn notes(self) -> &'static [Text] {
+        &self.row().notes
     }
 
     /// The day this Manual took effect.
@@ -188,7 +203,9 @@ mod tests {
     #[test]
     fn a_bad_list_is_refused() {
         let row = |code: &str, date: &str| {
-            format!(r#"{{"code":"{code}","effective":"{date}","label":{{"en":"x","es":"x"}}}}"#)
+            format!(
+                r#"{{"code":"{code}","effective":"{date}","label":{{"en":"x","es":"x"}},"checked":"primary_text"}}"#
+            )
         };
         let list = |rows: &[String]| {
             format!(

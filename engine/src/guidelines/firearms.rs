@@ -214,6 +214,42 @@ fn specific_characteristics<R: Recorder>(
         level += inc.increase;
     }
 
+    if let Some(devices) = &g.conversion_devices {
+        let possessed = fact(
+            case.conversion_devices,
+            "conversion_devices",
+            0,
+            "assume.conversion_devices",
+            rec,
+        );
+        let transferred = fact(
+            case.conversion_device_transferred,
+            "conversion_device_transferred",
+            false,
+            "assume.conversion_device_transferred",
+            rec,
+        );
+        // Transferring even one device counts only if there was a device to transfer.
+        let tier = devices
+            .tiers
+            .iter()
+            .filter(|t| possessed >= t.min_possessed || (t.any_transferred && transferred))
+            .max_by_key(|t| t.increase);
+        if let Some(tier) = tier {
+            rec.step(
+                &tier.cite.section,
+                (&tier.cite, edition),
+                (Some(level), Some(level + tier.increase)),
+                || {
+                    Message::new("worksheet.conversion_devices")
+                        .with("devices", possessed)
+                        .with("increase", tier.increase)
+                },
+            );
+            level += tier.increase;
+        }
+    }
+
     let cap = g.characteristics_cap.level.max(base);
     if level > cap {
         rec.step(

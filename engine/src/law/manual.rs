@@ -111,6 +111,8 @@ pub struct FirearmsGuideline {
     pub firearm_count: CountTable,
     pub stolen: Increase,
     pub altered_serial: Increase,
+    /// Machinegun conversion devices (amendment 834, Nov. 2025); `None` before it.
+    pub conversion_devices: Option<ConversionDevices>,
     pub characteristics_cap: LevelRule,
     pub trafficking_tiers: Vec<TraffickingTier>,
     /// The leaving-the-United-States enhancement; `None` before amendment 753.
@@ -122,6 +124,26 @@ pub struct FirearmsGuideline {
     /// −2 for a trafficker moved by a relationship, threats or fear, or unusually vulnerable,
     /// with at most one criminal-history point (amendment 819).
     pub mitigating: Option<MitigatingReduction>,
+}
+
+/// §2K2.1(b)(5) from Nov. 2025: machinegun conversion devices, the greatest tier applying.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConversionDevices {
+    pub id: String,
+    pub cite: Cite,
+    pub tiers: Vec<ConversionDeviceTier>,
+}
+
+/// A tier: so many devices possessed, or (where `any_transferred`) any transferred or sold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConversionDeviceTier {
+    pub id: String,
+    pub cite: Cite,
+    pub increase: i32,
+    pub min_possessed: u32,
+    pub any_transferred: bool,
 }
 
 /// The mitigating reduction of §2K2.1 (2023: (b)(9); 2025: (b)(10)).

@@ -19,11 +19,12 @@ use crate::i18n::{Lang, Message};
 pub use cite::{Checked, Cite, Verification};
 pub use date::Date;
 pub use manual::{
-    AcceptanceRule, BaseLevelRule, CapTier, ChapterFive, ChapterThree, ChargeRule, CountTable,
-    DrugGuideline, DrugTier, ExportControlGuideline, ExportGuideline, ExtraAcceptance,
-    FirearmCountTier, FirearmsGuideline, Increase, LevelRule, Manual, ManualText,
-    MitigatingReduction, MitigatingRoleCap, Provenance, Provision, RoleAdjustment, SmallArmsRule,
-    TraffickingTier, WeaponRequirement, ZeroPointRule, ZoneBands,
+    AcceptanceRule, BaseLevelRule, CapTier, ChapterFive, ChapterThree, ChargeRule,
+    ConversionDeviceTier, ConversionDevices, CountTable, DrugGuideline, DrugTier,
+    ExportControlGuideline, ExportGuideline, ExtraAcceptance, FirearmCountTier, FirearmsGuideline,
+    Increase, LevelRule, Manual, ManualText, MitigatingReduction, MitigatingRoleCap, Provenance,
+    Provision, RoleAdjustment, SmallArmsRule, TraffickingTier, WeaponRequirement, ZeroPointRule,
+    ZoneBands,
 };
 pub use statutes::{
     Charge, ChargeElement, Element, FelonyClass, Penalty, SentencingStatutes, StatuteCite,

@@ -404,7 +404,7 @@ fn preset_text_in_both_languages_and_old_files_unchanged() {
     own.changes = preset("today_bsca_819").unwrap().changes.clone();
     assert_eq!(
         own.changes[1].label_in(Lang::Es),
-        "Manual de las Directrices de nov. de 2023 (enmienda 819)"
+        "Manual de las Directrices de nov. de 2026 (enmiendas 819–836; los cambios de 2026 sin verificar)"
     );
     for (p, t) in presets().iter().zip(preset_texts()) {
         assert_eq!(p.name, t.name.en);
