@@ -53,9 +53,24 @@ pub struct LegalNote {
     pub citation: AttrValue,
 }
 
-/// A law era as a choice in the form: "Law today (after …)".
+/// A law era as a choice in the form: "Law today (statutes as of …; Manual of …)".
 pub fn era_label(lang: Lang, era: LawEra) -> AttrValue {
-    t(lang, &format!("case.era.{}.label", era.code()))
+    let key = format!("case.era.{}.label", era.code());
+    match era {
+        LawEra::April2011 => t(lang, &key),
+        LawEra::Today => tf(
+            lang,
+            &key,
+            &[
+                ("date", verbatim(era.date().written(lang))),
+                (
+                    "manual",
+                    verbatim(era.default_manual().effective().written(lang)),
+                ),
+            ],
+        )
+        .into(),
+    }
 }
 
 /// A law era inside a sentence: "law as of April 2011", in the engine's words.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use threshold_engine::law::Conduct933;
 use threshold_engine::scenario::{preset, Baseline, Scenario};
 use threshold_engine::{
-    Case, ChargeId, CriminalHistory, Law, LawEra, ManualEdition, ProsecutionOverrides,
+    Case, ChargeId, CriminalHistory, Date, Law, LawEra, ManualChoice, ProsecutionOverrides,
     ProsecutionParams, Recipient, Role, SentencingOverrides, SentencingParams,
 };
 use yew::Reducible;
@@ -141,7 +141,9 @@ impl Default for AppState {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     SetLawEra(LawEra),
-    SetManual(Option<ManualEdition>),
+    SetManual(Option<ManualChoice>),
+    SetOffenseDate(Option<Date>),
+    SetSentencingDate(Option<Date>),
     SetCharge(ChargeId),
     /// Several charges brought together (a row of the charge comparison).
     SetChargeSet(Vec<ChargeId>),
@@ -196,6 +198,8 @@ impl Reducible for AppState {
         match action {
             Action::SetLawEra(era) => next.case.law_era = era,
             Action::SetManual(manual) => next.case.manual = manual,
+            Action::SetOffenseDate(day) => next.case.offense_date = day,
+            Action::SetSentencingDate(day) => next.case.sentencing_date = day,
             Action::SetCharge(charge) => {
                 next.case.charge = charge;
                 next.charges = vec![charge];

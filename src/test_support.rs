@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use proptest::prelude::*;
 use threshold_engine::scenario::{preset, presets, Rule, Scenario};
-use threshold_engine::{Case, ChargeId, CriminalHistory, LawEra, ManualEdition, Role};
+use threshold_engine::{Case, ChargeId, CriminalHistory, LawEra, Role};
 
 use crate::parameters::SentencingParam;
 use crate::state::{AppState, DEFAULT_SCENARIO};
@@ -15,7 +15,7 @@ use crate::state::{AppState, DEFAULT_SCENARIO};
 pub fn edited_state() -> AppState {
     let mut state = AppState::default();
     let mut case = Case::new(LawEra::Today, ChargeId::StrawPurchase922a6);
-    case.manual = ManualEdition::from_code("2011");
+    case.manual = threshold_engine::ManualChoice::from_code("2011");
     case.firearms = Some(23);
     case.counts = Some(3);
     case.criminal_history = Some(CriminalHistory::III);

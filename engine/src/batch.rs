@@ -10,9 +10,11 @@ use crate::evaluate::{Evaluation, EvaluationError};
 use crate::i18n::Message;
 
 /// Columns whose values are names, never numbers ("2010" is a Manual, not a count).
-const TEXT_COLUMNS: [&str; 8] = [
+const TEXT_COLUMNS: [&str; 10] = [
     "label",
     "law_era",
+    "offense_date",
+    "sentencing_date",
     "manual",
     "charge",
     "trafficking_933_conduct",

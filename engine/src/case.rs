@@ -5,9 +5,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::edition::{ManualChoice, ManualEdition};
 use crate::i18n::Message;
+use crate::law::Date;
 use crate::law::{ChargeId, Conduct933, LawEra, Recipient, Role};
-use crate::{CriminalHistory, ManualEdition};
+use crate::CriminalHistory;
 
 /// Upper bounds that keep every figure finite and meaningful; beyond them the input is a
 /// typing mistake, not a case.
@@ -26,11 +28,20 @@ pub struct Case {
     /// A free label (a name for the scenario or profile).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Which statutes apply: `april_2011` or `today`.
+    /// Which statutes apply when no offense date is given: `april_2011` or `today`.
     pub law_era: LawEra,
-    /// Guidelines Manual: `2010`, `2011` or `2023`; assumed from the era when absent.
+    /// The day of the offense (`YYYY-MM-DD`): the statutes in force that day apply, and the
+    /// Manual is chosen by §1B1.11 unless the case names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub manual: Option<ManualEdition>,
+    pub offense_date: Option<Date>,
+    /// The day of sentencing; with an offense date and none given, the day the law is
+    /// entered as of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentencing_date: Option<Date>,
+    /// Guidelines Manual: an edition's code, or `auto` for §1B1.11; when absent, `auto` if an
+    /// offense date is given, else the era's Manual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manual: Option<ManualChoice>,
     /// The charge of conviction.
     pub charge: ChargeId,
     /// For a 933 conviction, what the defendant did: transferred, received, or attempted or
@@ -143,6 +154,8 @@ impl Case {
         Case {
             label: None,
             law_era,
+            offense_date: None,
+            sentencing_date: None,
             manual: None,
             charge,
             trafficking_933_conduct: None,
@@ -185,9 +198,38 @@ impl Case {
             .map(CriminalHistory::from_points))
     }
 
-    /// The Manual edition: the one given, or the era's usual one.
+    /// The day whose statutes apply: the offense date, or the era's day.
+    pub fn statute_date(&self) -> Date {
+        self.offense_date.unwrap_or(self.law_era.date())
+    }
+
+    /// The day of sentencing: the one given; with an offense date only, the day the law is
+    /// entered as of; otherwise the era's day.
+    pub fn sentencing_day(&self) -> Date {
+        match (self.sentencing_date, self.offense_date) {
+            (Some(day), _) => day,
+            (None, Some(_)) => crate::edition::law_as_of(),
+            (None, None) => self.law_era.date(),
+        }
+    }
+
+    /// True when §1B1.11 chooses the Manual: asked for, or implied by an offense date.
+    pub fn manual_by_dates(&self) -> bool {
+        match self.manual {
+            Some(ManualChoice::Auto) => true,
+            Some(ManualChoice::Edition(_)) => false,
+            None => self.offense_date.is_some(),
+        }
+    }
+
+    /// The Manual edition without the ex post facto comparison: the one named, or the one in
+    /// force at sentencing. `evaluate` applies §1B1.11 in full and reports the edition used.
     pub fn manual_edition(&self) -> ManualEdition {
-        self.manual.unwrap_or(self.law_era.default_manual())
+        match self.manual {
+            Some(ManualChoice::Edition(e)) => e,
+            _ if self.manual_by_dates() => ManualEdition::in_force_on(self.sentencing_day()),
+            _ => self.law_era.default_manual(),
+        }
     }
 
     /// Checks the ranges JSON types cannot express.
@@ -207,6 +249,13 @@ impl Case {
                 (1..=MAX_COUNTS).contains(&counts),
                 "counts",
                 "error.case.counts",
+            )?;
+        }
+        if let (Some(offense), Some(sentencing)) = (self.offense_date, self.sentencing_date) {
+            check(
+                sentencing >= offense,
+                "sentencing_date",
+                "error.case.sentencing_before_offense",
             )?;
         }
         if let Some(points) = self.criminal_history_points {

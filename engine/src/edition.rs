@@ -137,6 +137,79 @@ impl ManualEdition {
     }
 }
 
+/// The Manual a case asks for: an edition by name, or the one §1B1.11 chooses from the
+/// offense and sentencing dates. Written `"2011"` or `"auto"` in case files and links.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ManualChoice {
+    Edition(ManualEdition),
+    /// The Manual in force at sentencing, unless it gives a higher range than the one in force
+    /// on the offense date (USSG §1B1.11).
+    Auto,
+}
+
+impl ManualChoice {
+    pub const AUTO: &'static str = "auto";
+
+    /// The code in files and links.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Edition(e) => e.code(),
+            Self::Auto => Self::AUTO,
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        if code == Self::AUTO {
+            return Some(Self::Auto);
+        }
+        ManualEdition::from_code(code).map(Self::Edition)
+    }
+
+    /// The edition named, if one is.
+    pub fn edition(self) -> Option<ManualEdition> {
+        match self {
+            Self::Edition(e) => Some(e),
+            Self::Auto => None,
+        }
+    }
+}
+
+impl From<ManualEdition> for ManualChoice {
+    fn from(e: ManualEdition) -> Self {
+        Self::Edition(e)
+    }
+}
+
+impl fmt::Debug for ManualChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Edition(e) => e.fmt(f),
+            Self::Auto => f.write_str("Manual auto"),
+        }
+    }
+}
+
+impl Serialize for ManualChoice {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for ManualChoice {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ManualChoice, D::Error> {
+        let code = String::deserialize(d)?;
+        ManualChoice::from_code(&code).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown variant `{code}`, expected `auto` or one of {}",
+                ManualEdition::all()
+                    .map(|e| format!("`{}`", e.code()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
+    }
+}
+
 /// The date the embedded law is entered as of: what "today's law" means.
 pub fn law_as_of() -> Date {
     editions().law_as_of

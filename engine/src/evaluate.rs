@@ -6,9 +6,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
+use crate::edition::ManualChoice;
 use crate::guidelines::{chapter_four, chapter_three, chapter_two_level};
 use crate::i18n::{InputError, Lang, Message};
 use crate::imposed::{expected_sentence, ExpectedSentence, SentencingParams};
+use crate::law::Date;
 use crate::law::{ChapterFive, ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
 use crate::sentencing_table::{MAX_LEVEL, MIN_LEVEL};
 use crate::worksheet::{fact, Recorder, Silent, Worksheet, RULE_EXPECTED, RULE_TABLE, RULE_ZONES};
@@ -19,6 +21,15 @@ use crate::{guideline_range, zone, CriminalHistory, GuidelineRange, ManualEditio
 pub struct MonthRange {
     pub min: u32,
     pub max: Option<u32>,
+}
+
+impl From<MonthRange> for GuidelineRange {
+    fn from(r: MonthRange) -> GuidelineRange {
+        GuidelineRange {
+            min_months: r.min,
+            max_months: r.max,
+        }
+    }
 }
 
 impl From<GuidelineRange> for MonthRange {
@@ -70,6 +81,8 @@ pub enum EvaluationError {
     ChargeUnavailable {
         charge: ChargeId,
         era: LawEra,
+        /// The offense date, when the case gives one (it decides instead of the era).
+        date: Option<Date>,
         source: String,
     },
     /// The law (as edited by a scenario) lacks a part the case needs.
@@ -88,6 +101,7 @@ impl EvaluationError {
             Self::ChargeUnavailable {
                 charge,
                 era,
+                date,
                 source,
             } => Message::new("error.field")
                 .verbatim("field", "charge")
@@ -95,7 +109,7 @@ impl EvaluationError {
                     "message",
                     Message::new("error.charge_unavailable")
                         .verbatim("charge", charge.code())
-                        .with("era", era.message())
+                        .with("era", law_on(*era, *date))
                         .verbatim("source", source),
                 ),
             Self::MissingLaw(m) => m.message(),
@@ -148,7 +162,7 @@ pub fn evaluate_quick(
 /// The case evaluated under every charge that exists in its era (worksheets omitted), in
 /// catalog order: the basis of a charge comparison.
 pub fn evaluate_each_charge(case: &Case, law: &Law, params: &SentencingParams) -> Vec<Evaluation> {
-    law.charges_in(case.law_era)
+    law.charges_on(case.statute_date())
         .filter_map(|charge| {
             let mut variant = case.clone();
             variant.charge = charge.id;
@@ -166,20 +180,15 @@ fn run<R: Recorder>(
     case.validate().map_err(EvaluationError::InvalidCase)?;
     params.validate().map_err(EvaluationError::InvalidParams)?;
     let charge = law.charge(case.charge)?;
-    let Some(limits) = charge.penalty_in(case.law_era) else {
+    let Some(limits) = charge.penalty_on(case.statute_date()) else {
         return Err(EvaluationError::ChargeUnavailable {
             charge: charge.id,
             era: case.law_era,
+            date: case.offense_date,
             source: charge.enacted(),
         });
     };
-    let edition = fact(
-        case.manual,
-        "manual",
-        case.law_era.default_manual(),
-        "assume.manual",
-        rec,
-    );
+    let edition = choose_manual(case, law, rec)?;
     rec.step(
         charge.guideline.citation(),
         edition.label(Lang::En),
@@ -329,6 +338,107 @@ fn run<R: Recorder>(
         expected_sentence_months: expected,
         worksheet: Worksheet::default(),
     })
+}
+
+/// The law of an era, or of an offense date when there is one, in words.
+pub(crate) fn law_on(era: LawEra, date: Option<Date>) -> Message {
+    match date {
+        Some(day) => Message::new("law_era.on_date").with("date", Message::date(day)),
+        None => era.message(),
+    }
+}
+
+/// The edition a case is evaluated under (§1B1.11 applied where the dates ask for it); the
+/// case's own edition when its law cannot be evaluated.
+pub(crate) fn manual_used(case: &Case, law: &Law) -> ManualEdition {
+    choose_manual(case, law, &mut Silent).unwrap_or_else(|_| case.manual_edition())
+}
+
+/// Which Manual the case is evaluated under, said in the worksheet: the one named; the one
+/// the era implies; or §1B1.11's choice — the Manual in force at sentencing unless it gives a
+/// higher range than the one in force on the offense date, which the ex post facto clause
+/// then requires, each applied in its entirety.
+fn choose_manual<R: Recorder>(
+    case: &Case,
+    law: &Law,
+    rec: &mut R,
+) -> Result<ManualEdition, EvaluationError> {
+    if let Some(ManualChoice::Edition(edition)) = case.manual {
+        return Ok(edition);
+    }
+    if !case.manual_by_dates() {
+        return Ok(fact(
+            None,
+            "manual",
+            case.law_era.default_manual(),
+            "assume.manual",
+            rec,
+        ));
+    }
+    let sentencing = fact(
+        case.sentencing_date,
+        "sentencing_date",
+        case.sentencing_day(),
+        "assume.sentencing_date",
+        rec,
+    );
+    let at_sentencing = ManualEdition::in_force_on(sentencing);
+    let c1 = &law.manual(at_sentencing)?.text.chapter_one;
+    let offense = case.offense_date.unwrap_or(sentencing);
+    let at_offense = ManualEdition::in_force_on(offense);
+    if at_offense >= at_sentencing {
+        rec.step(
+            &c1.manual_in_effect.cite.section,
+            (&c1.manual_in_effect.cite, at_sentencing),
+            (None, None),
+            || {
+                Message::new("worksheet.manual_at_sentencing")
+                    .verbatim("manual", at_sentencing.label(Lang::En))
+                    .with("date", Message::date(sentencing))
+            },
+        );
+        return Ok(at_sentencing);
+    }
+    // The two Manuals' ranges, each applied whole to the same facts; ranges do not depend
+    // on the sentencing parameters.
+    let range_under = |edition: ManualEdition| -> Result<MonthRange, EvaluationError> {
+        let mut fixed = case.clone();
+        fixed.manual = Some(ManualChoice::Edition(edition));
+        Ok(run(&fixed, law, SentencingParams::embedded(), &mut Silent)?.guideline_range_months)
+    };
+    let (later, earlier) = (range_under(at_sentencing)?, range_under(at_offense)?);
+    let higher = |a: MonthRange, b: MonthRange| {
+        let top = |r: MonthRange| r.max.unwrap_or(u32::MAX);
+        (a.min, top(a)) > (b.min, top(b))
+    };
+    let use_earlier = higher(later, earlier);
+    let chosen = if use_earlier {
+        at_offense
+    } else {
+        at_sentencing
+    };
+    let rule = if use_earlier {
+        &c1.ex_post_facto
+    } else {
+        &c1.manual_in_effect
+    };
+    rec.step(
+        &rule.cite.section,
+        (&rule.cite, at_sentencing),
+        (None, None),
+        || {
+            Message::new(if use_earlier {
+                "worksheet.manual_ex_post_facto"
+            } else {
+                "worksheet.manual_not_higher"
+            })
+            .verbatim("later", at_sentencing.label(Lang::En))
+            .with("later_range", GuidelineRange::from(later).message())
+            .verbatim("earlier", at_offense.label(Lang::En))
+            .with("earlier_range", GuidelineRange::from(earlier).message())
+        },
+    );
+    Ok(chosen)
 }
 
 fn months_text(months: Option<u32>) -> Message {
@@ -491,7 +601,7 @@ mod tests {
         case.role = Some(Role::OrganizerLeader); // + 4 = 34
         case.accepts_responsibility = Some(false);
         case.knew_buyer_prohibited = Some(false);
-        case.manual = ManualEdition::from_code("2010");
+        case.manual = crate::ManualChoice::from_code("2010");
         let e = eval(&case);
         assert_eq!(e.offense_level, 34);
         assert_eq!(e.guideline_range_months, range(60, Some(60)));
@@ -500,6 +610,30 @@ mod tests {
         let e = eval(&case);
         assert_eq!(e.total_statutory_max_months, Some(180));
         assert_eq!(e.guideline_range_months, range(151, Some(180)));
+    }
+
+    /// The statutes follow the offense date: 933 did not exist in 2021, whatever the era
+    /// says; a sentencing before the offense is refused.
+    #[test]
+    fn the_offense_date_decides_the_statutes() {
+        let mut case = Case::new(LawEra::Today, ChargeId::Trafficking933);
+        case.offense_date = "2021-03-01".parse().ok();
+        let err = evaluate(&case, Law::embedded(), SentencingParams::embedded()).unwrap_err();
+        assert!(
+            matches!(err, EvaluationError::ChargeUnavailable { .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("March 1, 2021"), "{err}");
+        case.offense_date = "2023-03-01".parse().ok();
+        let e = eval(&case);
+        assert!(e
+            .worksheet
+            .assumptions
+            .iter()
+            .any(|a| a.field == "sentencing_date"));
+        case.sentencing_date = "2022-12-31".parse().ok();
+        let err = evaluate(&case, Law::embedded(), SentencingParams::embedded()).unwrap_err();
+        assert!(matches!(err, EvaluationError::InvalidCase(_)), "{err}");
     }
 
     #[test]

@@ -216,6 +216,11 @@ impl Message {
     pub fn text(text: &Text) -> Message {
         Message::new("text.verbatim").with("text", text)
     }
+
+    /// A day written out in the reader's language ("November 1, 2025").
+    pub fn date(day: crate::law::Date) -> Message {
+        Message::text(&Text::new(day.written(Lang::En), day.written(Lang::Es)))
+    }
 }
 
 /// A message field written to JSON as its English text, as such fields were before they

@@ -27,7 +27,7 @@ pub mod serde_words;
 pub mod worksheet;
 
 pub use case::{Case, CaseError};
-pub use edition::ManualEdition;
+pub use edition::{ManualChoice, ManualEdition};
 pub use evaluate::{
     evaluate, evaluate_each_charge, evaluate_quick, Evaluation, EvaluationError, MonthRange,
 };

@@ -38,13 +38,38 @@ fn case_strategy() -> impl Strategy<Value = Case> {
         option(0.0f64..200_000.0),
         option(0.0f64..=1.0),
     );
-    (core, flags).prop_map(
+    // Offense and sentencing days from 2009 to 2027, any of them, so §1B1.11 sees every
+    // pair of editions (a sentencing day before the offense is refused, not evaluated).
+    let day = (2009u16..=2027, 1u8..=12, 1u8..=28)
+        .prop_map(|(y, m, d)| threshold_engine::Date::new(y, m, d).unwrap());
+    let later = (
+        option(day.clone()),
+        option(day),
+        any::<bool>(),
+        prop::array::uniform6(option(any::<bool>())),
+        option(0u32..=40),
+        option(0u8..=15),
+    );
+    (core, flags, later).prop_map(
         |(
             (era, manual, charge, counts, history, firearms, priors, recipient, role),
             (b, rounds, grams, strength),
+            (offense, sentencing, auto, n, devices, points),
         )| {
             let mut c = Case::new(era, charge);
-            c.manual = manual;
+            c.manual = match (manual, auto) {
+                (_, true) => Some(threshold_engine::ManualChoice::Auto),
+                (m, false) => m.map(threshold_engine::ManualChoice::Edition),
+            };
+            c.offense_date = offense;
+            c.sentencing_date = sentencing;
+            c.knew_leaving_us = n[0];
+            c.criminal_group = n[1];
+            c.relationship_or_fear_motive = n[2];
+            c.parts_or_magazines = n[3];
+            c.conversion_device_transferred = n[4];
+            c.conversion_devices = devices;
+            c.criminal_history_points = points.filter(|_| n[5] == Some(true));
             c.counts = counts;
             c.criminal_history = history;
             c.firearms = firearms;

@@ -2,12 +2,13 @@
 
 use threshold_engine::law::Conduct933;
 use threshold_engine::{
-    Case, ChargeId, CriminalHistory, Law, LawEra, ManualEdition, Recipient, Role,
+    Case, ChargeId, CriminalHistory, Law, LawEra, ManualChoice, ManualEdition, Recipient, Role,
 };
 use yew::prelude::*;
 
 use crate::case_fields::{era_label, manual_label, Fact, Quantity};
 use crate::components::choice_field::{ChoiceField, ChoiceOption};
+use crate::components::date_field::DateField;
 use crate::components::fact_field::FactField;
 use crate::components::number_field::NumberField;
 use crate::i18n::{t, tf, use_lang, verbatim, Lang};
@@ -88,7 +89,9 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
         })
     });
     let on_manual =
-        on_action.reform(|code: String| Action::SetManual(ManualEdition::from_code(&code)));
+        on_action.reform(|code: String| Action::SetManual(ManualChoice::from_code(&code)));
+    let on_offense_date = on_action.reform(Action::SetOffenseDate);
+    let on_sentencing_date = on_action.reform(Action::SetSentencingDate);
     let on_charge = {
         let on_action = on_action.clone();
         Callback::from(move |code: String| {
@@ -125,8 +128,9 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
     });
 
     let default_manual = case.law_era.default_manual();
-    let manual_options = std::iter::once(ChoiceOption::new(
-        "",
+    let default_label = if case.offense_date.is_some() {
+        t(lang, "case.manual.dates_default")
+    } else {
         tf(
             lang,
             "case.manual.era_default",
@@ -134,8 +138,14 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                 "manual",
                 verbatim(manual_label(lang, default_manual).as_str()),
             )],
-        ),
-    ))
+        )
+        .into()
+    };
+    let manual_options = [
+        ChoiceOption::new("", default_label),
+        ChoiceOption::new(ManualChoice::AUTO, t(lang, "case.manual.auto")),
+    ]
+    .into_iter()
     .chain(ManualEdition::all().map(|e| ChoiceOption::new(e.code(), manual_label(lang, e))))
     .collect::<Vec<_>>();
     let history_options = std::iter::once(ChoiceOption::new("", t(lang, "case.history.not_given")))
@@ -176,11 +186,19 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                         selected={case.law_era.code()} on_change={on_era}
                         meaning={Some(t(lang, "case.era.meaning"))}
                         citation={Some(AttrValue::from("Pub. L. 117-159, §12004 (June 25, 2022)"))} />
+                    <DateField id="field-offense_date" label={t(lang, "case.offense_date.label")}
+                        value={case.offense_date} on_change={on_offense_date}
+                        meaning={t(lang, "case.offense_date.meaning")}
+                        citation={AttrValue::from("USSG §1B1.11; U.S. Const. art. I, §9, cl. 3")} />
+                    <DateField id="field-sentencing_date" label={t(lang, "case.sentencing_date.label")}
+                        value={case.sentencing_date} on_change={on_sentencing_date}
+                        meaning={t(lang, "case.sentencing_date.meaning")}
+                        citation={AttrValue::from("USSG §1B1.11(a)")} />
                     <ChoiceField id="field-manual" label={t(lang, "case.manual.label")}
                         options={manual_options}
                         selected={case.manual.map(|m| m.code()).unwrap_or("")} on_change={on_manual}
                         meaning={Some(t(lang, "case.manual.meaning"))}
-                        citation={Some(AttrValue::from("USSG App. C, amendments 753 (2011) and 819 (2023)"))} />
+                        citation={Some(AttrValue::from("USSG §1B1.11; App. C, amendments 753 (2011) to 836 (2025)"))} />
                     <ChoiceField id="field-charge" label={t(lang, "case.charge.label")}
                         options={charge_options(lang, law, case.law_era)}
                         selected={case.charge.code()} on_change={on_charge}

@@ -9,6 +9,7 @@ pub mod caseload_panel;
 pub mod charge_comparison;
 pub mod choice_field;
 pub mod copy_link;
+pub mod date_field;
 pub mod download_button;
 pub mod fact_field;
 pub mod language_switch;

@@ -285,7 +285,7 @@ fn example() -> Result<String, String> {
         threshold_engine::ChargeId::StrawPurchase922a6,
     );
     case.label = Some("Phoenix straw buyer, 2010".into());
-    case.manual = ManualEdition::from_code("2010");
+    case.manual = threshold_engine::ManualChoice::from_code("2010");
     case.counts = Some(1);
     case.criminal_history = Some(CriminalHistory::I);
     case.firearms = Some(8);

@@ -325,10 +325,24 @@ pub struct ChapterFive {
     pub consecutive_counts: Provision,
 }
 
+/// §1B1.11: which Manual a court uses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChapterOne {
+    /// (a): the Manual in effect on the date of sentencing.
+    pub manual_in_effect: Provision,
+    /// (b)(1): the one in effect on the offense date, if the later would violate the ex post
+    /// facto clause.
+    pub ex_post_facto: Provision,
+    /// (b)(2): one Manual, applied in its entirety.
+    pub one_book: Provision,
+}
+
 /// The text of one edition, as the rule code reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManualText {
+    pub chapter_one: ChapterOne,
     pub firearms: FirearmsGuideline,
     pub export: ExportGuideline,
     pub export_control: ExportControlGuideline,

@@ -19,7 +19,7 @@ use crate::i18n::{Lang, Message};
 pub use cite::{Checked, Cite, Verification};
 pub use date::Date;
 pub use manual::{
-    AcceptanceRule, BaseLevelRule, CapTier, ChapterFive, ChapterThree, ChargeRule,
+    AcceptanceRule, BaseLevelRule, CapTier, ChapterFive, ChapterOne, ChapterThree, ChargeRule,
     ConversionDeviceTier, ConversionDevices, CountTable, DrugGuideline, DrugTier,
     ExportControlGuideline, ExportGuideline, ExtraAcceptance, FirearmCountTier, FirearmsGuideline,
     Increase, LevelRule, Manual, ManualText, MitigatingReduction, MitigatingRoleCap, Provenance,
@@ -82,10 +82,10 @@ impl LawEra {
 impl LawEra {
     /// The era in words ("law as of April 2011"), for the reader's language.
     pub fn message(self) -> Message {
-        Message::new(match self {
-            Self::April2011 => "law_era.april_2011",
-            Self::Today => "law_era.today",
-        })
+        match self {
+            Self::April2011 => Message::new("law_era.april_2011"),
+            Self::Today => Message::new("law_era.today").with("date", Message::date(self.date())),
+        }
     }
 
     pub fn label(self, lang: Lang) -> String {
@@ -390,7 +390,12 @@ impl Law {
 
     /// The charges that existed in an era, in catalog order.
     pub fn charges_in(&self, era: LawEra) -> impl Iterator<Item = &Charge> {
-        self.charges.iter().filter(move |c| c.exists_in(era))
+        self.charges_on(era.date())
+    }
+
+    /// The charges that existed on a day, in catalog order.
+    pub fn charges_on(&self, day: Date) -> impl Iterator<Item = &Charge> {
+        self.charges.iter().filter(move |c| c.exists_on(day))
     }
 
     /// One edition's text, with where each rule came from.

@@ -181,7 +181,7 @@ pub fn compare_charges(
     Ok(ChargeComparison {
         label: case.label.clone(),
         law_era: case.law_era,
-        manual: case.manual_edition(),
+        manual: crate::evaluate::manual_used(case, law),
         options,
         not_considered,
     })
@@ -207,7 +207,7 @@ fn candidate_sets(case: &Case, law: &Law) -> Vec<Vec<ChargeId>> {
     for domestic in PAIRABLE {
         if law
             .charge(domestic)
-            .is_ok_and(|c| c.exists_in(case.law_era))
+            .is_ok_and(|c| c.exists_on(case.statute_date()))
         {
             for export in EXPORT {
                 sets.push(vec![domestic, export]);
@@ -247,14 +247,17 @@ fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<Message> 
         let Ok(charge) = law.charge(id) else {
             return Some(Message::new("not_considered.no_charge").verbatim("charge", id.code()));
         };
-        if !charge.exists_in(case.law_era) {
+        if !charge.exists_on(case.statute_date()) {
             return Some(
                 Message::new("not_considered.did_not_exist")
                     .verbatim("charge", id.code())
-                    .with("era", case.law_era.message()),
+                    .with(
+                        "era",
+                        crate::evaluate::law_on(case.law_era, case.offense_date),
+                    ),
             );
         }
-        let day = case.law_era.date();
+        let day = case.statute_date();
         let Some(missing) = charge
             .elements
             .iter()

@@ -4,7 +4,7 @@
 use super::calibration::*;
 use super::*;
 use crate::law::{ChargeId, Law, LawEra};
-use crate::{Case, ManualEdition, SentencingParams};
+use crate::{Case, SentencingParams};
 
 fn defaults() -> (
     &'static Law,
@@ -21,7 +21,7 @@ fn defaults() -> (
 /// A lone straw purchaser under the 2010 Manual and April 2011 law, pleading guilty.
 fn straw(firearms: u32) -> Case {
     let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
-    case.manual = ManualEdition::from_code("2010");
+    case.manual = crate::ManualChoice::from_code("2010");
     case.firearms = Some(firearms);
     case
 }

@@ -7,7 +7,7 @@ use super::{Applied, Baseline, Scenario, ScenarioError};
 use crate::case::Case;
 use crate::evaluate::{EvaluationError, MonthRange};
 use crate::i18n::{Lang, Message};
-use crate::law::{LawEra, MissingLaw};
+use crate::law::MissingLaw;
 use crate::prosecution::{assess, compare_charges, ChargeComparison};
 
 /// How differences are attributed, stated where the UI can show it (in English; the page
@@ -124,10 +124,12 @@ fn one_decimal(v: f64) -> String {
 fn best(case: &Case, w: &Applied) -> Result<ChargeComparison, EvaluationError> {
     match compare_charges(case, &w.law, &w.sentencing, &w.prosecution) {
         Err(EvaluationError::ChargeUnavailable { .. }) => {
-            let era: LawEra = case.law_era;
-            let Some(first) = w.law.charges_in(era).next() else {
+            let Some(first) = w.law.charges_on(case.statute_date()).next() else {
                 return Err(EvaluationError::MissingLaw(MissingLaw(
-                    Message::new("error.no_charge_in_era").with("era", era.message()),
+                    Message::new("error.no_charge_in_era").with(
+                        "era",
+                        crate::evaluate::law_on(case.law_era, case.offense_date),
+                    ),
                 )));
             };
             let mut variant = case.clone();

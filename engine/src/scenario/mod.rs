@@ -21,7 +21,7 @@ use crate::law::{
     ChargeId, Checked, Cite, FirearmCountTier, Increase, Law, LawEra, Penalty, Verification,
 };
 use crate::prosecution::{ProsecutionOverrides, ProsecutionParams};
-use crate::ManualEdition;
+use crate::{ManualChoice, ManualEdition};
 
 pub(crate) use compare::best_option;
 pub use compare::{
@@ -242,12 +242,16 @@ impl Applied {
         if let Some(era) = self.law_era {
             // An era change moves the statutes only: the case keeps the Manual it was
             // evaluated under, so "today's statutes" and "today's Guidelines" can be
-            // attributed separately (a scenario wanting both names the Manual too).
-            c.manual = Some(case.manual_edition());
+            // attributed separately (a scenario wanting both names the Manual too). Its
+            // dates would pin the statutes, so the era replaces them.
+            let kept = crate::evaluate::manual_used(case, &self.law);
+            c.manual = Some(ManualChoice::Edition(kept));
             c.law_era = era;
+            c.offense_date = None;
+            c.sentencing_date = None;
         }
         if let Some(edition) = self.manual {
-            c.manual = Some(edition);
+            c.manual = Some(ManualChoice::Edition(edition));
         }
         if let Some(rule) = self.policy.multiple_sales {
             if MultipleSales::covers(&c) {
