@@ -13,7 +13,9 @@ use crate::imposed::{expected_sentence, ExpectedSentence, SentencingParams};
 use crate::law::Date;
 use crate::law::{ChapterFive, ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
 use crate::sentencing_table::{MAX_LEVEL, MIN_LEVEL};
-use crate::worksheet::{fact, Recorder, Silent, Worksheet, RULE_EXPECTED, RULE_TABLE, RULE_ZONES};
+use crate::worksheet::{
+    fact, rule_ref, Recorder, Silent, Worksheet, RULE_EXPECTED, RULE_TABLE, RULE_ZONES,
+};
 use crate::{guideline_range, zone, CriminalHistory, GuidelineRange, ManualEdition, Zone};
 
 /// A range in months as exported: `max: None` is life.
@@ -229,7 +231,7 @@ fn run<R: Recorder>(
         let bounds = &chapter_five.table_bounds;
         rec.step(
             &bounds.cite.section,
-            (&bounds.cite, edition),
+            rule_ref(&bounds.id, &bounds.cite, edition),
             (Some(adjusted), Some(offense_level)),
             || Message::new("worksheet.table_bounds"),
         );
@@ -238,7 +240,7 @@ fn run<R: Recorder>(
     let table_range = guideline_range(offense_level, history);
     rec.step(
         RULE_TABLE,
-        (&chapter_five.table.cite, edition),
+        rule_ref(&chapter_five.table.id, &chapter_five.table.cite, edition),
         (None, None),
         || {
             Message::new("worksheet.table_cell")
@@ -259,7 +261,7 @@ fn run<R: Recorder>(
         let consecutive = &chapter_five.consecutive_counts;
         rec.step(
             &consecutive.cite.section,
-            (&consecutive.cite, edition),
+            rule_ref(&consecutive.id, &consecutive.cite, edition),
             (None, None),
             || {
                 Message::new("worksheet.consecutive")
@@ -277,11 +279,16 @@ fn run<R: Recorder>(
     );
     let bands = law.zones(edition)?;
     let zone = zone(final_range, bands);
-    rec.step(RULE_ZONES, (&bands.cite, edition), (None, None), || {
-        Message::new("worksheet.zone")
-            .with("range", final_range.message())
-            .verbatim("zone", zone.to_string())
-    });
+    rec.step(
+        RULE_ZONES,
+        rule_ref(&bands.id, &bands.cite, edition),
+        (None, None),
+        || {
+            Message::new("worksheet.zone")
+                .with("range", final_range.message())
+                .verbatim("zone", zone.to_string())
+        },
+    );
 
     let bar = &law.sentencing_statutes;
     let probation_barred = bar.bars_probation(limits.max_months);
@@ -389,7 +396,11 @@ fn choose_manual<R: Recorder>(
     if at_offense >= at_sentencing {
         rec.step(
             &c1.manual_in_effect.cite.section,
-            (&c1.manual_in_effect.cite, at_sentencing),
+            rule_ref(
+                &c1.manual_in_effect.id,
+                &c1.manual_in_effect.cite,
+                at_sentencing,
+            ),
             (None, None),
             || {
                 Message::new("worksheet.manual_at_sentencing")
@@ -424,7 +435,7 @@ fn choose_manual<R: Recorder>(
     };
     rec.step(
         &rule.cite.section,
-        (&rule.cite, at_sentencing),
+        rule_ref(&rule.id, &rule.cite, at_sentencing),
         (None, None),
         || {
             Message::new(if use_earlier {
@@ -441,7 +452,7 @@ fn choose_manual<R: Recorder>(
     Ok(chosen)
 }
 
-fn months_text(months: Option<u32>) -> Message {
+pub(crate) fn months_text(months: Option<u32>) -> Message {
     match months {
         None => Message::new("worksheet.months.life"),
         Some(0) => Message::new("worksheet.months.none"),
@@ -467,7 +478,7 @@ pub(crate) fn apply_statutes<R: Recorder>(
             let rule = &ch5.maximum_below_range;
             rec.step(
                 &rule.cite.section,
-                (&rule.cite, edition),
+                rule_ref(&rule.id, &rule.cite, edition),
                 (None, None),
                 || Message::new("worksheet.above_statutory_max").with("max", max),
             );
@@ -476,7 +487,7 @@ pub(crate) fn apply_statutes<R: Recorder>(
             let rule = &ch5.within_limits;
             rec.step(
                 &rule.cite.section,
-                (&rule.cite, edition),
+                rule_ref(&rule.id, &rule.cite, edition),
                 (None, None),
                 || Message::new("worksheet.capped_at_max").with("range", r.message()),
             );
@@ -491,7 +502,7 @@ pub(crate) fn apply_statutes<R: Recorder>(
             let rule = &ch5.minimum_above_range;
             rec.step(
                 &rule.cite.section,
-                (&rule.cite, edition),
+                rule_ref(&rule.id, &rule.cite, edition),
                 (None, None),
                 || Message::new("worksheet.minimum_exceeds_range").with("min", minimum),
             );
@@ -500,7 +511,7 @@ pub(crate) fn apply_statutes<R: Recorder>(
             let rule = &ch5.within_limits;
             rec.step(
                 &rule.cite.section,
-                (&rule.cite, edition),
+                rule_ref(&rule.id, &rule.cite, edition),
                 (None, None),
                 || Message::new("worksheet.raised_to_min").with("range", r.message()),
             );

@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod sentencing_table;
 pub mod serde_words;
+pub mod timeline;
 pub mod worksheet;
 
 pub use case::{Case, CaseError};

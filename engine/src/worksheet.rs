@@ -11,6 +11,10 @@ use crate::i18n::{english, Lang, Message, Text};
 pub struct Step {
     /// The rule applied, e.g. "§2K2.1(b)(1)(A)".
     pub rule: String,
+    /// The rule's stable id in the law's data, when the step applies a Manual rule: the
+    /// same across editions however the Commission renumbers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_id: Option<String>,
     /// Where the rule comes from (statute, Manual edition and section, report): the same in
     /// both languages, except a report cited with words of Threshold's own around it. JSON
     /// carries the English, as it always has.
@@ -119,8 +123,10 @@ impl Recorder for Worksheet {
         (level_before, level_after): (Option<i32>, Option<i32>),
         reason: impl FnOnce() -> Message,
     ) {
+        let rule_id = citation.rule_id();
         self.steps.push(Step {
             rule: rule.to_string(),
+            rule_id,
             citation: citation.cited(),
             level_before,
             level_after,
@@ -141,6 +147,11 @@ impl Recorder for Worksheet {
 /// both; copied only when a worksheet records the step.
 pub(crate) trait Citation {
     fn cited(self) -> Text;
+
+    /// The stable id of the rule cited, if it is a rule of the law's data.
+    fn rule_id(&self) -> Option<String> {
+        None
+    }
 }
 
 impl Citation for &str {
@@ -168,11 +179,29 @@ impl Citation for &crate::law::Penalty {
     }
 }
 
-/// A rule of a Manual edition, cited with the edition: written out only when recorded, so a
-/// bulk run formats no citation it never shows.
-impl Citation for (&crate::law::Cite, crate::edition::ManualEdition) {
+/// A rule of a Manual edition by its id, cited with the edition: written out only when
+/// recorded, so a bulk run formats no citation it never shows.
+pub(crate) struct RuleRef<'a> {
+    id: &'a str,
+    cite: &'a crate::law::Cite,
+    edition: crate::edition::ManualEdition,
+}
+
+pub(crate) fn rule_ref<'a>(
+    id: &'a str,
+    cite: &'a crate::law::Cite,
+    edition: crate::edition::ManualEdition,
+) -> RuleRef<'a> {
+    RuleRef { id, cite, edition }
+}
+
+impl Citation for RuleRef<'_> {
     fn cited(self) -> Text {
-        Text::same(self.0.in_manual(self.1))
+        Text::same(self.cite.in_manual(self.edition))
+    }
+
+    fn rule_id(&self) -> Option<String> {
+        Some(self.id.to_string())
     }
 }
 

@@ -18,8 +18,9 @@ async function openWorkspace(viewport) {
 
 test("a preset shows the case side by side, with the changed outputs and their causes", async () => {
   const { page, context, consoleErrors } = await openWorkspace();
-  // A Mexico-bound straw purchaser: amendment 753's export increase applies to this case.
+  // A Mexico-bound straw purchaser who knew it: amendment 753's export increase applies.
   await page.selectOption("#field-mexico_nexus", "yes");
+  await page.selectOption("#field-knew_leaving_us", "yes");
   await page.selectOption("#field-scenario", "amendment_753");
   const table = page.getByTestId("side-by-side");
   const changed = table.locator("tr.changed");

@@ -66,8 +66,16 @@ COMMANDS:
                              scenario_prison_years_per_100 or scenario_accepted_per_100
     range LEVEL CATEGORY [EDITION]
                              guideline range and zone for an offense level (1–43) and
-                             criminal history category (I–VI); EDITION 2010, 2011 or
-                             2023 (default 2023)
+                             criminal history category (I–VI) under an edition (see
+                             `threshold editions`; default the newest)
+    editions                 each Guidelines Manual edition modelled: its day, the
+                             amendments it brings, how far they were checked (Markdown)
+    law timeline FILE|- [--format table|json]
+                             how the law changed for this case: each edition and statute
+                             change from Nov. 2010 to today, and the case's level, range
+                             and maximum before and after it
+    law show EDITION         the resolved law of one edition, every rule by its id, with
+                             its citation and how it was verified (JSON)
 
 The case file is a case object, or {\"case\": {...}, \"sentencing_params\": {...},
 \"prosecution_params\": {...}} to override the sentencing or prosecution assumptions.
@@ -110,10 +118,60 @@ fn run(args: &[String]) -> Result<String, String> {
         Some("params") => Ok(parameter_markdown(ProsecutionParams::embedded())),
         Some("charges") => charges(rest),
         Some("range") => range(rest),
+        Some("editions") => Ok(threshold_engine::timeline::editions_markdown()),
+        Some("law") => law_command(rest),
         Some("scenario") => scenario_commands::scenario_command(rest),
         Some("project") => scenario_commands::project(rest),
         Some("sensitivity") => scenario_commands::sensitivity_command(rest),
         Some(other) => Err(format!("unknown command {other:?}; see `threshold --help`")),
+    }
+}
+
+/// `law timeline FILE [--format table|json]` and `law show EDITION`.
+fn law_command(args: &[String]) -> Result<String, String> {
+    match args {
+        [sub, rest @ ..] if sub == "timeline" => {
+            let (path, format) = match rest {
+                [path] => (path, "table"),
+                [path, flag, format] if flag == "--format" => (path, format.as_str()),
+                _ => return Err("law timeline needs FILE [--format table|json]".into()),
+            };
+            let file = read_case(&read_input(path)?)?;
+            let t = threshold_engine::timeline::timeline(&file.case, Law::embedded())
+                .map_err(|e| e.to_string())?;
+            match format {
+                "table" => Ok(threshold_engine::timeline::timeline_markdown(&t)),
+                "json" => serde_json::to_string_pretty(&t)
+                    .map(|s| s + "\n")
+                    .map_err(|e| e.to_string()),
+                other => Err(format!("--format must be table or json, not {other:?}")),
+            }
+        }
+        [sub, code] if sub == "show" => {
+            let edition = ManualEdition::from_code(code).ok_or_else(|| {
+                format!(
+                    "EDITION must be one of {}, not {code:?}",
+                    ManualEdition::codes()
+                )
+            })?;
+            let manual = Law::embedded().manual(edition).map_err(|e| e.to_string())?;
+            let provenance: serde_json::Map<String, serde_json::Value> = manual
+                .provenance
+                .iter()
+                .map(|(id, p)| (id.clone(), serde_json::to_value(p).unwrap_or_default()))
+                .collect();
+            let out = serde_json::json!({
+                "edition": edition.code(),
+                "effective": edition.effective(),
+                "checked": edition.checked(),
+                "text": manual.text,
+                "provenance": provenance,
+            });
+            serde_json::to_string_pretty(&out)
+                .map(|s| s + "\n")
+                .map_err(|e| e.to_string())
+        }
+        _ => Err("law needs `timeline FILE` or `show EDITION`".into()),
     }
 }
 

@@ -6,7 +6,7 @@ use crate::edition::ManualEdition;
 use crate::i18n::Message;
 use crate::law::{GuidelineSection, Role, ZeroPointRule};
 use crate::sentencing_table::CriminalHistory;
-use crate::worksheet::{fact, Recorder};
+use crate::worksheet::{fact, rule_ref, Recorder};
 
 /// The level after §4C1.1. A firearms or export guideline always involves a firearm, so
 /// (a)(7) bars the reduction there; the worksheet shows it whenever the defendant would
@@ -28,7 +28,7 @@ pub(crate) fn zero_point<R: Recorder>(
         let bar = &rule.firearm_bar;
         rec.step(
             &bar.cite.section,
-            (&bar.cite, edition),
+            rule_ref(&bar.id, &bar.cite, edition),
             (Some(level), Some(level)),
             || Message::new("worksheet.zero_point.firearm"),
         );
@@ -38,7 +38,7 @@ pub(crate) fn zero_point<R: Recorder>(
         let bar = &rule.role_bar;
         rec.step(
             &bar.cite.section,
-            (&bar.cite, edition),
+            rule_ref(&bar.id, &bar.cite, edition),
             (Some(level), Some(level)),
             || Message::new("worksheet.zero_point.role"),
         );
@@ -57,7 +57,7 @@ pub(crate) fn zero_point<R: Recorder>(
     }
     rec.step(
         &rule.cite.section,
-        (&rule.cite, edition),
+        rule_ref(&rule.id, &rule.cite, edition),
         (Some(level), Some(level - rule.decrease)),
         || Message::new("worksheet.zero_point").with("decrease", rule.decrease),
     );

@@ -5,7 +5,7 @@ use crate::case::Case;
 use crate::edition::ManualEdition;
 use crate::i18n::Message;
 use crate::law::{ChapterThree, Role};
-use crate::worksheet::{fact, Recorder};
+use crate::worksheet::{fact, rule_ref, Recorder};
 
 /// The adjusted offense level after role and acceptance.
 pub(crate) fn adjust<R: Recorder>(
@@ -20,7 +20,7 @@ pub(crate) fn adjust<R: Recorder>(
     if let Some(adj) = c.roles.iter().find(|r| r.role == role) {
         rec.step(
             &adj.cite.section,
-            (&adj.cite, edition),
+            rule_ref(&adj.id, &adj.cite, edition),
             (Some(level), Some(level + adj.adjustment)),
             || {
                 Message::new("worksheet.role")
@@ -43,7 +43,7 @@ pub(crate) fn adjust<R: Recorder>(
         level -= a.reduction;
         rec.step(
             &a.cite.section,
-            (&a.cite, edition),
+            rule_ref(&a.id, &a.cite, edition),
             (Some(before), Some(level)),
             || Message::new("worksheet.acceptance").with("reduction", a.reduction),
         );
@@ -60,7 +60,7 @@ pub(crate) fn adjust<R: Recorder>(
             if motion {
                 rec.step(
                     &extra.cite.section,
-                    (&extra.cite, edition),
+                    rule_ref(&extra.id, &extra.cite, edition),
                     (Some(level), Some(level - extra.reduction)),
                     || {
                         Message::new("worksheet.acceptance_extra")

@@ -5,7 +5,7 @@ use crate::case::Case;
 use crate::edition::ManualEdition;
 use crate::i18n::Message;
 use crate::law::{DrugGuideline, Role};
-use crate::worksheet::{fact, Recorder};
+use crate::worksheet::{fact, rule_ref, Recorder};
 
 /// The §2D1.1(c) base offense level for the quantity of cocaine.
 pub(crate) fn offense_level<R: Recorder>(
@@ -31,7 +31,7 @@ pub(crate) fn offense_level<R: Recorder>(
         .map_or(12, |t| t.level);
     rec.step(
         &g.cite.section,
-        (&g.cite, edition),
+        rule_ref(&g.id, &g.cite, edition),
         (None, Some(level)),
         || {
             Message::new("worksheet.drug_quantity")
@@ -61,7 +61,7 @@ pub(crate) fn offense_level<R: Recorder>(
     if capped != level {
         rec.step(
             &cap.cite.section,
-            (&cap.cite, edition),
+            rule_ref(&cap.id, &cap.cite, edition),
             (Some(level), Some(capped)),
             || Message::new("worksheet.drug_role_cap").with("level", capped),
         );

@@ -6,7 +6,7 @@ use crate::case::Case;
 use crate::edition::ManualEdition;
 use crate::i18n::Message;
 use crate::law::{ExportControlGuideline, ExportGuideline};
-use crate::worksheet::{fact, Recorder};
+use crate::worksheet::{fact, rule_ref, Recorder};
 
 /// The §2M5.2 base offense level (the guideline has no specific offense characteristics).
 pub(crate) fn offense_level<R: Recorder>(
@@ -45,7 +45,7 @@ pub(crate) fn offense_level<R: Recorder>(
     if !automatic && !parts && weapons <= small.max_weapons && rounds_ok {
         rec.step(
             &small.cite.section,
-            (&small.cite, edition),
+            rule_ref(&small.id, &small.cite, edition),
             (None, Some(small.level)),
             || {
                 Message::new("worksheet.small_arms")
@@ -57,16 +57,23 @@ pub(crate) fn offense_level<R: Recorder>(
         small.level
     } else {
         let only = &g.only_small_arms;
-        let (cite, key) = match () {
-            _ if automatic => (&g.base.cite, "worksheet.export_base_automatic"),
-            _ if parts => (&only.cite, "worksheet.export_parts"),
-            _ if weapons > small.max_weapons => (&g.base.cite, "worksheet.export_base"),
-            _ if small.max_rounds == Some(0) => (&small.cite, "worksheet.export_ammunition_only"),
-            _ => (&small.cite, "worksheet.export_base_rounds"),
+        let base = (g.base.id.as_str(), &g.base.cite);
+        let (rule, key) = match () {
+            _ if automatic => (base, "worksheet.export_base_automatic"),
+            _ if parts => ((only.id.as_str(), &only.cite), "worksheet.export_parts"),
+            _ if weapons > small.max_weapons => (base, "worksheet.export_base"),
+            _ if small.max_rounds == Some(0) => (
+                (small.id.as_str(), &small.cite),
+                "worksheet.export_ammunition_only",
+            ),
+            _ => (
+                (small.id.as_str(), &small.cite),
+                "worksheet.export_base_rounds",
+            ),
         };
         rec.step(
             &g.base.cite.section,
-            (cite, edition),
+            rule_ref(rule.0, rule.1, edition),
             (None, Some(g.base.level)),
             || {
                 Message::new(key)
@@ -92,7 +99,7 @@ pub(crate) fn control_level<R: Recorder>(
     let level = g.national_security.level;
     rec.step(
         &g.national_security.cite.section,
-        (&why.cite, edition),
+        rule_ref(&why.id, &why.cite, edition),
         (None, Some(level)),
         || Message::new("worksheet.export_control").with("level", level),
     );

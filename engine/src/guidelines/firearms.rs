@@ -8,7 +8,7 @@ use crate::law::{
     BaseLevelRule, ChargeId, Conduct933, FirearmsGuideline, Recipient, WeaponRequirement,
 };
 use crate::sentencing_table::CriminalHistory;
-use crate::worksheet::{fact, Recorder};
+use crate::worksheet::{fact, rule_ref, Recorder};
 
 /// The offense level after §2K2.1(a) and (b) for one edition's text.
 pub(crate) fn offense_level<R: Recorder>(
@@ -70,7 +70,7 @@ fn base_level<R: Recorder>(
         Some(rule) => {
             rec.step(
                 &rule.cite.section,
-                (&rule.cite, edition),
+                rule_ref(&rule.id, &rule.cite, edition),
                 (None, Some(rule.level)),
                 || {
                     Message::new("worksheet.base_level")
@@ -118,7 +118,7 @@ fn has_status<R: Recorder>(
     if conviction.charges.contains(&charge) {
         rec.step(
             &conviction.cite.section,
-            (&conviction.cite, edition),
+            rule_ref(&conviction.id, &conviction.cite, edition),
             (None, None),
             || Message::new("worksheet.status_conviction").verbatim("charge", charge.code()),
         );
@@ -142,7 +142,7 @@ fn has_status<R: Recorder>(
         if knew {
             rec.step(
                 &variant.cite.section,
-                (&variant.cite, edition),
+                rule_ref(&variant.id, &variant.cite, edition),
                 (None, None),
                 || Message::new("worksheet.status_knowledge").verbatim("charge", charge.code()),
             );
@@ -171,7 +171,7 @@ fn specific_characteristics<R: Recorder>(
     {
         rec.step(
             &g.firearm_count.cite.section,
-            (&tier.cite, edition),
+            rule_ref(&tier.id, &tier.cite, edition),
             (Some(level), Some(level + tier.increase)),
             || {
                 Message::new("worksheet.firearm_count")
@@ -207,7 +207,7 @@ fn specific_characteristics<R: Recorder>(
     if let Some((inc, what)) = serial {
         rec.step(
             &inc.cite.section,
-            (&inc.cite, edition),
+            rule_ref(&inc.id, &inc.cite, edition),
             (Some(level), Some(level + inc.increase)),
             || Message::new(what).with("increase", inc.increase),
         );
@@ -238,7 +238,7 @@ fn specific_characteristics<R: Recorder>(
         if let Some(tier) = tier {
             rec.step(
                 &tier.cite.section,
-                (&tier.cite, edition),
+                rule_ref(&tier.id, &tier.cite, edition),
                 (Some(level), Some(level + tier.increase)),
                 || {
                     Message::new("worksheet.conversion_devices")
@@ -254,7 +254,11 @@ fn specific_characteristics<R: Recorder>(
     if level > cap {
         rec.step(
             &g.characteristics_cap.cite.section,
-            (&g.characteristics_cap.cite, edition),
+            rule_ref(
+                &g.characteristics_cap.id,
+                &g.characteristics_cap.cite,
+                edition,
+            ),
             (Some(level), Some(cap)),
             || Message::new("worksheet.characteristics_cap").with("cap", cap),
         );
@@ -302,7 +306,7 @@ fn specific_characteristics<R: Recorder>(
     if let Some(tier) = trafficking {
         rec.step(
             &tier.cite.section,
-            (&tier.cite, edition),
+            rule_ref(&tier.id, &tier.cite, edition),
             (Some(level), Some(level + tier.increase)),
             || Message::new("worksheet.trafficking").with("increase", tier.increase),
         );
@@ -338,7 +342,7 @@ fn specific_characteristics<R: Recorder>(
     if g.export.is_none() && leaving && !other_felony {
         rec.step(
             &g.other_felony.cite.section,
-            (&g.other_felony.cite, edition),
+            rule_ref(&g.other_felony.id, &g.other_felony.cite, edition),
             (Some(level), Some(level)),
             || Message::new("worksheet.no_export_enhancement"),
         );
@@ -348,7 +352,7 @@ fn specific_characteristics<R: Recorder>(
         let raised = (level + increase).max(g.felony_floor.level);
         rec.step(
             &rule.cite.section,
-            (&rule.cite, edition),
+            rule_ref(&rule.id, &rule.cite, edition),
             (Some(level), Some(raised)),
             || {
                 Message::new(why)
@@ -384,7 +388,7 @@ fn group_and_mitigating<R: Recorder>(
         ) {
             rec.step(
                 &group.cite.section,
-                (&group.cite, edition),
+                rule_ref(&group.id, &group.cite, edition),
                 (Some(level), Some(level + group.increase)),
                 || Message::new("worksheet.criminal_group").with("increase", group.increase),
             );
@@ -412,7 +416,7 @@ fn group_and_mitigating<R: Recorder>(
             if few_points {
                 rec.step(
                     &m.cite.section,
-                    (&m.cite, edition),
+                    rule_ref(&m.id, &m.cite, edition),
                     (Some(level), Some(level - m.decrease)),
                     || {
                         Message::new("worksheet.mitigating")
@@ -424,7 +428,7 @@ fn group_and_mitigating<R: Recorder>(
             } else {
                 rec.step(
                     &m.cite.section,
-                    (&m.cite, edition),
+                    rule_ref(&m.id, &m.cite, edition),
                     (Some(level), Some(level)),
                     || {
                         Message::new("worksheet.mitigating_points")

@@ -385,6 +385,16 @@ pub(crate) fn resolve(base: &str, amendments: &[Amendment]) -> Result<Vec<Manual
             fold.apply(a)?;
             applied.push(a.designation());
         }
+        // An edition that brings no modelled amendment has its predecessor's text.
+        if let (true, Some(previous)) = (applied.is_empty(), manuals.last()) {
+            let previous: &Manual = previous;
+            manuals.push(Manual {
+                edition,
+                text: previous.text.clone(),
+                provenance: previous.provenance.clone(),
+            });
+            continue;
+        }
         let mut text = fold.text.clone();
         strip_verified(&mut text);
         let text: ManualText = serde_json::from_value(text).map_err(|e| {

@@ -61,6 +61,18 @@ impl Date {
         self.day
     }
 
+    /// The day before, if it is a day the type holds.
+    pub fn previous_day(self) -> Option<Date> {
+        if self.day > 1 {
+            return Date::new(self.year, self.month, self.day - 1);
+        }
+        let (year, month) = match self.month {
+            1 => (self.year.checked_sub(1)?, 12),
+            m => (self.year, m - 1),
+        };
+        Date::new(year, month, days_in_month(year, month))
+    }
+
     /// The date written out for people: "November 1, 2025" or "1 de noviembre de 2025".
     pub fn written(self, lang: Lang) -> String {
         i18n::date(lang, &self.to_string())
@@ -153,5 +165,9 @@ mod tests {
         }
         let a: Date = "2011-04-01".parse().unwrap();
         assert!(a < d);
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(day("2024-03-01").previous_day(), Some(day("2024-02-29")));
+        assert_eq!(day("2023-01-01").previous_day(), Some(day("2022-12-31")));
+        assert_eq!(day("2022-06-25").previous_day(), Some(day("2022-06-24")));
     }
 }

@@ -444,10 +444,11 @@ fn preset_sources_in_both_languages() {
     copy.id = "mine".into();
     assert_eq!(copy.source_in(Lang::Es), p.source_in(Lang::Es));
     // A citation alone.
-    let cited = preset("today_bsca_819").unwrap();
+    let cited = preset("amendment_753").unwrap();
     assert_eq!(cited.source_in(Lang::Es), cited.source);
+    let today = preset("today_bsca_819").unwrap();
     assert_eq!(
-        cited.changes[0].source_in(Lang::Es),
+        today.changes[0].source_in(Lang::Es),
         "Pub. L. 117-159 §12004 (June 25, 2022)"
     );
     // Edited.
