@@ -9,6 +9,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
 use threshold_engine::scenario::{side_by_side, SideBySide};
+use threshold_engine::timeline::{timeline, Timeline};
 use threshold_engine::{
     assess_charge_set, compare_charges, evaluate, firearms_threshold, sentence_histogram,
     ChargeComparison, Evaluation, GuidelineRange, HistogramBin, Law, ProsecutionAssessment,
@@ -20,10 +21,11 @@ use crate::browser_storage;
 use crate::components::{
     acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel, brief::Brief,
     case_builder::CaseBuilder, caseload_panel::CaseloadPanel,
-    charge_comparison::ChargeComparisonPanel, presentation::Presentation, result_bar::ResultBar,
-    results_summary::ResultsSummary, saved_panel::SavedPanel, scenario_panel::ScenarioPanel,
-    sentence_chart::SentenceChart, side_by_side::SideBySidePanel, site_footer::SiteFooter,
-    site_header::SiteHeader, worksheet_panel::WorksheetPanel,
+    charge_comparison::ChargeComparisonPanel, law_timeline::LawTimeline,
+    presentation::Presentation, result_bar::ResultBar, results_summary::ResultsSummary,
+    saved_panel::SavedPanel, scenario_panel::ScenarioPanel, sentence_chart::SentenceChart,
+    side_by_side::SideBySidePanel, site_footer::SiteFooter, site_header::SiteHeader,
+    worksheet_panel::WorksheetPanel,
 };
 use crate::i18n::{self, t, tf, Arg, Lang, Message};
 use crate::saved_scenarios::StorageProblem;
@@ -49,6 +51,8 @@ struct Outcome {
     histogram: Vec<HistogramBin>,
     /// The case under the proposal; an error here leaves the rest standing.
     side_by_side: Result<SideBySide, Message>,
+    /// The case under each Manual and statute change since 2010.
+    timeline: Result<Timeline, Message>,
 }
 
 /// Asks the engine about the current state, or says in plain words why it cannot answer.
@@ -89,6 +93,7 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
         CHART_BINS,
     );
     let side_by_side = side_by_side(&state.case, &base, &state.scenario).map_err(|e| e.message());
+    let timeline = timeline(&state.case, law).map_err(|e| e.message());
     Ok(Outcome {
         governing,
         assessment,
@@ -96,6 +101,7 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
         threshold,
         histogram,
         side_by_side,
+        timeline,
     })
 }
 
@@ -378,9 +384,12 @@ pub fn App() -> Html {
                     bins={outcome.histogram.clone()} sentence={outcome.assessment.option.expected_sentence_months}
                     assumptions={outcome.governing.worksheet.assumptions.clone()}
                     statutes={outcome.assessment.option.statutes.clone()}
-                    manual={state.case.manual_edition().label(lang)} />
+                    manual={outcome.governing.manual.label(lang)} />
                 <WorksheetPanel worksheet={outcome.governing.worksheet.clone()}
                     prosecution_assumptions={outcome.assessment.assumptions.clone()} />
+                if let Ok(timeline) = &outcome.timeline {
+                    <LawTimeline timeline={timeline.clone()} />
+                }
                 <ScenarioPanel scenario={state.scenario.clone()} on_action={on_action.clone()}>
                     { match &outcome.side_by_side {
                         Ok(comparison) => html! { <SideBySidePanel comparison={comparison.clone()} /> },

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use threshold_engine::{Case, LawEra, ManualEdition};
+use threshold_engine::{Case, Law, LawEra, ManualEdition};
 use yew::AttrValue;
 
 use crate::i18n::{t, tf, verbatim, Arg, Lang, Message};
@@ -28,6 +28,7 @@ pub enum Fact {
     CriminalGroup,
     RelationshipOrFearMotive,
     PartsOrMagazines,
+    ConversionDeviceTransferred,
     CrimeGunRecovered,
     IceJointInvestigation,
     AcceptsResponsibility,
@@ -41,6 +42,7 @@ pub enum Quantity {
     Counts,
     PriorFelonies,
     HistoryPoints,
+    ConversionDevices,
     AmmunitionRounds,
     DrugGrams,
     /// Entered in percent, stored as 0–1.
@@ -51,6 +53,14 @@ pub enum Quantity {
 pub struct LegalNote {
     pub meaning: AttrValue,
     pub citation: AttrValue,
+}
+
+/// Where a fact matters in the law of an edition, as the engine's data cites it.
+pub fn fact_citation(edition: ManualEdition, key: &str) -> AttrValue {
+    Law::embedded()
+        .fact_citation(edition, key)
+        .map(AttrValue::from)
+        .unwrap_or_default()
 }
 
 /// A law era as a choice in the form: "Law today (statutes as of …; Manual of …)".
@@ -84,7 +94,7 @@ pub fn manual_label(lang: Lang, edition: ManualEdition) -> AttrValue {
 }
 
 impl Fact {
-    pub const ALL: [Fact; 17] = [
+    pub const ALL: [Fact; 18] = [
         Fact::ProhibitedPerson,
         Fact::LargeCapacitySemiautomatic,
         Fact::NfaWeapon,
@@ -98,16 +108,18 @@ impl Fact {
         Fact::CriminalGroup,
         Fact::RelationshipOrFearMotive,
         Fact::PartsOrMagazines,
+        Fact::ConversionDeviceTransferred,
         Fact::CrimeGunRecovered,
         Fact::IceJointInvestigation,
         Fact::AcceptsResponsibility,
         Fact::GovernmentMotion,
     ];
-    pub const KIND_OF_FIREARMS: [Fact; 7] = [
+    pub const KIND_OF_FIREARMS: [Fact; 8] = [
         Fact::LargeCapacitySemiautomatic,
         Fact::NfaWeapon,
         Fact::FullyAutomatic,
         Fact::PartsOrMagazines,
+        Fact::ConversionDeviceTransferred,
         Fact::StolenFirearm,
         Fact::AlteredSerial,
         Fact::ProhibitedPerson,
@@ -139,6 +151,7 @@ impl Fact {
             Fact::CriminalGroup => "criminal_group",
             Fact::RelationshipOrFearMotive => "relationship_or_fear_motive",
             Fact::PartsOrMagazines => "parts_or_magazines",
+            Fact::ConversionDeviceTransferred => "conversion_device_transferred",
             Fact::CrimeGunRecovered => "crime_gun_recovered",
             Fact::IceJointInvestigation => "ice_joint_investigation",
             Fact::AcceptsResponsibility => "accepts_responsibility",
@@ -150,35 +163,12 @@ impl Fact {
         t(lang, &format!("case.fact.{}.label", self.key()))
     }
 
-    pub fn note(self, lang: Lang) -> LegalNote {
-        let citation = match self {
-            Fact::ProhibitedPerson => "18 U.S.C. 922(g); USSG §2K2.1(a)(4)(B), (a)(6)(A)",
-            Fact::LargeCapacitySemiautomatic => {
-                "USSG §2K2.1(a)(1), (a)(3), (a)(4)(B) and application note 2"
-            }
-            Fact::NfaWeapon => "26 U.S.C. 5845(a); USSG §2K2.1(a)(5)",
-            Fact::FullyAutomatic => "USSG §2M5.2(a)",
-            Fact::StolenFirearm => "USSG §2K2.1(b)(4)(A)",
-            Fact::AlteredSerial => "USSG §2K2.1(b)(4)(B)",
-            Fact::KnewBuyerProhibited => "USSG §2K2.1(a)(6)(C) (amendment 753, 2011)",
-            Fact::MexicoNexus => "Goodman (2011), citing DOJ OIG I-2011-001",
-            Fact::KnewLeavingUs => "USSG §2K2.1(b)(6)(A) (amendment 753, 2011)",
-            Fact::CriminalGroup => "USSG §2K2.1(b)(8) (amendment 819, 2023; (b)(9) from 2025)",
-            Fact::RelationshipOrFearMotive => {
-                "USSG §2K2.1(b)(9) (amendment 819, 2023; (b)(10) from 2025)"
-            }
-            Fact::PartsOrMagazines => {
-                "USSG §2M5.2(a)(2); United States v. Stines, 34 F.4th 1315 (11th Cir. 2022)"
-            }
-            Fact::OtherFelony => "USSG §2K2.1(b)(6)(B) ((b)(6) in the 2010 Manual)",
-            Fact::CrimeGunRecovered => "Goodman (2011), citing Goodman and Marizco (2010) p. 197",
-            Fact::IceJointInvestigation => "Goodman (2011), citing DOJ OIG I-2011-001",
-            Fact::AcceptsResponsibility => "USSG §3E1.1(a)",
-            Fact::GovernmentMotion => "USSG §3E1.1(b)",
-        };
+    /// The fact's meaning, and where it matters in the law as `edition` numbers it (from
+    /// the engine's data).
+    pub fn note(self, lang: Lang, edition: ManualEdition) -> LegalNote {
         LegalNote {
             meaning: t(lang, &format!("case.fact.{}.meaning", self.key())),
-            citation: AttrValue::Static(citation),
+            citation: fact_citation(edition, self.key()),
         }
     }
 
@@ -197,6 +187,7 @@ impl Fact {
             Fact::CriminalGroup => case.criminal_group,
             Fact::RelationshipOrFearMotive => case.relationship_or_fear_motive,
             Fact::PartsOrMagazines => case.parts_or_magazines,
+            Fact::ConversionDeviceTransferred => case.conversion_device_transferred,
             Fact::CrimeGunRecovered => case.crime_gun_recovered,
             Fact::IceJointInvestigation => case.ice_joint_investigation,
             Fact::AcceptsResponsibility => case.accepts_responsibility,
@@ -219,6 +210,7 @@ impl Fact {
             Fact::CriminalGroup => &mut case.criminal_group,
             Fact::RelationshipOrFearMotive => &mut case.relationship_or_fear_motive,
             Fact::PartsOrMagazines => &mut case.parts_or_magazines,
+            Fact::ConversionDeviceTransferred => &mut case.conversion_device_transferred,
             Fact::CrimeGunRecovered => &mut case.crime_gun_recovered,
             Fact::IceJointInvestigation => &mut case.ice_joint_investigation,
             Fact::AcceptsResponsibility => &mut case.accepts_responsibility,
@@ -277,8 +269,9 @@ impl fmt::Display for QuantityError {
 }
 
 impl Quantity {
-    pub const ALL: [Quantity; 7] = [
+    pub const ALL: [Quantity; 8] = [
         Quantity::Firearms,
+        Quantity::ConversionDevices,
         Quantity::Counts,
         Quantity::PriorFelonies,
         Quantity::HistoryPoints,
@@ -293,6 +286,7 @@ impl Quantity {
             Quantity::Counts => "counts",
             Quantity::PriorFelonies => "prior_violent_or_drug_felonies",
             Quantity::HistoryPoints => "criminal_history_points",
+            Quantity::ConversionDevices => "conversion_devices",
             Quantity::AmmunitionRounds => "ammunition_rounds",
             Quantity::DrugGrams => "drug_grams",
             Quantity::EvidenceStrength => "evidence_strength",
@@ -318,6 +312,7 @@ impl Quantity {
             Quantity::Counts => (1.0, 100.0, true),
             Quantity::PriorFelonies => (0.0, 50.0, true),
             Quantity::HistoryPoints => (0.0, 99.0, true),
+            Quantity::ConversionDevices => (0.0, 1_000_000.0, true),
             Quantity::AmmunitionRounds => (0.0, 100_000_000.0, true),
             Quantity::DrugGrams => (0.0, 1.0e9, false),
             Quantity::EvidenceStrength => (0.0, 100.0, false),
@@ -325,18 +320,11 @@ impl Quantity {
         QuantityRule { min, max, whole }
     }
 
-    pub fn note(self, lang: Lang) -> LegalNote {
+    pub fn note(self, lang: Lang, edition: ManualEdition) -> LegalNote {
         let citation = match self {
-            Quantity::Firearms => AttrValue::Static("USSG §2K2.1(b)(1); §2M5.2(a)(2)"),
-            Quantity::Counts => AttrValue::Static("USSG §5G1.2(d)"),
-            Quantity::PriorFelonies => AttrValue::Static("USSG §2K2.1(a)(1)–(a)(4)"),
-            Quantity::HistoryPoints => {
-                AttrValue::Static("USSG §4A1.1; Ch. 5 Pt. A; §4C1.1(a)(1); §2K2.1(b)(9)(B)")
-            }
-            Quantity::AmmunitionRounds => AttrValue::Static("USSG §2M5.2(a)(2) (amendment 753)"),
-            Quantity::DrugGrams => AttrValue::Static("USSG §2D1.1(c); 21 U.S.C. 841(b)(1)"),
             // The citation carries a note of Threshold's own, which is said in each language.
             Quantity::EvidenceStrength => t(lang, "case.quantity.evidence_strength.citation"),
+            _ => fact_citation(edition, self.key()),
         };
         LegalNote {
             meaning: t(lang, &format!("case.quantity.{}.meaning", self.key())),
@@ -351,6 +339,7 @@ impl Quantity {
             Quantity::Counts => case.counts.map(f64::from),
             Quantity::PriorFelonies => case.prior_violent_or_drug_felonies.map(f64::from),
             Quantity::HistoryPoints => case.criminal_history_points.map(f64::from),
+            Quantity::ConversionDevices => case.conversion_devices.map(f64::from),
             Quantity::AmmunitionRounds => case.ammunition_rounds.map(f64::from),
             Quantity::DrugGrams => case.drug_grams,
             Quantity::EvidenceStrength => case.evidence_strength.map(|s| s * 100.0),
@@ -364,6 +353,7 @@ impl Quantity {
             Quantity::Counts => case.counts = value.map(|v| v as u32),
             Quantity::PriorFelonies => case.prior_violent_or_drug_felonies = value.map(|v| v as u8),
             Quantity::HistoryPoints => case.criminal_history_points = value.map(|v| v as u8),
+            Quantity::ConversionDevices => case.conversion_devices = value.map(|v| v as u32),
             Quantity::AmmunitionRounds => case.ammunition_rounds = value.map(|v| v as u32),
             Quantity::DrugGrams => case.drug_grams = value,
             Quantity::EvidenceStrength => case.evidence_strength = value.map(|v| v / 100.0),
@@ -415,7 +405,7 @@ mod tests {
             &Fact::PLEA,
         ]
         .concat();
-        assert_eq!(all.len(), 17, "every Fact appears in one group");
+        assert_eq!(all.len(), 18, "every Fact appears in one group");
         let mut listed = all.clone();
         listed.sort_by_key(|f| f.key());
         let mut every = Fact::ALL.to_vec();
@@ -491,14 +481,22 @@ mod tests {
             "The defendant was a prohibited person"
         );
         assert!(Fact::KnewBuyerProhibited
-            .note(Lang::Es)
+            .note(Lang::Es, ManualEdition::latest())
             .meaning
             .contains("prestanombres"));
-        // Citations name English documents and stay as cited.
+        // Citations name English documents, stay as cited, and follow the edition's numbers.
+        let ed = |code| ManualEdition::from_code(code).unwrap();
         assert_eq!(
-            Fact::AcceptsResponsibility.note(Lang::Es).citation.as_str(),
-            "USSG §3E1.1(a)"
+            Fact::AcceptsResponsibility
+                .note(Lang::Es, ed("2010"))
+                .citation
+                .as_str(),
+            "USSG §3E1.1(a) (Nov. 1, 2010 Manual)"
         );
+        assert!(Fact::OtherFelony
+            .note(Lang::En, ed("2025"))
+            .citation
+            .contains("(b)(7)(B)"));
         assert_eq!(Quantity::Firearms.unit(Lang::Es).as_str(), "armas");
         assert_eq!(
             manual_label(Lang::Es, ManualEdition::from_code("2011").unwrap()).as_str(),

@@ -148,8 +148,28 @@ pub fn evaluate(
 ) -> Result<Evaluation, EvaluationError> {
     let mut worksheet = Worksheet::default();
     let mut evaluation = run(case, law, params, &mut worksheet)?;
+    mark_verification(&mut worksheet, case, &evaluation, law);
     evaluation.worksheet = worksheet;
     Ok(evaluation)
+}
+
+/// Says on each step how its rule was verified: a Manual rule by its provenance in the
+/// edition used, the statute's step by its penalty's.
+fn mark_verification(worksheet: &mut Worksheet, case: &Case, e: &Evaluation, law: &Law) {
+    let manual = law.manual(e.manual).ok();
+    let penalty = law
+        .charge(case.charge)
+        .ok()
+        .and_then(|c| c.penalty_on(case.statute_date()));
+    for step in &mut worksheet.steps {
+        step.checked = match &step.rule_id {
+            Some(id) => manual
+                .and_then(|m| m.provenance.get(id))
+                .map(|p| p.verified.status),
+            None if step.rule == e.statute => penalty.map(|p| p.verified.status),
+            None => None,
+        };
+    }
 }
 
 /// Evaluates a case without writing the worksheet: the same numbers, for bulk runs.
@@ -357,7 +377,7 @@ pub(crate) fn law_on(era: LawEra, date: Option<Date>) -> Message {
 
 /// The edition a case is evaluated under (§1B1.11 applied where the dates ask for it); the
 /// case's own edition when its law cannot be evaluated.
-pub(crate) fn manual_used(case: &Case, law: &Law) -> ManualEdition {
+pub fn manual_used(case: &Case, law: &Law) -> ManualEdition {
     choose_manual(case, law, &mut Silent).unwrap_or_else(|_| case.manual_edition())
 }
 

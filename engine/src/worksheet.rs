@@ -15,6 +15,10 @@ pub struct Step {
     /// same across editions however the Commission renumbers it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
+    /// How the rule's present text was verified, for a step that applies a rule of the
+    /// law's data (a Manual rule by its id, or the statute's penalty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<crate::law::Checked>,
     /// Where the rule comes from (statute, Manual edition and section, report): the same in
     /// both languages, except a report cited with words of Threshold's own around it. JSON
     /// carries the English, as it always has.
@@ -127,6 +131,7 @@ impl Recorder for Worksheet {
         self.steps.push(Step {
             rule: rule.to_string(),
             rule_id,
+            checked: None,
             citation: citation.cited(),
             level_before,
             level_after,

@@ -1,6 +1,6 @@
 //! The case builder: the facts in plain words, grouped as a briefer would tell them.
 
-use threshold_engine::law::Conduct933;
+use threshold_engine::law::{Checked, Conduct933};
 use threshold_engine::{
     Case, ChargeId, CriminalHistory, Law, LawEra, ManualChoice, ManualEdition, Recipient, Role,
 };
@@ -71,12 +71,13 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
 
     let on_fact = on_action.reform(|(fact, value)| Action::SetFact(fact, value));
     let on_quantity = on_action.reform(|(quantity, value)| Action::SetQuantity(quantity, value));
+    let edition = threshold_engine::evaluate::manual_used(case, law);
     let fact = |fact: Fact| {
-        html! { <FactField {fact} value={fact.get(case)} on_change={on_fact.clone()} /> }
+        html! { <FactField {fact} {edition} value={fact.get(case)} on_change={on_fact.clone()} /> }
     };
     let quantity = |quantity: Quantity, assumed: AttrValue| {
         html! {
-            <NumberField {quantity} value={quantity.get(case)} assumed={assumed}
+            <NumberField {quantity} {edition} value={quantity.get(case)} assumed={assumed}
                 on_change={on_quantity.clone()} />
         }
     };
@@ -120,7 +121,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                 selected={case.trafficking_933_conduct.map(|c| c.code()).unwrap_or("")}
                 on_change={on_conduct}
                 meaning={Some(t(lang, "case.conduct_933.meaning"))}
-                citation={Some(AttrValue::from("18 U.S.C. 933(a); USSG §2K2.1(b)(5)(A) (amendment 819, 2023)"))} />
+                citation={Some(crate::case_fields::fact_citation(edition, "trafficking_933_conduct"))} />
         }
     });
     let on_recipient = on_action.reform(|code: String| {
@@ -199,6 +200,12 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                         selected={case.manual.map(|m| m.code()).unwrap_or("")} on_change={on_manual}
                         meaning={Some(t(lang, "case.manual.meaning"))}
                         citation={Some(AttrValue::from("USSG §1B1.11; App. C, amendments 753 (2011) to 836 (2025)"))} />
+                    if edition.checked() != Checked::PrimaryText {
+                        <div class="verification-note" role="note" data-testid="edition-checked">
+                            <p><strong>{ tf(lang, "case.manual.checked", &[("manual", verbatim(edition.label(lang)))]) }</strong></p>
+                            { for edition.notes().iter().map(|n| html! { <p>{ n.get(lang).to_string() }</p> }) }
+                        </div>
+                    }
                     <ChoiceField id="field-charge" label={t(lang, "case.charge.label")}
                         options={charge_options(lang, law, case.law_era)}
                         selected={case.charge.code()} on_change={on_charge}
@@ -210,6 +217,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                 <fieldset>
                     <legend>{ t(lang, "case.legend.guns") }</legend>
                     { quantity(Quantity::Firearms, AttrValue::Static("1")) }
+                    { quantity(Quantity::ConversionDevices, AttrValue::Static("0")) }
                     { for Fact::KIND_OF_FIREARMS.into_iter().filter(|f| *f != Fact::ProhibitedPerson).map(fact) }
                 </fieldset>
                 <fieldset>
@@ -227,7 +235,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                         options={role_options}
                         selected={case.role.map(role_code).unwrap_or("")} on_change={on_role}
                         meaning={Some(t(lang, "case.role.meaning"))}
-                        citation={Some(AttrValue::from("USSG §3B1.1, §3B1.2; Goodman (2011)"))} />
+                        citation={Some(crate::case_fields::fact_citation(edition, "role"))} />
                     { for Fact::PLEA.into_iter().map(fact) }
                 </fieldset>
                 <fieldset>
@@ -237,7 +245,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                         selected={case.trafficking_recipient.map(|r| RECIPIENTS.iter().find(|(x, _)| *x == r).map(|(_, c)| *c).unwrap_or("")).unwrap_or("")}
                         on_change={on_recipient}
                         meaning={Some(t(lang, "case.recipient.meaning"))}
-                        citation={Some(AttrValue::from("USSG §2K2.1(b)(5) (2010, 2011; restructured by amendment 819, 2023)"))} />
+                        citation={Some(crate::case_fields::fact_citation(edition, "trafficking_recipient"))} />
                     { for Fact::KNOWLEDGE_AND_NEXUS.into_iter().map(fact) }
                 </fieldset>
                 <fieldset>

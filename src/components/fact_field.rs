@@ -1,5 +1,6 @@
 //! A yes / no / not-given fact; "not given" leaves the engine to assume it, out loud.
 
+use threshold_engine::ManualEdition;
 use yew::prelude::*;
 
 use crate::case_fields::Fact;
@@ -9,6 +10,8 @@ use crate::i18n::{t, use_lang};
 #[derive(Properties, PartialEq)]
 pub struct FactFieldProps {
     pub fact: Fact,
+    /// The Manual the case is evaluated under: the citation follows its numbers.
+    pub edition: ManualEdition,
     pub value: Option<bool>,
     pub on_change: Callback<(Fact, Option<bool>)>,
 }
@@ -33,7 +36,7 @@ pub fn FactField(props: &FactFieldProps) -> Html {
         Some(false) => "no",
         None => "",
     };
-    let note = fact.note(lang);
+    let note = fact.note(lang, props.edition);
     html! {
         <ChoiceField
             id={format!("field-{}", fact.key())}

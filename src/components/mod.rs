@@ -13,6 +13,7 @@ pub mod date_field;
 pub mod download_button;
 pub mod fact_field;
 pub mod language_switch;
+pub mod law_timeline;
 pub mod legal_note;
 pub mod number_field;
 pub mod paired_histogram;

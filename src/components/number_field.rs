@@ -1,6 +1,7 @@
 //! A number box that accepts what people type, says in plain words what is wrong with a bad
 //! entry, and only passes on values the engine can use.
 
+use threshold_engine::ManualEdition;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -11,6 +12,8 @@ use crate::i18n::{tf, use_lang, Arg};
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
     pub quantity: Quantity,
+    /// The Manual the case is evaluated under: the citation follows its numbers.
+    pub edition: ManualEdition,
     /// The value in the state (`None`: not given, the engine assumes it).
     pub value: Option<f64>,
     /// What the engine assumes when the box is empty, shown as the placeholder.
@@ -67,7 +70,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
 
     let id = format!("field-{}", quantity.key());
     let error_id = format!("{id}-error");
-    let note = quantity.note(lang);
+    let note = quantity.note(lang, props.edition);
     html! {
         <div class={classes!("field", error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{ quantity.label(lang) }</label>

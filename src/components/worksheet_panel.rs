@@ -1,6 +1,7 @@
 //! "How was this computed?": every step of the engine's worksheet with its citation, in
 //! order, and the facts the engine had to assume.
 
+use threshold_engine::law::Checked;
 use threshold_engine::{Assumption, Worksheet};
 use yew::prelude::*;
 
@@ -12,6 +13,16 @@ pub struct WorksheetPanelProps {
     /// Facts the prosecution model had to assume.
     #[prop_or_default]
     pub prosecution_assumptions: Vec<Assumption>,
+}
+
+/// The label of a rule whose text was not read in primary text; `None` for one that was.
+fn checked_key(checked: Checked) -> Option<&'static str> {
+    match checked {
+        Checked::PrimaryText => None,
+        Checked::SecondarySource => Some("results.worksheet.checked.secondary_source"),
+        Checked::NotVerified => Some("results.worksheet.checked.not_verified"),
+        Checked::Proposal => Some("results.worksheet.checked.proposal"),
+    }
 }
 
 #[component]
@@ -48,6 +59,9 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                                 }
                                 <span class="reason">{ step.reason.render(lang) }</span>
                                 <span class="citation">{ step.citation.get(lang).to_string() }</span>
+                                if let Some(key) = step.checked.and_then(checked_key) {
+                                    <span class="checked" data-testid="step-checked">{ t(lang, key) }</span>
+                                }
                             </li>
                         }
                     }) }

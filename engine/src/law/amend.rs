@@ -309,6 +309,22 @@ impl Fold {
     }
 }
 
+/// Every rule's citation by its id.
+fn index_cites(v: &Value, out: &mut BTreeMap<String, super::cite::Cite>) {
+    match v {
+        Value::Object(map) => {
+            if let (Some(Value::String(id)), Some(cite)) = (map.get("id"), map.get("cite")) {
+                if let Ok(cite) = serde_json::from_value(cite.clone()) {
+                    out.insert(id.clone(), cite);
+                }
+            }
+            map.values().for_each(|c| index_cites(c, out));
+        }
+        Value::Array(items) => items.iter().for_each(|c| index_cites(c, out)),
+        _ => {}
+    }
+}
+
 fn strip_verified(v: &mut Value) {
     match v {
         Value::Object(map) => {
@@ -392,11 +408,14 @@ pub(crate) fn resolve(base: &str, amendments: &[Amendment]) -> Result<Vec<Manual
                 edition,
                 text: previous.text.clone(),
                 provenance: previous.provenance.clone(),
+                cites: previous.cites.clone(),
             });
             continue;
         }
         let mut text = fold.text.clone();
         strip_verified(&mut text);
+        let mut cites = BTreeMap::new();
+        index_cites(&text, &mut cites);
         let text: ManualText = serde_json::from_value(text).map_err(|e| {
             let by = match applied.is_empty() {
                 true => "the base text".to_string(),
@@ -408,6 +427,7 @@ pub(crate) fn resolve(base: &str, amendments: &[Amendment]) -> Result<Vec<Manual
             edition,
             text,
             provenance: fold.provenance.clone(),
+            cites,
         });
     }
     if let Some(late) = pending.next() {

@@ -371,4 +371,6 @@ pub struct Manual {
     pub text: ManualText,
     /// By rule id.
     pub provenance: BTreeMap<String, Provenance>,
+    /// Every rule's citation, by id, as this edition numbers it.
+    pub cites: BTreeMap<String, Cite>,
 }

@@ -31,6 +31,7 @@ pub use statutes::{
 };
 
 const STATUTES_JSON: &str = include_str!("../../data/law/statutes.json");
+const FACTS_JSON: &str = include_str!("../../data/law/facts.json");
 const BASE_TEXT_JSON: &str = include_str!("../../data/law/manual-2010.json");
 // The amendment files, listed by `build.rs` so that a new file needs no change here.
 include!(concat!(env!("OUT_DIR"), "/amendment_files.rs"));
@@ -398,6 +399,60 @@ impl Law {
         self.charges.iter().filter(move |c| c.exists_on(day))
     }
 
+    /// Where a case fact matters in the law, cited as `edition` numbers it: the rules that
+    /// read the fact, and any other provision or report, from `data/law/facts.json`. A rule
+    /// the edition does not yet have is named with the edition that brings it.
+    pub fn fact_citation(&self, edition: ManualEdition, fact: &str) -> Option<String> {
+        #[derive(Deserialize)]
+        struct Row {
+            fact: String,
+            rules: Vec<String>,
+            also: Vec<String>,
+        }
+        #[derive(Deserialize)]
+        struct File {
+            facts: Vec<Row>,
+        }
+        static FACTS: OnceLock<Vec<Row>> = OnceLock::new();
+        // Fixed at build time; a test reads every row.
+        let rows = FACTS.get_or_init(|| {
+            serde_json::from_str::<File>(FACTS_JSON)
+                .expect("facts.json is valid")
+                .facts
+        });
+        let row = rows.iter().find(|r| r.fact == fact)?;
+        let manual = self.manual(edition).ok()?;
+        let mut sections: Vec<&str> = Vec::new();
+        for id in &row.rules {
+            if let Some(cite) = manual.cites.get(id) {
+                if !sections.contains(&cite.section.as_str()) {
+                    sections.push(&cite.section);
+                }
+            }
+        }
+        let mut parts = Vec::new();
+        if !sections.is_empty() {
+            parts.push(format!(
+                "USSG {} ({} Manual)",
+                sections.join(", "),
+                edition.effective().short_en()
+            ));
+        } else if let Some((later, cite)) = row.rules.iter().find_map(|id| {
+            self.manuals
+                .iter()
+                .find(|m| m.edition > edition && m.cites.contains_key(id))
+                .map(|m| (m.edition, &m.cites[id]))
+        }) {
+            parts.push(format!(
+                "USSG {}, from the {} Manual",
+                cite.section,
+                later.effective().short_en()
+            ));
+        }
+        parts.extend(row.also.iter().cloned());
+        Some(parts.join("; "))
+    }
+
     /// One edition's text, with where each rule came from.
     pub fn manual(&self, edition: ManualEdition) -> Result<&Manual, MissingLaw> {
         self.manuals
@@ -416,6 +471,31 @@ impl Law {
             .iter_mut()
             .find(|m| m.edition == edition)
             .map(|m| &mut m.text)
+    }
+
+    /// Marks rules of an edition as a proposal's, not the law's: their worksheet steps then
+    /// say so instead of how the law's text was verified.
+    pub fn mark_proposal<'a>(
+        &mut self,
+        edition: ManualEdition,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) {
+        let Some(m) = self.manuals.iter_mut().find(|m| m.edition == edition) else {
+            return;
+        };
+        for id in ids {
+            m.provenance.insert(
+                id.to_string(),
+                Provenance {
+                    amended_by: Vec::new(),
+                    verified: Verification {
+                        status: Checked::Proposal,
+                        how: "changed by the proposal".into(),
+                        href: None,
+                    },
+                },
+            );
+        }
     }
 
     pub fn firearms_guideline(
@@ -461,6 +541,42 @@ mod tests {
             law.manual(edition).unwrap();
         }
         assert_eq!(law.manuals.len(), ManualEdition::all().len());
+    }
+
+    /// Every fact's citation names only rules the law has, and follows the edition's numbers.
+    #[test]
+    fn fact_citations_follow_the_edition() {
+        let law = Law::embedded();
+        let ed = |c| ManualEdition::from_code(c).unwrap();
+        assert_eq!(
+            law.fact_citation(ed("2011"), "other_felony").unwrap(),
+            "USSG §2K2.1(b)(6)(B) (Nov. 1, 2011 Manual)"
+        );
+        assert_eq!(
+            law.fact_citation(ed("2025"), "other_felony").unwrap(),
+            "USSG §2K2.1(b)(7)(B) (Nov. 1, 2025 Manual)"
+        );
+        assert_eq!(
+            law.fact_citation(ed("2010"), "knew_leaving_us").unwrap(),
+            "USSG §2K2.1(b)(6)(A), from the Nov. 1, 2011 Manual"
+        );
+        let text = include_str!("../../data/law/facts.json");
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        let latest = law.manual(ManualEdition::latest()).unwrap();
+        for row in v["facts"].as_array().unwrap() {
+            for id in row["rules"].as_array().unwrap() {
+                let id = id.as_str().unwrap();
+                assert!(
+                    latest.cites.contains_key(id),
+                    "facts.json names {id}, which no rule has"
+                );
+            }
+            let fact = row["fact"].as_str().unwrap();
+            assert!(
+                law.fact_citation(ManualEdition::latest(), fact).is_some(),
+                "{fact}"
+            );
+        }
     }
 
     #[test]

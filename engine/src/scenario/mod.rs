@@ -600,6 +600,8 @@ fn apply_rule(
                 })?;
             rule.level = *level;
             rule.cite.note = Some(format!("as {}", scenario_source("base level")));
+            let id = rule.id.clone();
+            w.law.mark_proposal(*edition, [id.as_str()]);
         }
         Rule::TraffickingIncrease { edition, increase } => {
             check_level(*increase, at("increase"))?;
@@ -607,9 +609,14 @@ fn apply_rule(
             for tier in &mut g.trafficking_tiers {
                 tier.increase = *increase;
             }
+            let ids: Vec<String> = g.trafficking_tiers.iter().map(|t| t.id.clone()).collect();
+            w.law
+                .mark_proposal(*edition, ids.iter().map(String::as_str));
         }
         Rule::ExportIncrease { edition, increase } => {
             check_level(*increase, at("increase"))?;
+            firearms_mut(&mut w.law, *edition, at)?;
+            w.law.mark_proposal(*edition, ["2k2_1.leaving_us"]);
             let g = firearms_mut(&mut w.law, *edition, at)?;
             match &mut g.export {
                 Some(export) => export.increase = *increase,
@@ -655,6 +662,9 @@ fn apply_rule(
                     increase: t.increase,
                 })
                 .collect();
+            let ids: Vec<String> = g.firearm_count.tiers.iter().map(|t| t.id.clone()).collect();
+            w.law
+                .mark_proposal(*edition, ids.iter().map(String::as_str));
         }
         Rule::ProsecutionParams { set } => {
             w.prosecution = w
