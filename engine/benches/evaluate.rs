@@ -10,6 +10,7 @@ mod native {
         acceptance_probability, compare_charges, decline_reasons, ProsecutionFacts,
         ProsecutionParams,
     };
+    use threshold_engine::timeline::timeline;
     use threshold_engine::{
         evaluate, evaluate_each_charge, evaluate_quick, Case, ChargeId, Law, LawEra, Recipient,
         SentencingParams,
@@ -35,8 +36,13 @@ mod native {
             b.iter(|| evaluate(black_box(&case), law, params))
         });
         group.finish();
-        c.bench_function("evaluate_each_charge (13 charges)", |b| {
+        c.bench_function("evaluate_each_charge (14 charges)", |b| {
             b.iter(|| evaluate_each_charge(black_box(&case), law, params))
+        });
+        // The page recomputes the case's timeline on every change: every edition and every
+        // statute change since Nov. 2010.
+        c.bench_function("timeline (every edition)", |b| {
+            b.iter(|| timeline(black_box(&case), law))
         });
 
         // The Monte Carlo varies the facts and the sentence per draw: vary both here too, so

@@ -14,7 +14,8 @@ use crate::law::Date;
 use crate::law::{ChapterFive, ChargeId, GuidelineSection, Law, LawEra, MissingLaw};
 use crate::sentencing_table::{MAX_LEVEL, MIN_LEVEL};
 use crate::worksheet::{
-    fact, rule_ref, Recorder, Silent, Worksheet, RULE_EXPECTED, RULE_TABLE, RULE_ZONES,
+    fact, rule_ref, Recorder, RulesApplied, Silent, Worksheet, RULE_EXPECTED, RULE_TABLE,
+    RULE_ZONES,
 };
 use crate::{guideline_range, zone, CriminalHistory, GuidelineRange, ManualEdition, Zone};
 
@@ -179,6 +180,17 @@ pub fn evaluate_quick(
     params: &SentencingParams,
 ) -> Result<Evaluation, EvaluationError> {
     run(case, law, params, &mut Silent)
+}
+
+/// The figures without the worksheet, and the ids of the rules the worksheet would apply.
+pub(crate) fn evaluate_rules(
+    case: &Case,
+    law: &Law,
+    params: &SentencingParams,
+) -> Result<(Evaluation, Vec<String>), EvaluationError> {
+    let mut rules = RulesApplied::default();
+    let evaluation = run(case, law, params, &mut rules)?;
+    Ok((evaluation, rules.0))
 }
 
 /// The case evaluated under every charge that exists in its era (worksheets omitted), in

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 use crate::edition::{law_as_of, ManualChoice, ManualEdition};
-use crate::evaluate::{evaluate, EvaluationError, MonthRange};
+use crate::evaluate::{evaluate_rules, EvaluationError, MonthRange};
 use crate::i18n::{Lang, Message, Text};
 use crate::imposed::SentencingParams;
 use crate::law::{Checked, Date, Law};
@@ -94,40 +94,31 @@ pub struct Timeline {
     pub events: Vec<LawEvent>,
 }
 
-/// The case as the law of `day` would sentence it: that day's statutes and Manual.
-fn snapshot_on(case: &Case, day: Date, law: &Law) -> Result<Option<Snapshot>, EvaluationError> {
+/// The case as the law of `day` would sentence it (that day's statutes and Manual), and the
+/// rule ids its worksheet applied; `None` when the charge did not exist that day.
+fn snapshot_on(
+    case: &Case,
+    day: Date,
+    law: &Law,
+) -> Result<(Option<Snapshot>, Vec<String>), EvaluationError> {
     let mut c = case.clone();
     c.offense_date = Some(day);
     c.sentencing_date = Some(day);
     c.manual = Some(ManualChoice::Edition(ManualEdition::in_force_on(day)));
-    match evaluate(&c, law, SentencingParams::embedded()) {
-        Ok(e) => Ok(Some(Snapshot {
-            manual: e.manual,
-            offense_level: e.offense_level,
-            guideline_range_months: e.guideline_range_months,
-            zone: e.zone,
-            statutory_max_months: e.statutory_max_months,
-        })),
-        Err(EvaluationError::ChargeUnavailable { .. }) => Ok(None),
+    match evaluate_rules(&c, law, SentencingParams::embedded()) {
+        Ok((e, rules)) => Ok((
+            Some(Snapshot {
+                manual: e.manual,
+                offense_level: e.offense_level,
+                guideline_range_months: e.guideline_range_months,
+                zone: e.zone,
+                statutory_max_months: e.statutory_max_months,
+            }),
+            rules,
+        )),
+        Err(EvaluationError::ChargeUnavailable { .. }) => Ok((None, Vec::new())),
         Err(e) => Err(e),
     }
-}
-
-/// The rule ids the case's worksheet applied under the law of `day`.
-fn fired(case: &Case, day: Date, law: &Law) -> Vec<String> {
-    let mut c = case.clone();
-    c.offense_date = Some(day);
-    c.sentencing_date = Some(day);
-    c.manual = Some(ManualChoice::Edition(ManualEdition::in_force_on(day)));
-    evaluate(&c, law, SentencingParams::embedded())
-        .map(|e| {
-            e.worksheet
-                .steps
-                .into_iter()
-                .filter_map(|s| s.rule_id)
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// The rule an amendment's change is about.
@@ -157,8 +148,7 @@ pub fn timeline(case: &Case, law: &Law) -> Result<Timeline, EvaluationError> {
     let mut before = None;
     let mut fired_before: Vec<String> = Vec::new();
     for (i, &day) in days.iter().enumerate() {
-        let after = snapshot_on(case, day, law)?;
-        let fired_after = fired(case, day, law);
+        let (after, fired_after) = snapshot_on(case, day, law)?;
         let edition = ManualEdition::all().find(|e| e.effective() == day);
         let (kind, mut changes, checked) = match edition {
             Some(e) if i == 0 => (EventKind::Start { edition: e }, Vec::new(), e.checked()),

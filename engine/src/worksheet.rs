@@ -239,6 +239,26 @@ impl Recorder for Silent {
     fn assume(&mut self, _: &str, _: fmt::Arguments<'_>, _: &'static str) {}
 }
 
+/// A recorder that keeps only the ids of the rules applied: a case's timeline asks which
+/// rules each edition applied, and needs none of the words.
+#[derive(Default)]
+pub(crate) struct RulesApplied(pub Vec<String>);
+
+impl Recorder for RulesApplied {
+    fn step(
+        &mut self,
+        _: &str,
+        citation: impl Citation,
+        _: (Option<i32>, Option<i32>),
+        _: impl FnOnce() -> Message,
+    ) {
+        if let Some(id) = citation.rule_id() {
+            self.0.push(id);
+        }
+    }
+    fn assume(&mut self, _: &str, _: fmt::Arguments<'_>, _: &'static str) {}
+}
+
 /// The value of an optional fact, recording an assumption when it is missing; `reason` is
 /// a key of the engine's catalog.
 pub(crate) fn fact<T: Copy + Serialize, R: Recorder>(

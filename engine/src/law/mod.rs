@@ -9,7 +9,7 @@ pub mod manual;
 pub mod statutes;
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -330,8 +330,10 @@ pub struct Law {
     /// Felony classes and the classes that bar probation.
     pub sentencing_statutes: SentencingStatutes,
     pub charges: Vec<Charge>,
-    /// Every modelled Manual edition, oldest first.
-    pub manuals: Vec<Manual>,
+    /// Every modelled Manual edition, oldest first. Shared, because a proposal's world and
+    /// every change's attribution clone the law on each keystroke and edit one edition at
+    /// most: `manual_mut` copies only the edition it changes.
+    pub manuals: Vec<Arc<Manual>>,
 }
 
 /// A part of the law the engine needs but the (edited) law lacks, as the whole sentence
@@ -371,7 +373,10 @@ impl Law {
         Ok(Law {
             sentencing_statutes,
             charges,
-            manuals: amend::resolve(BASE_TEXT_JSON, &amendments)?,
+            manuals: amend::resolve(BASE_TEXT_JSON, &amendments)?
+                .into_iter()
+                .map(Arc::new)
+                .collect(),
         })
     }
 
@@ -458,6 +463,7 @@ impl Law {
         self.manuals
             .iter()
             .find(|m| m.edition == edition)
+            .map(|m| &**m)
             .ok_or_else(|| {
                 MissingLaw::part(
                     Message::new("law.part.manual").verbatim("edition", edition.code()),
@@ -470,7 +476,7 @@ impl Law {
         self.manuals
             .iter_mut()
             .find(|m| m.edition == edition)
-            .map(|m| &mut m.text)
+            .map(|m| &mut Arc::make_mut(m).text)
     }
 
     /// Marks rules of an edition as a proposal's, not the law's: their worksheet steps then
@@ -483,6 +489,7 @@ impl Law {
         let Some(m) = self.manuals.iter_mut().find(|m| m.edition == edition) else {
             return;
         };
+        let m = Arc::make_mut(m);
         for id in ids {
             m.provenance.insert(
                 id.to_string(),
