@@ -209,3 +209,83 @@ fn threshold_calibration_and_parameter_commands() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(text.lines().filter(|l| l.starts_with("| `")).count(), 17);
 }
+
+/// `range` and `evaluate` take every edition's code, and `range` defaults to the newest.
+#[test]
+fn range_and_evaluate_accept_every_edition() {
+    for edition in threshold_engine::ManualEdition::all() {
+        let out = threshold(&["range", "20", "I", edition.code()], "");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && text.contains("33–41"),
+            "{edition:?}: {text}"
+        );
+        let case = format!(
+            r#"{{"law_era":"today","manual":"{}","charge":"straw_purchase_922a6","firearms":5}}"#,
+            edition.code()
+        );
+        let out = threshold(&["evaluate", "-"], &case);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["manual"], edition.code());
+    }
+    let out = threshold(&["range", "20", "I", "2017"], "");
+    assert_eq!(out.status.code(), Some(2), "there was no 2017 Manual");
+}
+
+/// The law commands: every edition with its status, one case's timeline as a table and as
+/// JSON, and the law of an edition or of a day.
+#[test]
+fn law_commands_show_editions_timelines_and_days() {
+    let out = threshold(&["editions"], "");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        text.contains("| 2026 | Nov. 1, 2026 | none | not verified |"),
+        "{text}"
+    );
+    assert!(text.contains("amendment 834"));
+
+    let case = r#"{"law_era":"today","charge":"straw_purchase_922a6","firearms":10,"knew_leaving_us":true}"#;
+    let out = threshold(&["law", "timeline", "-"], case);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("| Nov. 1, 2011 |") && text.contains("level 17 → 24–30 mo"),
+        "{text}"
+    );
+    let out = threshold(&["law", "timeline", "-", "--format", "json"], case);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = v["events"].as_array().unwrap();
+    assert_eq!(events[0]["after"]["offense_level"], 13);
+    assert!(events
+        .iter()
+        .any(|e| e["edition"] == "2011" && e["after"]["offense_level"] == 17));
+
+    let out = threshold(&["law", "show", "2025"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["edition"], "2025");
+    assert!(v["provenance"]["2k2_1.conversion_devices"].is_object());
+
+    let out = threshold(&["law", "show", "2022-06-25"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["edition"], "2021");
+    let charges = v["charges"].as_array().unwrap();
+    assert!(charges.iter().any(|c| c["charge"] == "trafficking_933"));
+    let out = threshold(&["law", "show", "2022-06-24"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let charges = v["charges"].as_array().unwrap();
+    assert!(!charges.iter().any(|c| c["charge"] == "trafficking_933"));
+
+    let out = threshold(&["law", "show", "1999"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("EDITION must be one of"));
+}

@@ -19,7 +19,7 @@ use threshold_engine::prosecution::{
     ProsecutionParams,
 };
 use threshold_engine::{
-    evaluate, guideline_range, zone, Case, CriminalHistory, Lang, Law, LawEra, ManualEdition,
+    evaluate, guideline_range, zone, Case, CriminalHistory, Date, Lang, Law, LawEra, ManualEdition,
     SentencingOverrides, SentencingParams,
 };
 
@@ -74,8 +74,10 @@ COMMANDS:
                              how the law changed for this case: each edition and statute
                              change from Nov. 2010 to today, and the case's level, range
                              and maximum before and after it
-    law show EDITION         the resolved law of one edition, every rule by its id, with
-                             its citation and how it was verified (JSON)
+    law show EDITION|DAY     the resolved law of one edition, every rule by its id, with
+                             its citation and how it was verified (JSON); for a day
+                             (YYYY-MM-DD), the edition in force then and every charge's
+                             penalty for an offense that day
 
 The case file is a case object, or {\"case\": {...}, \"sentencing_params\": {...},
 \"prosecution_params\": {...}} to override the sentencing or prosecution assumptions.
@@ -127,7 +129,7 @@ fn run(args: &[String]) -> Result<String, String> {
     }
 }
 
-/// `law timeline FILE [--format table|json]` and `law show EDITION`.
+/// `law timeline FILE [--format table|json]` and `law show EDITION|DAY`.
 fn law_command(args: &[String]) -> Result<String, String> {
     match args {
         [sub, rest @ ..] if sub == "timeline" => {
@@ -148,30 +150,56 @@ fn law_command(args: &[String]) -> Result<String, String> {
             }
         }
         [sub, code] if sub == "show" => {
-            let edition = ManualEdition::from_code(code).ok_or_else(|| {
-                format!(
-                    "EDITION must be one of {}, not {code:?}",
-                    ManualEdition::codes()
-                )
-            })?;
-            let manual = Law::embedded().manual(edition).map_err(|e| e.to_string())?;
+            let law = Law::embedded();
+            // A day (YYYY-MM-DD) shows the law in force that day: its Manual and the penalties.
+            let (manual, on_day) = match code.parse::<Date>() {
+                Ok(day) => {
+                    let in_force = law.in_force_on(day).map_err(|e| e.to_string())?;
+                    let charges: Vec<serde_json::Value> = in_force
+                        .charges
+                        .iter()
+                        .map(|(charge, penalty)| {
+                            serde_json::json!({
+                                "charge": charge.id,
+                                "statute": charge.statute,
+                                "penalty": penalty,
+                            })
+                        })
+                        .collect();
+                    (in_force.manual, Some((day, charges)))
+                }
+                Err(_) => {
+                    let edition = ManualEdition::from_code(code).ok_or_else(|| {
+                        format!(
+                            "EDITION must be one of {} or a day (YYYY-MM-DD), not {code:?}",
+                            ManualEdition::codes()
+                        )
+                    })?;
+                    (law.manual(edition).map_err(|e| e.to_string())?, None)
+                }
+            };
+            let edition = manual.edition;
             let provenance: serde_json::Map<String, serde_json::Value> = manual
                 .provenance
                 .iter()
                 .map(|(id, p)| (id.clone(), serde_json::to_value(p).unwrap_or_default()))
                 .collect();
-            let out = serde_json::json!({
+            let mut out = serde_json::json!({
                 "edition": edition.code(),
                 "effective": edition.effective(),
                 "checked": edition.checked(),
                 "text": manual.text,
                 "provenance": provenance,
             });
+            if let Some((day, charges)) = on_day {
+                out["day"] = serde_json::json!(day);
+                out["charges"] = serde_json::Value::Array(charges);
+            }
             serde_json::to_string_pretty(&out)
                 .map(|s| s + "\n")
                 .map_err(|e| e.to_string())
         }
-        _ => Err("law needs `timeline FILE` or `show EDITION`".into()),
+        _ => Err("law needs `timeline FILE` or `show EDITION|DAY`".into()),
     }
 }
 

@@ -336,6 +336,15 @@ pub struct Law {
     pub manuals: Vec<Arc<Manual>>,
 }
 
+/// The law as it stood on one day (`Law::in_force_on`).
+#[derive(Debug, Clone)]
+pub struct InForce<'a> {
+    pub day: Date,
+    pub manual: &'a Manual,
+    /// Every charge that existed that day, in catalog order, with its penalty.
+    pub charges: Vec<(&'a Charge, &'a Penalty)>,
+}
+
 /// A part of the law the engine needs but the (edited) law lacks, as the whole sentence
 /// ("the law has no charge …") in the reader's language.
 #[derive(Debug, Clone, PartialEq)]
@@ -458,6 +467,23 @@ impl Law {
         Some(parts.join("; "))
     }
 
+    /// The law in force on a day: the Manual a court sentencing that day starts from
+    /// (§1B1.11(a); the ex post facto check needs the offense date too, see `evaluate`) and
+    /// every charge that existed, with its penalty for an offense committed that day.
+    pub fn in_force_on(&self, day: Date) -> Result<InForce<'_>, MissingLaw> {
+        let manual = self.manual(ManualEdition::in_force_on(day))?;
+        let charges = self
+            .charges
+            .iter()
+            .filter_map(|charge| charge.penalty_on(day).map(|penalty| (charge, penalty)))
+            .collect();
+        Ok(InForce {
+            day,
+            manual,
+            charges,
+        })
+    }
+
     /// One edition's text, with where each rule came from.
     pub fn manual(&self, edition: ManualEdition) -> Result<&Manual, MissingLaw> {
         self.manuals
@@ -548,6 +574,33 @@ mod tests {
             law.manual(edition).unwrap();
         }
         assert_eq!(law.manuals.len(), ManualEdition::all().len());
+    }
+
+    /// The day before and the day the BSCA took effect, and the first day of a Manual.
+    #[test]
+    fn in_force_on_follows_the_day() {
+        let law = Law::embedded();
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        let before = law.in_force_on(day("2022-06-24")).unwrap();
+        let after = law.in_force_on(day("2022-06-25")).unwrap();
+        let has = |f: &InForce, id| f.charges.iter().any(|(c, _)| c.id == id);
+        assert!(!has(&before, ChargeId::Trafficking933) && has(&after, ChargeId::Trafficking933));
+        let max_922d = |f: &InForce| {
+            f.charges
+                .iter()
+                .find(|(c, _)| c.id == ChargeId::TransferToProhibited922d)
+                .and_then(|(_, p)| p.max_months)
+        };
+        assert_eq!(
+            (max_922d(&before), max_922d(&after)),
+            (Some(120), Some(180))
+        );
+        assert_eq!(before.manual.edition.code(), "2021");
+        let manual_on = |s| law.in_force_on(day(s)).unwrap().manual.edition.code();
+        assert_eq!(
+            (manual_on("2025-10-31"), manual_on("2025-11-01")),
+            ("2024", "2025")
+        );
     }
 
     /// Every fact's citation names only rules the law has, and follows the edition's numbers.
