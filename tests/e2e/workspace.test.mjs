@@ -62,6 +62,54 @@ for (const { label, steps, json } of CASES) {
   });
 }
 
+test("dates choose the Manual, a rule not read in primary text says so, and the timeline shows what changed", async () => {
+  const { page, context, consoleErrors } = await openRecordedPage(served.browser);
+  await page.goto(`${served.server.origin}/`);
+  await waitForApp(page);
+  // Ten guns the buyer knew would leave the country: level 13 under the 2010 Manual, 17 from
+  // Nov. 2011 on. Offense in 2010, sentencing in 2026: the ex post facto rule keeps 2010.
+  await page.fill("#field-firearms", "10");
+  await page.selectOption("#field-knew_leaving_us", "yes");
+  await page.fill("#field-offense_date", "2010-06-01");
+  await page.fill("#field-sentencing_date", "2026-06-01");
+  const dated = {
+    law_era: "april_2011", charge: "straw_purchase_922a6", firearms: 10, knew_leaving_us: true,
+    offense_date: "2010-06-01", sentencing_date: "2026-06-01", criminal_history: "I",
+    accepts_responsibility: true,
+  };
+  const evaluation = cliEvaluate(dated);
+  assert.equal(evaluation.offense_level, 13, "the CLI keeps the 2010 Manual too");
+  await expectShown(page, evaluation, "dated case");
+  const worksheet = await page.getByTestId("worksheet-steps").textContent();
+  assert.match(worksheet, /§1B1\.11/);
+
+  // The timeline: the 2011 Manual moved this case, and says which amendment did it.
+  const timeline = page.getByTestId("law-timeline");
+  await timeline.locator("summary").click();
+  const rows = await timeline.locator("tbody tr").allTextContents();
+  const row2011 = rows.find((r) => r.includes("Nov. 1, 2011"));
+  assert.ok(row2011, `a row for Nov. 1, 2011 among ${rows.length}`);
+  assert.match(row2011, /amendment 753/);
+  assert.match(row2011, /level 13/);
+  assert.match(row2011, /level 17/);
+
+  // An edition whose changes were not read says so under the Manual choice.
+  await page.fill("#field-offense_date", "");
+  await page.fill("#field-sentencing_date", "");
+  await page.selectOption("#field-manual", "2026");
+  assert.match(await page.getByTestId("edition-checked").textContent(), /Nov\. 1, 2026/);
+  await page.selectOption("#field-manual", "2025");
+  assert.equal(await page.getByTestId("edition-checked").count(), 0, "2025 was read in full");
+  // A rule read only in a secondary source is labelled in the worksheet: the level §2M5.1
+  // gives an export of firearms controlled for national security (50 U.S.C. 4819).
+  await page.selectOption("#field-law_era", "today");
+  await page.selectOption("#field-charge", "export_control_4819");
+  const badges = await page.getByTestId("step-checked").allTextContents();
+  assert.ok(badges.some((b) => /secondary source only/.test(b)), `badges: ${badges}`);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
 test("choosing a row of the charge comparison makes it the case's charge", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   await page.goto(`${served.server.origin}/`);
