@@ -251,6 +251,21 @@ impl Case {
                 "error.case.counts",
             )?;
         }
+        // A day before the first modelled Manual would need a Manual Threshold does not have:
+        // refused, not silently evaluated under a later one.
+        let first = ManualEdition::first().effective();
+        for (field, day) in [
+            ("offense_date", self.offense_date),
+            ("sentencing_date", self.sentencing_date),
+        ] {
+            if day.is_some_and(|d| d < first) {
+                return Err(CaseError {
+                    field: field.to_string(),
+                    message: Message::new("error.case.before_first_manual")
+                        .with("date", Message::date(first)),
+                });
+            }
+        }
         if let (Some(offense), Some(sentencing)) = (self.offense_date, self.sentencing_date) {
             check(
                 sentencing >= offense,

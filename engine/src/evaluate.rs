@@ -677,6 +677,13 @@ mod tests {
         case.sentencing_date = "2022-12-31".parse().ok();
         let err = evaluate(&case, Law::embedded(), SentencingParams::embedded()).unwrap_err();
         assert!(matches!(err, EvaluationError::InvalidCase(_)), "{err}");
+        // Before the first modelled Manual, an earlier one would apply: refused, in words.
+        let mut early = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+        early.offense_date = "2009-05-01".parse().ok();
+        let err = evaluate(&early, Law::embedded(), SentencingParams::embedded()).unwrap_err();
+        assert!(err.to_string().contains("November 1, 2010"), "{err}");
+        early.offense_date = "2010-11-01".parse().ok();
+        assert_eq!(eval(&early).manual.code(), "2026");
     }
 
     #[test]

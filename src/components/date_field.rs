@@ -1,12 +1,12 @@
 //! A date box for the offense and sentencing dates: the browser's own date picker, read as
 //! an ISO date the engine checks; a date it refuses is said in plain words.
 
-use threshold_engine::Date;
+use threshold_engine::{Date, ManualEdition, Message};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::legal_note::LegalNote;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{tf, use_lang, Arg};
 
 #[derive(Properties, PartialEq)]
 pub struct DateFieldProps {
@@ -35,12 +35,18 @@ pub fn DateField(props: &DateFieldProps) -> Html {
                 on_change.emit(None);
                 return;
             }
-            match typed.parse::<Date>() {
-                Ok(day) => {
+            // Before the first modelled Manual an earlier one would apply, which the engine
+            // does not have: refused here, so the results keep the last answer it can give.
+            match typed
+                .parse::<Date>()
+                .ok()
+                .filter(|day| *day >= ManualEdition::first().effective())
+            {
+                Some(day) => {
                     refused.set(false);
                     on_change.emit(Some(day));
                 }
-                Err(_) => refused.set(true),
+                None => refused.set(true),
             }
         })
     };
@@ -51,7 +57,7 @@ pub fn DateField(props: &DateFieldProps) -> Html {
             <input
                 id={props.id.clone()}
                 type="date"
-                min="1990-01-01"
+                min={ManualEdition::first().effective().to_string()}
                 max="2199-12-31"
                 value={props.value.map(|d| d.to_string()).unwrap_or_default()}
                 aria-invalid={refused.to_string()}
@@ -60,7 +66,7 @@ pub fn DateField(props: &DateFieldProps) -> Html {
             />
             if *refused {
                 <p id={error_id} class="field-error" role="alert">
-                    { t(lang, "case.error.date") }
+                    { tf(lang, "case.error.date", &[("first", Arg::from(Message::date(ManualEdition::first().effective())))]) }
                 </p>
             }
             <LegalNote meaning={props.meaning.clone()} citation={props.citation.clone()} />

@@ -67,14 +67,14 @@ test("dates choose the Manual, a rule not read in primary text says so, and the 
   await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
   // Ten guns the buyer knew would leave the country: level 13 under the 2010 Manual, 17 from
-  // Nov. 2011 on. Offense in 2010, sentencing in 2026: the ex post facto rule keeps 2010.
+  // Nov. 2011 on. Offense in Feb. 2011, sentencing in 2026: the ex post facto rule keeps 2010.
   await page.fill("#field-firearms", "10");
   await page.selectOption("#field-knew_leaving_us", "yes");
-  await page.fill("#field-offense_date", "2010-06-01");
+  await page.fill("#field-offense_date", "2011-02-01");
   await page.fill("#field-sentencing_date", "2026-06-01");
   const dated = {
     law_era: "april_2011", charge: "straw_purchase_922a6", firearms: 10, knew_leaving_us: true,
-    offense_date: "2010-06-01", sentencing_date: "2026-06-01", criminal_history: "I",
+    offense_date: "2011-02-01", sentencing_date: "2026-06-01", criminal_history: "I",
     accepts_responsibility: true,
   };
   const evaluation = cliEvaluate(dated);
@@ -92,6 +92,11 @@ test("dates choose the Manual, a rule not read in primary text says so, and the 
   assert.match(row2011, /amendment 753/);
   assert.match(row2011, /level 13/);
   assert.match(row2011, /level 17/);
+
+  // An offense before the first Manual modelled is refused in words, and the answer stays.
+  await page.fill("#field-offense_date", "2009-05-01");
+  assert.match(await page.locator("#field-offense_date-error").textContent(), /November 1, 2010/);
+  await expectShown(page, evaluation, "dated case after a refused date");
 
   // An edition whose changes were not read says so under the Manual choice.
   await page.fill("#field-offense_date", "");
