@@ -414,4 +414,14 @@ mod tests {
         let e = t.events.iter().find(|e| e.date == bsca).unwrap();
         assert!(e.before.is_none() && e.after.is_some() && e.moved());
     }
+
+    /// The README's editions table is what `threshold editions` prints, not a stale copy.
+    #[test]
+    fn readme_editions_table_matches_the_command() {
+        let readme = include_str!("../README.md");
+        assert!(
+            readme.contains(editions_markdown().trim_end()),
+            "engine/README.md: run scripts/update-readme-figures"
+        );
+    }
 }

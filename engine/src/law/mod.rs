@@ -1,4 +1,4 @@
-//! The law as data: the charge catalog with statutory limits per legal era, and the
+//! The law as data: the charge catalog with its dated statutory limits, and the
 //! Guidelines of every Manual edition, resolved once from the base text and the amendment
 //! files in `data/law/`.
 
