@@ -13,7 +13,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
-use threshold_engine::caseload::CaseloadMix;
+use threshold_engine::caseload::ReferralPopulation;
 use threshold_engine::scenario::{preset, presets, Scenario};
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
 
@@ -263,7 +263,7 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
         }
         state.caseload.draws = draws as usize;
     }
-    let defaults = CaseloadMix::embedded();
+    let defaults = ReferralPopulation::embedded();
     let names = defaults.params();
     let mut mix = defaults.clone();
     for (name, value) in shared.mix {

@@ -209,7 +209,7 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
         ),
     };
 
-    let caseload = Caseload::default_mix();
+    let caseload = Caseload::default_population();
     let mut projection = Projection::new(
         &caseload,
         &base,

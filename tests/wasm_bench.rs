@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use threshold_engine::caseload::rng::Pcg32;
-use threshold_engine::caseload::{Caseload, CaseloadMix, ChargePolicy, Projection};
+use threshold_engine::caseload::{Caseload, ChargePolicy, Projection, ReferralPopulation};
 use threshold_engine::scenario::{preset, Baseline};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -21,10 +21,10 @@ fn case_draws_per_second_in_webassembly() {
     let base = Baseline::embedded();
     let scenario = preset("amendment_753").expect("preset");
     for referrals in [400usize, 10_000] {
-        let mix = CaseloadMix::embedded()
+        let mix = ReferralPopulation::embedded()
             .with_param("referrals", referrals as f64)
             .expect("mix");
-        let caseload = Caseload::from_mix(&mix);
+        let caseload = Caseload::from_population(&mix);
         let prepare_start = now_ms();
         let mut projection =
             Projection::new(&caseload, &base, scenario, 2011, 1, ChargePolicy::Best)

@@ -7,7 +7,7 @@ mod native {
 
     use criterion::{criterion_group, Criterion, Throughput};
     use threshold_engine::caseload::rng::Pcg32;
-    use threshold_engine::caseload::{Caseload, CaseloadMix, ChargePolicy, Projection};
+    use threshold_engine::caseload::{Caseload, ChargePolicy, Projection, ReferralPopulation};
     use threshold_engine::scenario::{preset, Baseline};
 
     fn bench(c: &mut Criterion) {
@@ -17,10 +17,11 @@ mod native {
         };
         let mut group = c.benchmark_group("caseload");
         for referrals in [400usize, 10_000] {
-            let Ok(mix) = CaseloadMix::embedded().with_param("referrals", referrals as f64) else {
+            let Ok(mix) = ReferralPopulation::embedded().with_param("referrals", referrals as f64)
+            else {
                 return;
             };
-            let caseload = Caseload::from_mix(&mix);
+            let caseload = Caseload::from_population(&mix);
             let Ok(mut projection) =
                 Projection::new(&caseload, &base, scenario, 2011, 1, ChargePolicy::Best)
             else {

@@ -348,7 +348,7 @@ mod tests {
     #[test]
     fn projection_rows_carry_every_interval_and_the_flips() {
         use crate::caseload::{Caseload, Projection};
-        let caseload = Caseload::default_mix();
+        let caseload = Caseload::default_population();
         let scenario = preset("today_bsca_819").unwrap();
         let mut projection = Projection::new(
             &caseload,

@@ -723,10 +723,7 @@ mod tests {
                 "sentencing_params.json",
                 include_str!("../data/sentencing_params.json"),
             ),
-            (
-                "caseload_mix.json",
-                include_str!("../data/caseload_mix.json"),
-            ),
+            ("population.json", include_str!("../data/population.json")),
             ("calibration.json", include_str!("../data/calibration.json")),
             (
                 "prosecution_calibration.json",
@@ -833,7 +830,7 @@ mod tests {
             "presets.json",
             "prosecution_params.json",
             "sentencing_params.json",
-            "caseload_mix.json",
+            "population.json",
             "prosecution_calibration.json",
         ];
         each_object(&files, |file, path, map| {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::caseload::{ArmTableBuilder, Caseload, CaseloadMix, ChargePolicy, Expected};
+use crate::caseload::{ArmTableBuilder, Caseload, ChargePolicy, Expected, ReferralPopulation};
 use crate::i18n::Text;
 use crate::imposed::{Param, SentencingOverrides};
 use crate::prosecution::ProsecutionOverrides;
@@ -31,7 +31,7 @@ pub enum Metric {
 pub enum Group {
     Prosecution,
     Sentencing,
-    CaseloadMix,
+    ReferralPopulation,
 }
 
 /// Expected outputs per 100 referrals in both worlds.
@@ -226,7 +226,7 @@ struct Knob {
 #[derive(Debug, Clone)]
 pub struct SensitivityRun {
     caseload: Caseload,
-    mix: Option<CaseloadMix>,
+    mix: Option<ReferralPopulation>,
     base: Baseline,
     scenario: Scenario,
     metric: Metric,
@@ -249,7 +249,7 @@ impl SensitivityRun {
     /// Lists the parameters and checks that the scenario applies; evaluates nothing yet.
     pub fn new(
         caseload: &Caseload,
-        mix: Option<&CaseloadMix>,
+        mix: Option<&ReferralPopulation>,
         base: &Baseline,
         scenario: &Scenario,
         metric: Metric,
@@ -287,7 +287,7 @@ impl SensitivityRun {
             for (name, param) in mix.params().into_iter().skip(1) {
                 if let (Some(low), Some(high)) = (param.low, param.high) {
                     knobs.push(Knob {
-                        group: Group::CaseloadMix,
+                        group: Group::ReferralPopulation,
                         name,
                         param: param.clone(),
                         low,
@@ -343,11 +343,11 @@ impl SensitivityRun {
                 };
                 PendingPoint::new(&self.caseload, &b, scenario, policy).map(Some)
             }
-            Group::CaseloadMix => {
+            Group::ReferralPopulation => {
                 let Some(Ok(m)) = self.mix.as_ref().map(|m| m.with_param(knob.name, value)) else {
                     return Ok(None);
                 };
-                PendingPoint::new(&Caseload::from_mix(&m), base, scenario, policy).map(Some)
+                PendingPoint::new(&Caseload::from_population(&m), base, scenario, policy).map(Some)
             }
         }
     }
@@ -461,7 +461,7 @@ impl SensitivityRun {
 /// value.
 pub fn sensitivity(
     caseload: &Caseload,
-    mix: Option<&CaseloadMix>,
+    mix: Option<&ReferralPopulation>,
     base: &Baseline,
     scenario: &Scenario,
     metric: Metric,

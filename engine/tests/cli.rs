@@ -108,10 +108,20 @@ fn calibrate_prints_the_table() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(text.lines().filter(|l| l.starts_with("| (")).count(), 5);
-    assert!(!text.contains("| no |"));
+    // Every seed-paper row and every fitted prosecution row holds; the rows shown for
+    // comparison only (months per conviction, Nevada) may not.
+    for line in text.lines().filter(|l| l.ends_with("| no |")) {
+        assert!(
+            line.contains("not fitted") || line.contains("Nevada"),
+            "{line}"
+        );
+    }
+    assert!(text.contains("| share of referrals declined |"));
+    assert!(text.contains("District of Arizona"));
 }
 
-/// The lone straw purchaser of REFERENCE §3 with a recovered crime gun, 12 guns.
+/// The lone straw purchaser of REFERENCE §3 with a recovered crime gun, 12 guns: just
+/// under the fitted threshold of 13.
 const STRAW_12: &str = r#"{"law_era":"april_2011","manual":"2010","charge":"straw_purchase_922a6","firearms":12,"crime_gun_recovered":true}"#;
 
 #[test]
@@ -136,7 +146,8 @@ fn evaluate_prints_the_prosecution_model() {
         (reasons - (1.0 - accept)).abs() < 0.003,
         "{reasons} vs {accept}"
     );
-    assert!(accept < 0.5 && convict > 0.9);
+    // Just under half, printed to three decimals.
+    assert!(accept <= 0.5 && convict > 0.9);
     let mean = v["expected_sentence_months"]["mean"].as_f64().unwrap();
     assert!((per_referral - accept * convict * mean).abs() < 0.01);
     assert_eq!(v["offense_level"], 13);
@@ -199,15 +210,15 @@ fn threshold_calibration_and_parameter_commands() {
     let out = threshold(&["find-threshold", "-"], STRAW_12);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["firearms"], 15);
+    assert_eq!(v["firearms"], 13);
     let out = threshold(&["calibrate-prosecution"], "");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(!text.contains("| no |"));
+    assert!(text.contains("| share of referrals declined |"));
     assert!(text.contains("18 U.S.C. 554"));
     let out = threshold(&["params"], "");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(text.lines().filter(|l| l.starts_with("| `")).count(), 17);
+    assert_eq!(text.lines().filter(|l| l.starts_with("| `")).count(), 18);
 }
 
 /// `range` and `evaluate` take every edition's code, and `range` defaults to the newest.

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use threshold_engine::caseload::{Caseload, CaseloadMix, ChargePolicy, Projection};
+use threshold_engine::caseload::{Caseload, ChargePolicy, Projection, ReferralPopulation};
 use threshold_engine::prosecution::{assess, compare_charges};
 use threshold_engine::scenario::{preset, Applied, Baseline, Change, Rule, Scenario};
 use threshold_engine::sensitivity::{sensitivity, Group, Metric, SensitivityRun};
@@ -154,10 +154,10 @@ fn a_higher_maximum_matters_only_where_the_cap_binds() {
 /// answer; a parameter used only to split decline reasons moves nothing.
 #[test]
 fn sensitivity_ranks_the_parameters() {
-    let mix = CaseloadMix::embedded()
+    let mix = ReferralPopulation::embedded()
         .with_param("referrals", 60.0)
         .unwrap();
-    let caseload = Caseload::from_mix(&mix);
+    let caseload = Caseload::from_population(&mix);
     let base = Baseline::embedded();
     let s = preset("amendment_753").unwrap();
     let t = sensitivity(
@@ -181,7 +181,7 @@ fn sensitivity_ranks_the_parameters() {
     assert!(t
         .rows
         .iter()
-        .any(|r| r.group == Group::CaseloadMix && r.swing != 0.0));
+        .any(|r| r.group == Group::ReferralPopulation && r.swing != 0.0));
     assert!(t.central.scenario_prison_years_per_100 > t.central.baseline_prison_years_per_100);
     let new_run = || {
         SensitivityRun::new(
@@ -223,7 +223,7 @@ fn sensitivity_ranks_the_parameters() {
 fn same_seed_same_projection() {
     let base = Baseline::embedded();
     let s = preset("today_bsca_819").unwrap();
-    let caseload = Caseload::default_mix();
+    let caseload = Caseload::default_population();
     let run = |seed| {
         let mut p = Projection::new(&caseload, &base, s, seed, 200, ChargePolicy::Best).unwrap();
         while !p.is_done() {
@@ -392,7 +392,7 @@ fn readme_shows_the_presets_and_a_projection() {
         "engine/README.md: paste the output of `threshold scenario list`"
     );
     let mut p = Projection::new(
-        &Caseload::default_mix(),
+        &Caseload::default_population(),
         &Baseline::embedded(),
         preset("amendment_753").unwrap(),
         2011,

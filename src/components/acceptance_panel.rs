@@ -27,6 +27,7 @@ fn factor_label(lang: Lang, factor: Factor) -> AttrValue {
         Factor::MexicoNexus => t(lang, "prosecution.factor.mexico_nexus"),
         Factor::Organiser => t(lang, "prosecution.factor.organiser"),
         Factor::IceJoint => t(lang, "prosecution.factor.ice_joint"),
+        Factor::NoFirearm => t(lang, "prosecution.factor.no_firearm"),
     }
 }
 
@@ -206,6 +207,7 @@ mod tests {
             Factor::MexicoNexus,
             Factor::Organiser,
             Factor::IceJoint,
+            Factor::NoFirearm,
         ] {
             for lang in Lang::ALL {
                 assert!(!factor_label(lang, factor).contains('⟦'), "{factor:?}");

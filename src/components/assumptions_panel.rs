@@ -159,7 +159,7 @@ mod tests {
     /// default's source in the same language.
     #[test]
     fn sources_in_the_readers_language() {
-        let p = &ProsecutionParams::embedded().firearms_weight;
+        let p = &ProsecutionParams::embedded().mexico_nexus_weight;
         let es = source_text(Lang::Es, p, false, String::new());
         assert!(es.starts_with("Supuesto;"), "{es}");
         assert!(es.contains("(Goodman 2011)"), "{es}");

@@ -8,7 +8,8 @@ use std::rc::Rc;
 use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::timers::callback::Timeout;
 use threshold_engine::caseload::{
-    flip_definition, Caseload, CaseloadMix, ChargePolicy, Interval, Projection, ProjectionSummary,
+    flip_definition, Caseload, ChargePolicy, Interval, Projection, ProjectionSummary,
+    ReferralPopulation,
 };
 use threshold_engine::export::projection_csv;
 use threshold_engine::scenario::{Baseline, Scenario};
@@ -54,16 +55,16 @@ fn now_ms() -> f64 {
 }
 
 /// The synthetic mix with the user's edits, or why they do not fit together.
-fn edited_mix(settings: &CaseloadSettings) -> Result<CaseloadMix, InputError> {
-    settings
-        .mix_overrides
-        .iter()
-        .try_fold(CaseloadMix::embedded().clone(), |mix, (name, value)| {
-            mix.with_param(name, *value)
-        })
+fn edited_mix(settings: &CaseloadSettings) -> Result<ReferralPopulation, InputError> {
+    settings.mix_overrides.iter().try_fold(
+        ReferralPopulation::embedded().clone(),
+        |mix, (name, value)| mix.with_param(name, *value),
+    )
 }
 
-fn caseload_of(settings: &CaseloadSettings) -> Result<(Caseload, Option<CaseloadMix>), InputError> {
+fn caseload_of(
+    settings: &CaseloadSettings,
+) -> Result<(Caseload, Option<ReferralPopulation>), InputError> {
     match &settings.imported {
         Some(imported) => Ok((
             Caseload::from_cases((*imported.cases).clone(), &imported.name)?,
@@ -71,7 +72,7 @@ fn caseload_of(settings: &CaseloadSettings) -> Result<(Caseload, Option<Caseload
         )),
         None => {
             let mix = edited_mix(settings)?;
-            Ok((Caseload::from_mix(&mix), Some(mix)))
+            Ok((Caseload::from_population(&mix), Some(mix)))
         }
     }
 }
@@ -309,7 +310,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
 
     let mix_rows = match edited_mix(settings) {
         Ok(mix) => {
-            let defaults = CaseloadMix::embedded();
+            let defaults = ReferralPopulation::embedded();
             html! {
                 { for defaults.params().into_iter().map(|(name, default)| {
                     let edited = settings.mix_overrides.iter().any(|(n, _)| *n == name);
@@ -443,7 +444,7 @@ mod tests {
     /// see them.
     #[test]
     fn every_mix_parameter_is_named_in_both_languages() {
-        for (name, _) in CaseloadMix::embedded().params() {
+        for (name, _) in ReferralPopulation::embedded().params() {
             assert!(
                 crate::i18n::catalog().contains(&format!("caseload.param.{name}")),
                 "{name}"

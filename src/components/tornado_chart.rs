@@ -34,7 +34,7 @@ fn parameter_name(lang: Lang, group: Group, name: &str) -> String {
     let named = match group {
         Group::Prosecution => prosecution_param_name(lang, name),
         Group::Sentencing => SentencingParam::from_key(name).map(|p| p.short_name(lang)),
-        Group::CaseloadMix => {
+        Group::ReferralPopulation => {
             let key = format!("caseload.param.{name}");
             crate::i18n::catalog().contains(&key).then(|| t(lang, &key))
         }
@@ -140,7 +140,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use threshold_engine::caseload::CaseloadMix;
+    use threshold_engine::caseload::ReferralPopulation;
     use threshold_engine::ProsecutionParams;
 
     /// The names come from the data files at run time: every one must be in the catalogs,
@@ -148,11 +148,11 @@ mod tests {
     #[test]
     fn every_tornado_parameter_is_named_in_both_languages() {
         let prosecution = ProsecutionParams::embedded().fields().into_iter();
-        let mix = CaseloadMix::embedded().params().into_iter();
+        let mix = ReferralPopulation::embedded().params().into_iter();
         let names = prosecution
             .map(|(n, _)| (Group::Prosecution, n))
             .chain(SentencingParam::ALL.map(|p| (Group::Sentencing, p.key())))
-            .chain(mix.map(|(n, _)| (Group::CaseloadMix, n)));
+            .chain(mix.map(|(n, _)| (Group::ReferralPopulation, n)));
         for (group, name) in names {
             let spaced = name.replace('_', " ");
             assert_eq!(parameter_name(Lang::En, group, name), spaced);

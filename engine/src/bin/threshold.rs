@@ -14,10 +14,12 @@ use threshold_engine::prosecution::calibration::{
     calibrate_prosecution, calibration_checks, calibration_markdown, parameter_markdown,
     typical_comparisons, CalibrationData,
 };
+use threshold_engine::prosecution::fit::fit_prosecution;
 use threshold_engine::prosecution::{
     assess, compare_charges, comparison_markdown, firearms_threshold, ProsecutionOverrides,
     ProsecutionParams,
 };
+use threshold_engine::scenario::Baseline;
 use threshold_engine::{
     evaluate, guideline_range, zone, Case, CriminalHistory, Date, Lang, Law, LawEra, ManualEdition,
     SentencingOverrides, SentencingParams,
@@ -43,7 +45,14 @@ COMMANDS:
     find-threshold FILE|-    the number of firearms at which the case's referral becomes
                              more likely accepted than declined, and how penalty changes
                              move it (JSON)
-    calibrate                print the calibration table against the seed paper (Markdown)
+    calibrate                every published figure the models aim at beside the model's
+                             own and the tolerance: the prosecution model over the
+                             referral population, then the seed paper's typical sentences
+                             (Markdown)
+    fit-prosecution [--write FILE]
+                             refit the prosecution model's intercept and weights to the
+                             published figures (deterministic); --write puts the values
+                             into FILE (engine/data/prosecution_params.json)
     calibrate-prosecution    print the prosecution model's calibration and the charge
                              ranking of the paper's typical cases (Markdown)
     params                   print every prosecution-model parameter (Markdown)
@@ -117,6 +126,7 @@ fn run(args: &[String]) -> Result<String, String> {
         Some("find-threshold") => find_threshold(rest),
         Some("calibrate") => calibrate_command(),
         Some("calibrate-prosecution") => calibrate_prosecution_command(),
+        Some("fit-prosecution") => fit_prosecution_command(rest),
         Some("params") => Ok(parameter_markdown(ProsecutionParams::embedded())),
         Some("charges") => charges(rest),
         Some("range") => range(rest),
@@ -497,7 +507,71 @@ fn calibrate_prosecution_command() -> Result<String, String> {
 fn calibrate_command() -> Result<String, String> {
     let rows =
         calibrate(Law::embedded(), SentencingParams::embedded()).map_err(|e| e.to_string())?;
-    Ok(markdown_table(&rows))
+    let data = CalibrationData::embedded();
+    let c = calibrate_prosecution(
+        Law::embedded(),
+        SentencingParams::embedded(),
+        ProsecutionParams::embedded(),
+        data,
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(format!(
+        "Prosecution model over the referral population (best charge, 2010 Manual, April 2011 law):\n\n{}\nSentences of the seed paper's typical cases:\n\n{}",
+        calibration_markdown(&calibration_checks(&c, data)),
+        markdown_table(&rows)
+    ))
+}
+
+/// `fit-prosecution [--write FILE]`: the fit's values and residuals; with `--write`, the
+/// values go into the parameter file in place (its text otherwise untouched).
+fn fit_prosecution_command(args: &[String]) -> Result<String, String> {
+    let write = match args {
+        [] => None,
+        [flag, file] if flag == "--write" => Some(file.clone()),
+        _ => return Err("fit-prosecution takes only --write FILE".into()),
+    };
+    let fit = fit_prosecution(&Baseline::embedded(), CalibrationData::embedded())
+        .map_err(|e| e.to_string())?;
+    let mut out = String::from("| parameter | fitted |\n|---|---|\n");
+    for (name, value) in &fit.values {
+        out.push_str(&format!("| `{name}` | {value} |\n"));
+    }
+    out.push_str("\n| target | model | published | standardised residual |\n|---|---|---|---|\n");
+    for r in &fit.residuals {
+        out.push_str(&format!(
+            "| {} | {:.4} | {:.4} | {:+.2} |\n",
+            r.target, r.model, r.published, r.standardised
+        ));
+    }
+    out.push_str(&format!("\nobjective {:.4}\n", fit.objective));
+    if let Some(file) = write {
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+        let updated = write_values(&text, &fit.values)?;
+        std::fs::write(&file, updated).map_err(|e| format!("{file}: {e}"))?;
+        out.push_str(&format!("wrote the fitted values into {file}\n"));
+    }
+    Ok(out)
+}
+
+/// Replaces `"value": …` of each named parameter in a parameter file's text.
+fn write_values(text: &str, values: &[(&str, f64)]) -> Result<String, String> {
+    let mut out = text.to_string();
+    for (name, value) in values {
+        let key = format!("\"{name}\": {{");
+        let at = out
+            .find(&key)
+            .ok_or_else(|| format!("no parameter {name} in the file"))?;
+        let value_at = out[at..]
+            .find("\"value\": ")
+            .map(|i| at + i + "\"value\": ".len())
+            .ok_or_else(|| format!("{name} has no value"))?;
+        let end = out[value_at..]
+            .find([',', '}'])
+            .map(|i| value_at + i)
+            .ok_or_else(|| format!("{name}: value not closed"))?;
+        out.replace_range(value_at..end, &value.to_string());
+    }
+    Ok(out)
 }
 
 fn charges(args: &[String]) -> Result<String, String> {

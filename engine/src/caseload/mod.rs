@@ -1,6 +1,6 @@
 //! A caseload of referrals: the default synthetic mix resembling the Project Gunrunner
 //! referrals of the seed paper (every distribution sourced or labelled an assumption, in
-//! `data/caseload_mix.json`), or cases read from CSV; and, per scenario, what each referral
+//! `data/population.json`), or cases read from CSV; and, per scenario, what each referral
 //! is worth to the Monte Carlo in [`projection`].
 //!
 //! Implementation note: everything expensive (choosing the charge, the sentence, the
@@ -30,7 +30,7 @@ pub use projection::{
 };
 use rng::Pcg32;
 
-const MIX_JSON: &str = include_str!("../../data/caseload_mix.json");
+const POPULATION_JSON: &str = include_str!("../../data/population.json");
 
 /// The most referrals and draws a projection takes: beyond them a browser tab would stall.
 pub const MAX_REFERRALS: usize = 100_000;
@@ -78,22 +78,68 @@ pub struct HistoryDistribution {
     pub source: Text,
 }
 
-/// The synthetic caseload's distributions. Every field is editable; `Param` fields carry a
-/// `low`/`high` range used by the sensitivity analysis.
+/// A trafficking channel and the charge its referrals arrive with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CaseloadMix {
-    /// Fixes which synthetic referrals are drawn from the mix (not the Monte Carlo seed).
+pub struct ChannelShare {
+    pub charge: ChargeId,
+    pub share: f64,
+    /// Sellers (dealers without a licence) may be prohibited persons with a record; buyers
+    /// passed a background check.
+    pub seller: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelDistribution {
+    pub shares: Vec<ChannelShare>,
+    pub assumption: bool,
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
+}
+
+/// A share of referrals convicted on this many counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountsShare {
+    pub counts: u32,
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountsDistribution {
+    pub shares: Vec<CountsShare>,
+    pub assumption: bool,
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
+}
+
+/// The referral population: ATF firearms-trafficking referrals to U.S. Attorneys, every
+/// distribution sourced or labelled an assumption. The caseload is drawn from it, the
+/// prosecution model is fitted over it, and a case's facts left unknown are spread over it.
+/// `Param` fields carry a `low`/`high` range used by the sensitivity analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralPopulation {
+    /// Fixes which synthetic referrals are drawn from the population (not the Monte Carlo
+    /// seed).
     pub portfolio_seed: u64,
     pub law_era: LawEra,
-    pub charge: ChargeId,
     #[serde(with = "crate::i18n::cited")]
-    pub charge_source: Text,
+    pub description: Text,
     pub referrals: Param,
+    /// Trafficking channels, each arriving with its charge.
+    pub channels: ChannelDistribution,
     pub firearms: FirearmsDistribution,
     /// Multiplies every referral's firearms (sensitivity on the size of cases).
     pub firearms_scale: Param,
+    /// Buyers' criminal history (and sellers' who are not prohibited).
     pub criminal_history: HistoryDistribution,
+    /// Criminal history of sellers who are prohibited persons.
+    pub seller_criminal_history: HistoryDistribution,
+    pub prohibited_seller_share: Param,
+    pub counts: CountsDistribution,
     pub organiser_share: Param,
     pub intent_evidence_share: Param,
     pub dangerous_recipient_share: Param,
@@ -108,18 +154,20 @@ pub struct CaseloadMix {
     pub large_capacity_share: Param,
 }
 
-impl CaseloadMix {
+impl ReferralPopulation {
     /// The default mix embedded at build time, parsed once.
-    pub fn embedded() -> &'static CaseloadMix {
-        static MIX: OnceLock<CaseloadMix> = OnceLock::new();
+    pub fn embedded() -> &'static ReferralPopulation {
+        static MIX: OnceLock<ReferralPopulation> = OnceLock::new();
         // Fixed at build time and checked by the tests.
-        MIX.get_or_init(|| serde_json::from_str(MIX_JSON).expect("embedded caseload mix is valid"))
+        MIX.get_or_init(|| {
+            serde_json::from_str(POPULATION_JSON).expect("embedded caseload mix is valid")
+        })
     }
 
     /// Reads a mix from JSON (an edited copy), checked.
-    pub fn from_json(text: &str) -> Result<CaseloadMix, InputError> {
+    pub fn from_json(text: &str) -> Result<ReferralPopulation, InputError> {
         let mut de = serde_json::Deserializer::from_str(text);
-        let mix: CaseloadMix = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let mix: ReferralPopulation = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
             InputError(Message::new("error.field").verbatim("field", path).with(
                 "message",
@@ -135,6 +183,7 @@ impl CaseloadMix {
         vec![
             ("referrals", &self.referrals),
             ("firearms_scale", &self.firearms_scale),
+            ("prohibited_seller_share", &self.prohibited_seller_share),
             ("organiser_share", &self.organiser_share),
             ("intent_evidence_share", &self.intent_evidence_share),
             ("dangerous_recipient_share", &self.dangerous_recipient_share),
@@ -148,12 +197,13 @@ impl CaseloadMix {
         ]
     }
 
-    /// The same mix with one parameter set (by the name [`CaseloadMix::params`] gives).
-    pub fn with_param(&self, name: &str, value: f64) -> Result<CaseloadMix, InputError> {
+    /// The same mix with one parameter set (by the name [`ReferralPopulation::params`] gives).
+    pub fn with_param(&self, name: &str, value: f64) -> Result<ReferralPopulation, InputError> {
         let mut m = self.clone();
         let p = match name {
             "referrals" => &mut m.referrals,
             "firearms_scale" => &mut m.firearms_scale,
+            "prohibited_seller_share" => &mut m.prohibited_seller_share,
             "organiser_share" => &mut m.organiser_share,
             "intent_evidence_share" => &mut m.intent_evidence_share,
             "dangerous_recipient_share" => &mut m.dangerous_recipient_share,
@@ -229,6 +279,26 @@ impl CaseloadMix {
             "criminal_history.shares",
             &mut self.criminal_history.shares.iter().map(|s| s.share),
         )?;
+        check_shares(
+            "seller_criminal_history.shares",
+            &mut self.seller_criminal_history.shares.iter().map(|s| s.share),
+        )?;
+        check_shares(
+            "channels.shares",
+            &mut self.channels.shares.iter().map(|s| s.share),
+        )?;
+        check_shares(
+            "counts.shares",
+            &mut self.counts.shares.iter().map(|s| s.share),
+        )?;
+        if self
+            .counts
+            .shares
+            .iter()
+            .any(|s| s.counts == 0 || s.counts > 100)
+        {
+            return Err(InputError::new("error.mix.counts"));
+        }
         Ok(())
     }
 }
@@ -266,19 +336,27 @@ pub enum ChargePolicy {
 
 impl Caseload {
     /// The default synthetic caseload.
-    pub fn default_mix() -> Caseload {
-        Caseload::from_mix(CaseloadMix::embedded())
+    pub fn default_population() -> Caseload {
+        Caseload::from_population(ReferralPopulation::embedded())
     }
 
     /// Draws `referrals` synthetic referrals from the mix with its portfolio seed. Each fact
     /// has its own uniform number, so changing one share leaves the other facts in place.
-    pub fn from_mix(mix: &CaseloadMix) -> Caseload {
+    pub fn from_population(mix: &ReferralPopulation) -> Caseload {
         let n = mix.referrals.value.round().clamp(1.0, MAX_REFERRALS as f64) as usize;
         let mut rng = Pcg32::new(mix.portfolio_seed, 0x00ca_5e10ad);
         let mut referrals = Vec::with_capacity(n);
         for i in 0..n {
-            let u: [f64; 13] = std::array::from_fn(|_| rng.next_unit());
-            let mut case = Case::new(mix.law_era, mix.charge);
+            let u: [f64; 16] = std::array::from_fn(|_| rng.next_unit());
+            let channel = pick(&mix.channels.shares, |c| c.share, u[13]);
+            let mut case = Case::new(
+                mix.law_era,
+                channel.map_or(ChargeId::StrawPurchase922a6, |c| c.charge),
+            );
+            let prohibited =
+                channel.is_some_and(|c| c.seller) && u[15] < mix.prohibited_seller_share.value;
+            case.prohibited_person = Some(prohibited);
+            case.counts = pick(&mix.counts.shares, |c| c.share, u[14]).map(|c| c.counts);
             case.label = Some(format!("synthetic referral {}", i + 1));
             let bin = pick(&mix.firearms.bins, |b| b.share, u[0]);
             let firearms = bin.map_or(1, |b| {
@@ -289,9 +367,13 @@ impl Caseload {
                 ((f64::from(firearms) * mix.firearms_scale.value).round() as u32)
                     .clamp(1, 1_000_000),
             );
+            let history = if prohibited {
+                &mix.seller_criminal_history
+            } else {
+                &mix.criminal_history
+            };
             case.criminal_history = Some(
-                pick(&mix.criminal_history.shares, |s| s.share, u[2])
-                    .map_or(CriminalHistory::I, |s| s.category),
+                pick(&history.shares, |s| s.share, u[2]).map_or(CriminalHistory::I, |s| s.category),
             );
             if u[3] < mix.organiser_share.value {
                 case.role = Some(Role::OrganizerSmall);
@@ -321,7 +403,7 @@ impl Caseload {
         Caseload {
             referrals,
             origin: format!(
-                "default synthetic mix ({n} referrals, portfolio seed {})",
+                "the referral population ({n} synthetic referrals, portfolio seed {})",
                 mix.portfolio_seed
             ),
         }

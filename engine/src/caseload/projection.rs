@@ -362,7 +362,7 @@ fn histogram(b: &[Totals], s: &[Totals], f: fn(&Totals) -> f64, bins: usize) -> 
 /// computes it in WASM and compares it with the native value to show both give the same
 /// draws. FNV-1a over every draw's integer totals.
 pub fn projection_fingerprint(seed: u64, draws: usize) -> u64 {
-    let caseload = super::Caseload::default_mix();
+    let caseload = super::Caseload::default_population();
     let base = Baseline::embedded();
     let Some(scenario) = crate::scenario::preset("amendment_753") else {
         return 0;

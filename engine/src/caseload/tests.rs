@@ -2,40 +2,71 @@ use super::*;
 use crate::scenario::{preset, Baseline, Scenario};
 
 #[test]
-fn embedded_mix_is_valid_and_every_number_is_labelled() {
-    let mix = CaseloadMix::embedded();
-    mix.validate().unwrap();
-    for (name, p) in mix.params() {
-        assert!(!p.source.en.is_empty(), "{name}");
+fn embedded_population_is_valid_and_every_number_is_labelled() {
+    let population = ReferralPopulation::embedded();
+    population.validate().unwrap();
+    for (name, p) in population.params() {
+        assert!(!p.source.en.is_empty() && !p.source.es.is_empty(), "{name}");
         assert!(p.meaning.is_some(), "{name}");
         let (low, high) = (p.low.unwrap(), p.high.unwrap());
         assert!(low <= p.value && p.value <= high, "{name}");
+        // A number with no source says it is an assumption.
+        assert!(
+            p.assumption || !p.source.en.starts_with("Assumption"),
+            "{name}"
+        );
     }
-    assert!(mix.firearms.source.en.contains("GRIT"));
+    assert!(population.firearms.source.en.contains("NFCTA"));
+    assert!(population
+        .seller_criminal_history
+        .source
+        .en
+        .contains("USSC"));
+    for text in [
+        &population.channels.source,
+        &population.counts.source,
+        &population.criminal_history.source,
+    ] {
+        assert!(!text.en.is_empty() && !text.es.is_empty());
+    }
 }
 
-/// The default caseload: 400 referrals; mean firearms near the GRIT figure of 1,300 guns
-/// in 174 investigations (7.5); the bins' own mean is 0.38×1.5 + 0.38×5 + 0.20×16 +
-/// 0.04×42.5 = 7.37.
+/// The population's firearms match NFCTA vol. III: a mean near 16 per investigation and
+/// five or fewer in about 58%; the channels and sellers' share come out as stated.
 #[test]
-fn default_caseload_resembles_the_mix() {
-    let c = Caseload::default_mix();
-    assert_eq!(c.referrals.len(), 400);
-    let guns: u32 = c.referrals.iter().map(|r| r.case.firearms.unwrap()).sum();
-    let mean = f64::from(guns) / 400.0;
-    assert!((6.0..9.0).contains(&mean), "{mean}");
+fn default_caseload_resembles_the_population() {
+    let c = Caseload::default_population();
+    let n = c.referrals.len();
+    assert_eq!(n, 400);
+    let guns: Vec<u32> = c
+        .referrals
+        .iter()
+        .map(|r| r.case.firearms.unwrap())
+        .collect();
+    let mean = f64::from(guns.iter().sum::<u32>()) / n as f64;
+    assert!((12.0..20.0).contains(&mean), "{mean}");
+    let small = guns.iter().filter(|&&g| g <= 5).count() as f64 / n as f64;
+    assert!((0.52..0.64).contains(&small), "{small}");
+    let dealers = c
+        .referrals
+        .iter()
+        .filter(|r| r.case.charge == crate::law::ChargeId::UnlicensedDealing922a1a)
+        .count() as f64
+        / n as f64;
+    assert!((0.44..0.58).contains(&dealers), "{dealers}");
     let ice = c
         .referrals
         .iter()
         .filter(|r| r.case.ice_joint_investigation == Some(true))
         .count();
     assert!((20..=65).contains(&ice), "{ice}");
-    assert_eq!(Caseload::default_mix(), c);
+    assert!(c.referrals.iter().all(|r| r.case.counts.is_some()));
+    assert_eq!(Caseload::default_population(), c);
 }
 
 fn projection(scenario: &Scenario, seed: u64, draws: usize) -> Projection {
     Projection::new(
-        &Caseload::default_mix(),
+        &Caseload::default_population(),
         &Baseline::embedded(),
         scenario,
         seed,
@@ -223,18 +254,20 @@ fn flips_and_extra_referrals() {
 #[test]
 fn bad_requests_are_refused() {
     let s = preset("status_quo_2011").unwrap();
-    let c = Caseload::default_mix();
+    let c = Caseload::default_population();
     let base = Baseline::embedded();
     for draws in [0, MAX_DRAWS + 1] {
         let e = Projection::new(&c, &base, s, 1, draws, ChargePolicy::Best).unwrap_err();
         assert_eq!(e.field, "draws");
     }
     assert!(Caseload::from_cases(Vec::new(), "empty").is_err());
-    assert!(CaseloadMix::embedded()
+    assert!(ReferralPopulation::embedded()
         .with_param("organiser_share", 1.5)
         .is_err());
-    assert!(CaseloadMix::embedded().with_param("nope", 0.5).is_err());
-    assert!(CaseloadMix::from_json("{}")
+    assert!(ReferralPopulation::embedded()
+        .with_param("nope", 0.5)
+        .is_err());
+    assert!(ReferralPopulation::from_json("{}")
         .unwrap_err()
         .to_string()
         .contains("field"));
@@ -293,7 +326,7 @@ fn print_fingerprint() {
 }
 
 const WASM_FINGERPRINTS: [(u64, usize, u64); 3] = [
-    (2011, 100, 14_167_226_564_100_679_836),
-    (1, 1000, 5_472_081_908_694_742_606),
-    (42, 37, 724_787_003_233_852_425),
+    (2011, 100, 10_226_213_001_266_651_202),
+    (1, 1000, 911_966_618_807_248_168),
+    (42, 37, 17_805_446_727_796_019_610),
 ];

@@ -1,7 +1,8 @@
-//! Calibration of the prosecution model against REFERENCE §3 (data/prosecution_calibration.json):
-//! the unwritten 10–20-gun threshold, TRAC's decline-reason shares and the district range of
-//! decline rates, over an assumed mix of trafficking referrals; and the paper's typical
-//! cases, whose charge ranking the README shows.
+//! Calibration of the prosecution model against published aggregates
+//! (data/prosecution_calibration.json) over the referral population: TRAC's decline rate,
+//! decline reasons and convictions, the unwritten 10–20-gun threshold, GAO's lie-and-try
+//! cases, and the districts with published rates; and the paper's typical cases, whose
+//! charge ranking the README shows.
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -9,16 +10,22 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::compare::{compare_charges, firearms_threshold, ChargeComparison};
-use super::{decline_reasons, DeclineReason, DeclineReasons, ProsecutionFacts, ProsecutionParams};
+use super::{
+    acceptance_probability, conviction_probability, decline_reasons, DeclineReason, DeclineReasons,
+    ProsecutionFacts, ProsecutionParams,
+};
 use crate::case::Case;
-use crate::evaluate::{evaluate_quick, EvaluationError};
+use crate::caseload::{Caseload, ReferralPopulation};
+use crate::evaluate::EvaluationError;
 use crate::i18n::{Lang, Text};
 use crate::imposed::SentencingParams;
-use crate::law::{ChargeId, Law, Recipient, Role};
+use crate::law::{ChargeId, Law};
+use crate::scenario::{Applied, Baseline};
 
 const CALIBRATION_JSON: &str = include_str!("../../data/prosecution_calibration.json");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TracShares {
     #[serde(with = "crate::i18n::cited")]
     pub source: Text,
@@ -42,15 +49,45 @@ impl TracShares {
     }
 }
 
+/// A published figure the model aims at, and how far from it the model may sit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DeclineRateRange {
-    pub low: f64,
-    pub high: f64,
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub value: f64,
+    pub tolerance: f64,
     #[serde(with = "crate::i18n::cited")]
     pub source: Text,
 }
 
+impl Target {
+    pub fn holds(&self, model: f64) -> bool {
+        (model - self.value).abs() <= self.tolerance + 1e-12
+    }
+}
+
+/// Referrals of people denied at the dealer who obtained no firearm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LieAndTry {
+    pub max_acceptance: f64,
+    #[serde(with = "crate::i18n::cited")]
+    pub source: Text,
+    pub case: Case,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    pub decline_rate: Target,
+    pub conviction_given_prosecution: Target,
+    pub convictions_per_referral: Target,
+    /// Reported beside the model, not fitted.
+    pub months_per_conviction: Target,
+    pub lie_and_try: LieAndTry,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ThresholdTarget {
     pub min_firearms: u32,
     pub max_firearms: u32,
@@ -59,96 +96,64 @@ pub struct ThresholdTarget {
     pub case: Case,
 }
 
+/// A district with a published decline rate of ATF referrals (all referrals, not only
+/// trafficking ones).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Weighted<T> {
-    pub value: T,
-    pub weight: f64,
-}
-
-/// An assumed mix of referrals: independent facts with their weights or shares.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReferralMix {
+#[serde(deny_unknown_fields)]
+pub struct District {
+    pub id: String,
+    pub name: Text,
+    pub fiscal_year: u16,
+    pub decline_rate: f64,
+    /// The rate is only known to be at most this (not verified as a figure).
+    pub upper_bound: bool,
     #[serde(with = "crate::i18n::cited")]
     pub source: Text,
-    pub base: Case,
-    pub charges: Vec<Weighted<ChargeId>>,
-    pub firearms: Vec<Weighted<u32>>,
-    pub evidence_strength: Vec<Weighted<f64>>,
-    pub crime_gun_recovered: f64,
-    pub intent_evidence: f64,
-    pub mexico_nexus: f64,
-    pub organiser: f64,
-    pub ice_joint_investigation: f64,
 }
 
-impl ReferralMix {
-    /// Every combination of the mix's facts as a case with its weight (the weights sum to 1
-    /// when each list's weights do).
-    pub fn cases(&self) -> Vec<(Case, f64)> {
-        let flag = |share: f64| [(true, share), (false, 1.0 - share)];
-        let mut out = Vec::new();
-        for charge in &self.charges {
-            for firearms in &self.firearms {
-                for evidence in &self.evidence_strength {
-                    for (crime, w1) in flag(self.crime_gun_recovered) {
-                        for (intent, w2) in flag(self.intent_evidence) {
-                            for (mexico, w3) in flag(self.mexico_nexus) {
-                                for (organiser, w4) in flag(self.organiser) {
-                                    for (ice, w5) in flag(self.ice_joint_investigation) {
-                                        let mut case = self.base.clone();
-                                        case.charge = charge.value;
-                                        case.firearms = Some(firearms.value);
-                                        case.evidence_strength = Some(evidence.value);
-                                        case.crime_gun_recovered = Some(crime);
-                                        case.trafficking_recipient = Some(if intent {
-                                            Recipient::ProhibitedPerson
-                                        } else {
-                                            Recipient::None
-                                        });
-                                        case.knew_buyer_prohibited = Some(intent);
-                                        case.mexico_nexus = Some(mexico);
-                                        case.role = Some(if organiser {
-                                            Role::OrganizerSmall
-                                        } else {
-                                            Role::None
-                                        });
-                                        case.ice_joint_investigation = Some(ice);
-                                        let weight = charge.weight
-                                            * firearms.weight
-                                            * evidence.weight
-                                            * w1
-                                            * w2
-                                            * w3
-                                            * w4
-                                            * w5;
-                                        out.push((case, weight));
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        out
+fn logit(p: f64) -> f64 {
+    (p / (1.0 - p)).ln()
+}
+
+impl District {
+    /// The change in acceptance log-odds that moves the national odds of acceptance to this
+    /// district's: the same relative leniency applied to every trafficking referral.
+    pub fn intercept_shift(&self, national: &District) -> f64 {
+        logit(1.0 - self.decline_rate) - logit(1.0 - national.decline_rate)
     }
 }
 
 /// One of the paper's typical cases, for the charge ranking in the README.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TypicalCase {
     pub id: String,
     pub title: String,
     pub case: Case,
 }
 
+/// Where the fit starts and what it is pulled toward where the targets leave a weight
+/// loose: an assumption, stated in the data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitPrior {
+    pub center: f64,
+    pub width: f64,
+}
+
 /// The calibration data file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CalibrationData {
     pub trac_fy2004: TracShares,
-    pub district_decline_rate: DeclineRateRange,
+    /// Priors of the fitted parameters, by name.
+    pub fit_priors: std::collections::BTreeMap<String, FitPrior>,
+    #[serde(with = "crate::i18n::cited")]
+    pub fit_priors_source: Text,
+    pub targets: Targets,
     pub threshold: ThresholdTarget,
-    pub referral_mix: ReferralMix,
+    /// The first is the national rate the others are measured against.
+    pub districts: Vec<District>,
     pub typical_cases: Vec<TypicalCase>,
 }
 
@@ -161,79 +166,230 @@ impl CalibrationData {
             serde_json::from_str(CALIBRATION_JSON).expect("embedded calibration data is valid")
         })
     }
+
+    pub fn national(&self) -> &District {
+        &self.districts[0]
+    }
+
+    pub fn district(&self, id: &str) -> Option<&District> {
+        self.districts.iter().find(|d| d.id == id)
+    }
 }
 
-/// The model over the referral mix beside the reference figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProsecutionCalibration {
-    /// Share of the mix's referrals declined.
+/// A charge option of a referral reduced to what the prosecution parameters act on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PreparedOption {
+    pub months_if_convicted: f64,
+    /// Every count is an export charge (its conviction chance carries the export term).
+    pub export_only: bool,
+}
+
+/// A referral's facts and charge options, evaluated once so that the prosecution model can
+/// be re-run over the population for any parameters without the sentencing engine.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PreparedReferral {
+    pub facts: ProsecutionFacts,
+    pub options: Vec<PreparedOption>,
+}
+
+const EXPORT_CHARGES: [ChargeId; 3] = [
+    ChargeId::Smuggling554,
+    ChargeId::ArmsExport2778,
+    ChargeId::ExportControl4819,
+];
+
+/// Every referral of the population in the baseline world, with all its charge options.
+pub(crate) fn prepare_population(
+    population: &ReferralPopulation,
+    base: &Baseline,
+) -> Vec<PreparedReferral> {
+    let world = Applied::baseline(base);
+    let caseload = Caseload::from_population(population);
+    caseload
+        .cases_in(&world)
+        .iter()
+        .map(|case| {
+            let facts = ProsecutionFacts::of(case, &world.prosecution);
+            let options = crate::scenario::compare::best(case, &world)
+                .map(|c| {
+                    c.options
+                        .iter()
+                        .map(|o| PreparedOption {
+                            months_if_convicted: o.expected_months_if_convicted,
+                            export_only: o.charges.iter().all(|c| EXPORT_CHARGES.contains(c)),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            PreparedReferral { facts, options }
+        })
+        .collect()
+}
+
+/// What the model gives over the referral population (best charge, baseline law).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct PopulationFigures {
+    pub referrals: usize,
     pub decline_rate: f64,
+    pub conviction_given_prosecution: f64,
+    pub convictions_per_referral: f64,
+    pub months_per_conviction: f64,
     /// Average share of each reason among the declined (sums to 1).
     pub reason_shares: DeclineReasons,
+}
+
+/// The population's figures under `params`: each referral brought on the option with the
+/// most expected prison per referral, as the best-charge projection does.
+pub(crate) fn population_figures(
+    prepared: &[PreparedReferral],
+    params: &ProsecutionParams,
+) -> PopulationFigures {
+    let (mut accepted, mut convicted, mut months) = (0.0, 0.0, 0.0);
+    let mut reasons = DeclineReasons::default();
+    for r in prepared {
+        let best = r
+            .options
+            .iter()
+            .map(|o| {
+                let a = acceptance_probability(&r.facts, o.months_if_convicted, params);
+                let c = conviction_probability(&r.facts, o.export_only, params);
+                (a, c, o.months_if_convicted)
+            })
+            .fold(None::<(f64, f64, f64)>, |best, x| match best {
+                Some(b) if b.0 * b.1 * b.2 >= x.0 * x.1 * x.2 => Some(b),
+                _ => Some(x),
+            });
+        let Some((a, c, m)) = best else { continue };
+        accepted += a;
+        convicted += a * c;
+        months += a * c * m;
+        let d = decline_reasons(&r.facts, m, params);
+        reasons.low_penalty += d.low_penalty;
+        reasons.weak_evidence += d.weak_evidence;
+        reasons.no_intent_evidence += d.no_intent_evidence;
+        reasons.other += d.other;
+    }
+    let n = prepared.len().max(1) as f64;
+    let declined = n - accepted;
+    let share = |x: f64| if declined > 0.0 { x / declined } else { 0.0 };
+    PopulationFigures {
+        referrals: prepared.len(),
+        decline_rate: declined / n,
+        conviction_given_prosecution: if accepted > 0.0 {
+            convicted / accepted
+        } else {
+            0.0
+        },
+        convictions_per_referral: convicted / n,
+        months_per_conviction: if convicted > 0.0 {
+            months / convicted
+        } else {
+            0.0
+        },
+        reason_shares: DeclineReasons {
+            low_penalty: share(reasons.low_penalty),
+            weak_evidence: share(reasons.weak_evidence),
+            no_intent_evidence: share(reasons.no_intent_evidence),
+            other: share(reasons.other),
+        },
+    }
+}
+
+/// A district's published decline rate beside the model's over the population.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DistrictFigure {
+    pub id: String,
+    pub published: f64,
+    pub upper_bound: bool,
+    pub model: f64,
+}
+
+/// The model over the referral population beside the published figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProsecutionCalibration {
+    pub figures: PopulationFigures,
     pub trac_shares: DeclineReasons,
     /// Threshold of the reference straw purchaser with a crime gun.
     pub threshold_with_crime_gun: Option<u32>,
     /// The same purchaser without a crime gun.
     pub threshold_without_crime_gun: Option<u32>,
+    pub lie_and_try_acceptance: f64,
+    pub districts: Vec<DistrictFigure>,
 }
 
-/// The decline rate and average decline reasons of the referral mix, and the threshold of
-/// the reference straw purchaser.
+/// The model's figures over the embedded population, the reference purchaser's threshold,
+/// the lie-and-try case and each district, under these parameters.
 pub fn calibrate_prosecution(
     law: &Law,
     sentencing: &SentencingParams,
     prosecution: &ProsecutionParams,
     data: &CalibrationData,
 ) -> Result<ProsecutionCalibration, EvaluationError> {
-    let (mut weight, mut declined) = (0.0, 0.0);
-    let mut reasons = DeclineReasons::default();
-    for (case, w) in data.referral_mix.cases() {
-        let months = evaluate_quick(&case, law, sentencing)?
-            .expected_sentence_months
-            .mean;
-        let facts = ProsecutionFacts::of(&case, prosecution);
-        let r = decline_reasons(&facts, months, prosecution);
-        weight += w;
-        declined += w * r.total();
-        reasons.low_penalty += w * r.low_penalty;
-        reasons.weak_evidence += w * r.weak_evidence;
-        reasons.no_intent_evidence += w * r.no_intent_evidence;
-        reasons.other += w * r.other;
-    }
-    let shares = if declined > 0.0 {
-        DeclineReasons {
-            low_penalty: reasons.low_penalty / declined,
-            weak_evidence: reasons.weak_evidence / declined,
-            no_intent_evidence: reasons.no_intent_evidence / declined,
-            other: reasons.other / declined,
-        }
-    } else {
-        DeclineReasons::default()
+    let base = Baseline {
+        law: law.clone(),
+        sentencing: sentencing.clone(),
+        prosecution: prosecution.clone(),
     };
+    let prepared = prepare_population(ReferralPopulation::embedded(), &base);
+    let figures = population_figures(&prepared, prosecution);
     let reference = &data.threshold.case;
     let threshold = |crime_gun: bool| {
         let mut case = reference.clone();
         case.crime_gun_recovered = Some(crime_gun);
         firearms_threshold(&case, &[case.charge], law, sentencing, prosecution).map(|t| t.firearms)
     };
+    let lie = &data.targets.lie_and_try.case;
+    let lie_and_try_acceptance = super::assess(lie, law, sentencing, prosecution)?
+        .option
+        .acceptance_probability;
+    let national = data.national();
+    let districts = data
+        .districts
+        .iter()
+        .map(|d| {
+            let mut p = prosecution.clone();
+            p.acceptance_intercept.value += d.intercept_shift(national);
+            DistrictFigure {
+                id: d.id.clone(),
+                published: d.decline_rate,
+                upper_bound: d.upper_bound,
+                model: population_figures(&prepared, &p).decline_rate,
+            }
+        })
+        .collect();
     Ok(ProsecutionCalibration {
-        decline_rate: if weight > 0.0 { declined / weight } else { 0.0 },
-        reason_shares: shares,
+        figures,
         trac_shares: data.trac_fy2004.renormalised(),
         threshold_with_crime_gun: threshold(true)?,
         threshold_without_crime_gun: threshold(false)?,
+        lie_and_try_acceptance,
+        districts,
     })
 }
 
-/// A row of the calibration table: what is checked, the model's figure, the reference
-/// figure and whether the model is within the tolerance.
+/// A row of the calibration table: the published figure, its source, the model's figure,
+/// the tolerance and whether the model is within it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CalibrationCheck {
     pub check: String,
     pub model: String,
-    pub reference: String,
+    pub published: String,
+    pub source: String,
     pub tolerance: String,
+    /// False for a figure shown for comparison only.
+    pub fitted: bool,
     pub passes: bool,
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// A short name for a source: its text up to the first colon or comma.
+fn short_source(text: &Text) -> String {
+    let s = &text.en;
+    let end = s.find([':', ';', '(']).unwrap_or(s.len());
+    s[..end].trim().to_string()
 }
 
 /// The calibration as checks against the data file's targets.
@@ -242,21 +398,60 @@ pub fn calibration_checks(
     data: &CalibrationData,
 ) -> Vec<CalibrationCheck> {
     let t = &data.threshold;
-    let range = &data.district_decline_rate;
+    let targets = &data.targets;
     let guns = |n: Option<u32>| {
         n.map_or("never (≤ 10,000)".to_string(), |n| {
             format!("{n} firearms")
         })
     };
+    let f = &c.figures;
+    let share_row = |name: &str, target: &Target, model: f64, fitted: bool| CalibrationCheck {
+        check: name.into(),
+        model: pct(model),
+        published: pct(target.value),
+        source: short_source(&target.source),
+        tolerance: format!("± {:.0} points", target.tolerance * 100.0),
+        fitted,
+        passes: target.holds(model),
+    };
     let mut rows = vec![
+        share_row(
+            "share of referrals declined",
+            &targets.decline_rate,
+            f.decline_rate,
+            true,
+        ),
+        share_row(
+            "convictions among the prosecuted",
+            &targets.conviction_given_prosecution,
+            f.conviction_given_prosecution,
+            true,
+        ),
+        share_row(
+            "convictions per referral",
+            &targets.convictions_per_referral,
+            f.convictions_per_referral,
+            true,
+        ),
+        CalibrationCheck {
+            check: "prison months per conviction (not fitted)".into(),
+            model: format!("{:.1}", f.months_per_conviction),
+            published: format!("{:.1}", targets.months_per_conviction.value),
+            source: short_source(&targets.months_per_conviction.source),
+            tolerance: format!("± {:.0} months", targets.months_per_conviction.tolerance),
+            fitted: false,
+            passes: targets.months_per_conviction.holds(f.months_per_conviction),
+        },
         CalibrationCheck {
             check: "50% acceptance threshold, lone straw purchaser with a crime gun".into(),
             model: guns(c.threshold_with_crime_gun),
-            reference: format!(
-                "unwritten threshold of {}–{} firearms and one crime gun",
+            published: format!(
+                "{}–{} firearms and one crime gun",
                 t.min_firearms, t.max_firearms
             ),
+            source: short_source(&t.source),
             tolerance: format!("{}–{}", t.min_firearms, t.max_firearms),
+            fitted: true,
             passes: c
                 .threshold_with_crime_gun
                 .is_some_and(|n| (t.min_firearms..=t.max_firearms).contains(&n)),
@@ -264,50 +459,75 @@ pub fn calibration_checks(
         CalibrationCheck {
             check: "the same purchaser without a crime gun".into(),
             model: guns(c.threshold_without_crime_gun),
-            reference: "the crime gun is part of the threshold".into(),
+            published: "the crime gun is part of the threshold".into(),
+            source: short_source(&t.source),
             tolerance: format!("> {}", t.max_firearms),
+            fitted: true,
             passes: c
                 .threshold_without_crime_gun
                 .is_none_or(|n| n > t.max_firearms),
         },
         CalibrationCheck {
-            check: "decline rate over the referral mix".into(),
-            model: format!("{:.1}%", c.decline_rate * 100.0),
-            reference: format!(
-                "district rates {:.0}%–{:.0}% (TRAC FY1998–2008)",
-                range.low * 100.0,
-                range.high * 100.0
-            ),
-            tolerance: format!("{:.0}–{:.0}%", range.low * 100.0, range.high * 100.0),
-            passes: (range.low..=range.high).contains(&c.decline_rate),
+            check: "acceptance of a lie-and-try referral (denied, no firearm obtained)".into(),
+            model: pct(c.lie_and_try_acceptance),
+            published: "12 of about 12,700 (0.1%)".into(),
+            source: short_source(&targets.lie_and_try.source),
+            tolerance: format!("≤ {:.0}%", targets.lie_and_try.max_acceptance * 100.0),
+            fitted: true,
+            passes: c.lie_and_try_acceptance <= targets.lie_and_try.max_acceptance,
         },
     ];
     let tolerance = data.trac_fy2004.tolerance_points;
     for reason in DeclineReason::ALL {
         let name = reason.label(Lang::En);
-        let (model, trac) = (c.reason_shares.get(reason), c.trac_shares.get(reason));
+        let (model, trac) = (f.reason_shares.get(reason), c.trac_shares.get(reason));
         rows.push(CalibrationCheck {
             check: format!("share of declines: {name}"),
-            model: format!("{:.1}%", model * 100.0),
-            reference: format!("{:.1}% (TRAC FY2004, renormalised)", trac * 100.0),
+            model: pct(model),
+            published: pct(trac),
+            source: "TRAC FY2004, renormalised".into(),
             tolerance: format!("± {tolerance:.0} points"),
+            fitted: true,
             passes: ((model - trac) * 100.0).abs() <= tolerance,
+        });
+    }
+    for d in &c.districts {
+        let Some(district) = data.district(&d.id) else {
+            continue;
+        };
+        if d.id == data.national().id {
+            continue;
+        }
+        rows.push(CalibrationCheck {
+            check: format!("share declined, {} (all ATF referrals)", district.name.en),
+            model: pct(d.model),
+            published: if d.upper_bound {
+                format!("at most {} (not verified)", pct(d.published))
+            } else {
+                pct(d.published)
+            },
+            source: format!("TRAC FY{}", district.fiscal_year),
+            tolerance: "± 5 points".into(),
+            fitted: false,
+            passes: (d.model - d.published).abs() <= 0.05,
         });
     }
     rows
 }
 
-/// The calibration checks as a Markdown table, as `threshold calibrate-prosecution` prints.
+/// The calibration checks as a Markdown table, as `threshold calibrate` prints.
 pub fn calibration_markdown(rows: &[CalibrationCheck]) -> String {
-    let mut out =
-        String::from("| check | model | reference | tolerance | passes |\n|---|---|---|---|---|\n");
+    let mut out = String::from(
+        "| figure | model | published | source | tolerance | within |\n|---|---|---|---|---|---|\n",
+    );
     for r in rows {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             r.check,
             r.model,
-            r.reference,
+            r.published,
+            r.source,
             r.tolerance,
             if r.passes { "yes" } else { "no" }
         );

@@ -11,6 +11,7 @@
 
 pub mod calibration;
 pub mod compare;
+pub mod fit;
 
 use std::sync::OnceLock;
 
@@ -114,6 +115,8 @@ prosecution_params! {
     organiser_weight,
     /// A joint ATF–ICE investigation.
     ice_joint_weight,
+    /// Subtracted when no firearm was obtained (a purchase denied at the dealer).
+    no_firearm_weight,
     /// Evidence strength used when the case gives none.
     assumed_evidence_strength,
     /// Expected sentence of the reference case the decline reasons measure against.
@@ -163,6 +166,7 @@ impl ProsecutionParams {
             ("mexico_nexus_weight", &self.mexico_nexus_weight),
             ("organiser_weight", &self.organiser_weight),
             ("ice_joint_weight", &self.ice_joint_weight),
+            ("no_firearm_weight", &self.no_firearm_weight),
             ("other_reasons_weight", &self.other_reasons_weight),
             (
                 "conviction_evidence_weight",
@@ -294,10 +298,12 @@ pub enum Factor {
     MexicoNexus,
     Organiser,
     IceJoint,
+    /// No firearm was obtained: the attempt was stopped at the dealer's counter.
+    NoFirearm,
 }
 
 impl Factor {
-    pub const ALL: [Factor; 8] = [
+    pub const ALL: [Factor; 9] = [
         Self::ExpectedSentence,
         Self::Firearms,
         Self::CrimeGun,
@@ -306,6 +312,7 @@ impl Factor {
         Self::MexicoNexus,
         Self::Organiser,
         Self::IceJoint,
+        Self::NoFirearm,
     ];
 
     /// The TRAC-style reason a shortfall in this factor is attributed to.
@@ -329,6 +336,7 @@ impl Factor {
             Self::MexicoNexus => p.mexico_nexus_weight.value,
             Self::Organiser => p.organiser_weight.value,
             Self::IceJoint => p.ice_joint_weight.value,
+            Self::NoFirearm => p.no_firearm_weight.value,
         }
     }
 }
@@ -379,8 +387,9 @@ fn bool_input(b: bool) -> f64 {
 }
 
 /// The model's input for each factor: logs for sentence and firearms (each doubling counts
-/// alike), 0/1 for the yes-or-no facts, the strength itself for evidence.
-fn inputs(facts: &ProsecutionFacts, sentence_months: f64) -> [f64; 8] {
+/// alike), 0/1 for the yes-or-no facts, the strength itself for evidence, and −1 when no
+/// firearm was obtained (so its weight, like every other, is not negative).
+fn inputs(facts: &ProsecutionFacts, sentence_months: f64) -> [f64; 9] {
     [
         (sentence_months.max(0.0) / 12.0).ln_1p(),
         f64::from(facts.firearms).ln_1p(),
@@ -390,6 +399,7 @@ fn inputs(facts: &ProsecutionFacts, sentence_months: f64) -> [f64; 8] {
         bool_input(facts.mexico_nexus),
         bool_input(facts.organiser),
         bool_input(facts.ice_joint_investigation),
+        -bool_input(facts.firearms == 0),
     ]
 }
 
@@ -430,7 +440,7 @@ pub fn acceptance_terms(
     facts: &ProsecutionFacts,
     expected_sentence_months: f64,
     params: &ProsecutionParams,
-) -> [LogitTerm; 8] {
+) -> [LogitTerm; 9] {
     let x = inputs(facts, expected_sentence_months);
     let r = reference_inputs(params);
     let mut out = [LogitTerm {
@@ -439,7 +449,7 @@ pub fn acceptance_terms(
         weight: 0.0,
         contribution: 0.0,
         reference_input: 0.0,
-    }; 8];
+    }; 9];
     for (i, factor) in Factor::ALL.into_iter().enumerate() {
         let weight = factor.weight(params);
         out[i] = LogitTerm {
@@ -455,8 +465,8 @@ pub fn acceptance_terms(
 
 /// The reference case a declined referral falls short of: the reference sentence and
 /// firearms, a crime gun, overwhelming evidence with intent, a Mexico nexus, an organiser,
-/// ICE on board.
-fn reference_inputs(params: &ProsecutionParams) -> [f64; 8] {
+/// ICE on board, firearms obtained.
+fn reference_inputs(params: &ProsecutionParams) -> [f64; 9] {
     [
         (params.reference_sentence_months.value.max(0.0) / 12.0).ln_1p(),
         params.reference_firearms.value.max(0.0).ln_1p(),
@@ -466,6 +476,7 @@ fn reference_inputs(params: &ProsecutionParams) -> [f64; 8] {
         1.0,
         1.0,
         1.0,
+        0.0,
     ]
 }
 

@@ -121,7 +121,7 @@ fn one_decimal(v: f64) -> String {
 
 /// The best option of a comparison; when the case's own charge does not exist in this world
 /// the comparison is run from the first charge that does, so "best charge" still answers.
-fn best(case: &Case, w: &Applied) -> Result<ChargeComparison, EvaluationError> {
+pub(crate) fn best(case: &Case, w: &Applied) -> Result<ChargeComparison, EvaluationError> {
     match compare_charges(case, &w.law, &w.sentencing, &w.prosecution) {
         Err(EvaluationError::ChargeUnavailable { .. }) => {
             let Some(first) = w.law.charges_on(case.statute_date()).next() else {

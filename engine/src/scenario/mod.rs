@@ -7,7 +7,7 @@
 //! sensitivity) reads. Attribution ([`side_by_side`]) re-applies each change alone, which is
 //! why a change is a self-contained item rather than a diff of two worlds.
 
-mod compare;
+pub(crate) mod compare;
 
 use std::fmt;
 use std::sync::OnceLock;

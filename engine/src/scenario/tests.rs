@@ -45,7 +45,7 @@ fn status_quo_changes_nothing() {
 }
 
 fn caseload_expected(world: &Applied) -> crate::caseload::Expected {
-    ArmTable::build(&Caseload::default_mix(), world, ChargePolicy::Best).expected()
+    ArmTable::build(&Caseload::default_population(), world, ChargePolicy::Best).expected()
 }
 
 /// Each preset moves every output it claims: single-case claims on its probe case (the

@@ -3,7 +3,7 @@
 
 use threshold_engine::batch::cases_from_csv;
 use threshold_engine::caseload::{
-    summary_markdown, Caseload, CaseloadMix, ChargePolicy, Projection, MAX_DRAWS,
+    summary_markdown, Caseload, ChargePolicy, Projection, ReferralPopulation, MAX_DRAWS,
 };
 use threshold_engine::export::{projection_csv, side_by_side_csv};
 use threshold_engine::scenario::{
@@ -108,17 +108,17 @@ fn read_scenario(name_or_file: &str) -> Result<Scenario, String> {
 fn read_caseload(
     cases: Option<&str>,
     referrals: Option<&str>,
-) -> Result<(Caseload, Option<CaseloadMix>), String> {
+) -> Result<(Caseload, Option<ReferralPopulation>), String> {
     match cases {
         None | Some("default") => {
-            let mut mix = CaseloadMix::embedded().clone();
+            let mut mix = ReferralPopulation::embedded().clone();
             if let Some(n) = referrals {
                 let n: f64 = parse_number("referrals", n, "a number of referrals")?;
                 mix = mix
                     .with_param("referrals", n)
                     .map_err(|e| format!("--referrals: {e}"))?;
             }
-            Ok((Caseload::from_mix(&mix), Some(mix)))
+            Ok((Caseload::from_population(&mix), Some(mix)))
         }
         Some(_) if referrals.is_some() => {
             Err("--referrals sizes the default caseload only, not a CSV file".into())
