@@ -1,7 +1,9 @@
 //! The presentation's story: a few findings, one per screen, each computed by the engine from
 //! the seed paper's typical referral and the presets, under the user's assumptions.
 
-use threshold_engine::caseload::{Caseload, ChargePolicy, Interval, Projection};
+use threshold_engine::caseload::{
+    Caseload, ChargePolicy, Interval, Projection, ReferralPopulation,
+};
 use threshold_engine::scenario::{preset, side_by_side, Baseline, Output};
 use threshold_engine::{assess_charge_set, firearms_threshold, DeclineReasons, Law};
 
@@ -263,7 +265,23 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
             &[
                 ("source", proposal_source),
                 ("basis", basis),
-                ("caseload", verbatim(summary.caseload.clone())),
+                (
+                    "caseload",
+                    verbatim(tf(
+                        lang,
+                        "story.caseload.population",
+                        &[
+                            (
+                                "referrals",
+                                verbatim(summary.baseline.referrals.to_string()),
+                            ),
+                            (
+                                "seed",
+                                verbatim(ReferralPopulation::embedded().portfolio_seed.to_string()),
+                            ),
+                        ],
+                    )),
+                ),
             ],
         ),
     };

@@ -7,8 +7,10 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use serde::Deserialize;
+use threshold_engine::backtest::{backtest, backtest_markdown, RealCases};
 use threshold_engine::batch::{cases_from_csv, evaluations_to_csv};
 use threshold_engine::calibration::{calibrate, markdown_table};
+use threshold_engine::caseload::ReferralPopulation;
 use threshold_engine::export::comparison_csv;
 use threshold_engine::prosecution::calibration::{
     calibrate_prosecution, calibration_checks, calibration_markdown, parameter_markdown,
@@ -49,6 +51,12 @@ COMMANDS:
                              own and the tolerance: the prosecution model over the
                              referral population, then the seed paper's typical sentences
                              (Markdown)
+    backtest [--format table|json]
+                             real published sentences (engine/data/backtest) beside the
+                             model's likely sentence for the facts each source states:
+                             per era and charge, how many fall inside the model's
+                             10th–90th percentile band, the median error of its median,
+                             and the cases furthest off
     fit-prosecution [--write FILE]
                              refit the prosecution model's intercept and weights to the
                              published figures (deterministic); --write puts the values
@@ -127,6 +135,7 @@ fn run(args: &[String]) -> Result<String, String> {
         Some("calibrate") => calibrate_command(),
         Some("calibrate-prosecution") => calibrate_prosecution_command(),
         Some("fit-prosecution") => fit_prosecution_command(rest),
+        Some("backtest") => backtest_command(rest),
         Some("params") => Ok(parameter_markdown(ProsecutionParams::embedded())),
         Some("charges") => charges(rest),
         Some("range") => range(rest),
@@ -520,6 +529,27 @@ fn calibrate_command() -> Result<String, String> {
         calibration_markdown(&calibration_checks(&c, data)),
         markdown_table(&rows)
     ))
+}
+
+/// `backtest [--format table|json]`: the real sentences beside the model.
+fn backtest_command(args: &[String]) -> Result<String, String> {
+    let json = match args {
+        [] => false,
+        [flag, f] if flag == "--format" && f == "table" => false,
+        [flag, f] if flag == "--format" && f == "json" => true,
+        _ => return Err("backtest takes only --format table|json".into()),
+    };
+    let b = backtest(
+        RealCases::embedded(),
+        Law::embedded(),
+        SentencingParams::embedded(),
+        ReferralPopulation::embedded(),
+    );
+    if json {
+        to_json(&b)
+    } else {
+        Ok(backtest_markdown(&b))
+    }
 }
 
 /// `fit-prosecution [--write FILE]`: the fit's values and residuals; with `--write`, the
