@@ -22,10 +22,10 @@ use crate::components::{
     acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel, brief::Brief,
     case_builder::CaseBuilder, caseload_panel::CaseloadPanel,
     charge_comparison::ChargeComparisonPanel, law_timeline::LawTimeline,
-    presentation::Presentation, result_bar::ResultBar, results_summary::ResultsSummary,
-    saved_panel::SavedPanel, scenario_panel::ScenarioPanel, sentence_chart::SentenceChart,
-    side_by_side::SideBySidePanel, site_footer::SiteFooter, site_header::SiteHeader,
-    worksheet_panel::WorksheetPanel,
+    model_checks_panel::ModelChecksPanel, presentation::Presentation, result_bar::ResultBar,
+    results_summary::ResultsSummary, saved_panel::SavedPanel, scenario_panel::ScenarioPanel,
+    sentence_chart::SentenceChart, side_by_side::SideBySidePanel, site_footer::SiteFooter,
+    site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
 use crate::i18n::{self, t, tf, Arg, Lang, Message};
 use crate::saved_scenarios::StorageProblem;
@@ -439,6 +439,7 @@ pub fn App() -> Html {
                     }
                     <AssumptionsPanel sentencing_overrides={state.sentencing_overrides.clone()}
                         prosecution_overrides={state.prosecution_overrides.clone()} {on_action} />
+                    <ModelChecksPanel />
                     }
                 </div>
             </main>

@@ -14,7 +14,7 @@ pub use threshold_engine::i18n::{Arg, Catalog, Lang, Message, Text};
 use yew::prelude::*;
 
 /// The app's catalog files, by the part of the page they serve.
-pub const APP_MESSAGES: [(&str, &str); 8] = [
+pub const APP_MESSAGES: [(&str, &str); 9] = [
     ("src/messages/app.json", include_str!("messages/app.json")),
     ("src/messages/case.json", include_str!("messages/case.json")),
     (
@@ -37,6 +37,10 @@ pub const APP_MESSAGES: [(&str, &str); 8] = [
     (
         "src/messages/story.json",
         include_str!("messages/story.json"),
+    ),
+    (
+        "src/messages/checks.json",
+        include_str!("messages/checks.json"),
     ),
 ];
 

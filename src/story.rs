@@ -249,15 +249,35 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
                 ("seed", verbatim(summary.seed.to_string())),
             ],
         )],
-        before_after: vec![
-            measure("story.caseload.accepted", &b.accepted, &s.accepted),
-            measure("story.caseload.convictions", &b.convictions, &s.convictions),
-            measure(
-                "story.caseload.prison_years",
-                &b.prison_years,
-                &s.prison_years,
-            ),
-        ],
+        // The intervals over chance and assumptions, as the caseload panel shows first.
+        before_after: match summary.full.as_ref() {
+            Some(f) => vec![
+                measure(
+                    "story.caseload.accepted",
+                    &f.baseline.accepted,
+                    &f.scenario.accepted,
+                ),
+                measure(
+                    "story.caseload.convictions",
+                    &f.baseline.convictions,
+                    &f.scenario.convictions,
+                ),
+                measure(
+                    "story.caseload.prison_years",
+                    &f.baseline.prison_years,
+                    &f.scenario.prison_years,
+                ),
+            ],
+            None => vec![
+                measure("story.caseload.accepted", &b.accepted, &s.accepted),
+                measure("story.caseload.convictions", &b.convictions, &s.convictions),
+                measure(
+                    "story.caseload.prison_years",
+                    &b.prison_years,
+                    &s.prison_years,
+                ),
+            ],
+        },
         decline_reasons: None,
         source: tf(
             lang,

@@ -18,7 +18,7 @@ use crate::evaluate::evaluate_quick;
 use crate::i18n::Text;
 use crate::imposed::{sentence_histogram, HistogramBin, SentencingParams};
 use crate::law::{ChargeId, Date, Law, LawEra, Recipient, Role};
-use crate::{CriminalHistory, GuidelineRange};
+use crate::{CriminalHistory, GuidelineRange, Zone};
 use crate::{ManualChoice, ManualEdition};
 
 const CASES_JSON: &str = include_str!("../data/backtest/cases.json");
@@ -315,24 +315,36 @@ fn likely_sentence(
     }
     let offense = offense_day(c, sentenced);
     let base = stated_case(c, offense, sentenced);
-    let mut mixture: Vec<(Vec<HistogramBin>, f64)> = Vec::new();
+    // Variants with the same range, zone and limits have the same sentence distribution:
+    // their weights are pooled and each distribution is built once.
+    type Key = (u32, Option<u32>, Zone, u32, Option<u32>, bool);
+    let mut pooled: Vec<(Key, f64)> = Vec::new();
     for (case, w) in variants(c, &base, population) {
         let e = evaluate_quick(&case, law, sentencing).map_err(|e| e.to_string())?;
-        let range = GuidelineRange {
-            min_months: e.guideline_range_months.min,
-            max_months: e.guideline_range_months.max,
-        };
-        let bins = sentence_histogram(
-            range,
+        let key = (
+            e.guideline_range_months.min,
+            e.guideline_range_months.max,
             e.zone,
             e.statutory_min_months,
             e.total_statutory_max_months,
             e.probation_allowed,
-            sentencing,
-            BARS,
         );
-        mixture.push((bins, w));
+        match pooled.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, total)) => *total += w,
+            None => pooled.push((key, w)),
+        }
     }
+    let mixture: Vec<(Vec<HistogramBin>, f64)> = pooled
+        .into_iter()
+        .map(|((min, max, zone, floor, ceiling, probation), w)| {
+            let range = GuidelineRange {
+                min_months: min,
+                max_months: max,
+            };
+            let bins = sentence_histogram(range, zone, floor, ceiling, probation, sentencing, BARS);
+            (bins, w)
+        })
+        .collect();
     let top = mixture
         .iter()
         .flat_map(|(b, _)| b.iter().map(|x| x.to_months))

@@ -121,6 +121,21 @@ impl SentencingParams {
     }
 
     /// Checks that every share is a probability and every interval is ordered.
+    /// Every parameter by name, to change in place (the full-uncertainty draws).
+    pub fn fields_mut(&mut self) -> [(&'static str, &mut Param); 9] {
+        [
+            ("within_range_share", &mut self.within_range_share),
+            ("above_range_share", &mut self.above_range_share),
+            ("within_at_minimum_share", &mut self.within_at_minimum_share),
+            ("below_reduction_min", &mut self.below_reduction_min),
+            ("below_reduction_max", &mut self.below_reduction_max),
+            ("above_increase_min", &mut self.above_increase_min),
+            ("above_increase_max", &mut self.above_increase_max),
+            ("probation_share_zone_a", &mut self.probation_share_zone_a),
+            ("probation_share_zone_b", &mut self.probation_share_zone_b),
+        ]
+    }
+
     pub fn validate(&self) -> Result<(), InputError> {
         let unit = [
             ("within_range_share", &self.within_range_share),

@@ -218,7 +218,7 @@ fn threshold_calibration_and_parameter_commands() {
     assert!(text.contains("18 U.S.C. 554"));
     let out = threshold(&["params"], "");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(text.lines().filter(|l| l.starts_with("| `")).count(), 18);
+    assert_eq!(text.lines().filter(|l| l.starts_with("| `")).count(), 19);
 }
 
 /// `range` and `evaluate` take every edition's code, and `range` defaults to the newest.
@@ -299,4 +299,85 @@ fn law_commands_show_editions_timelines_and_days() {
     let out = threshold(&["law", "show", "1999"], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("EDITION must be one of"));
+}
+
+/// `project` draws the full uncertainty by default and chance alone on request; a district
+/// changes the acceptance odds; an unknown one is refused naming the known ones.
+#[test]
+fn project_uncertainty_and_district() {
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "project",
+            "--scenario",
+            "today_bsca_819",
+            "--draws",
+            "200",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = threshold(&args, "");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let full = run(&[]);
+    assert_eq!(full["uncertainty"], "full");
+    let width = |v: &serde_json::Value| v["p95"].as_f64().unwrap() - v["p5"].as_f64().unwrap();
+    assert!(
+        width(&full["full"]["difference_prison_years"]) > width(&full["difference_prison_years"])
+    );
+    let chance = run(&["--uncertainty", "chance"]);
+    assert!(chance.get("full").is_none());
+    assert_eq!(
+        chance["difference_prison_years"],
+        full["difference_prison_years"]
+    );
+    let arizona = run(&["--district", "d_ariz"]);
+    let accepted = |v: &serde_json::Value| v["baseline"]["expected"]["accepted"].as_f64().unwrap();
+    assert!(accepted(&arizona) < accepted(&full));
+    let out = threshold(
+        &[
+            "project",
+            "--scenario",
+            "today_bsca_819",
+            "--district",
+            "mars",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("d_ariz"));
+    let out = threshold(
+        &[
+            "project",
+            "--scenario",
+            "today_bsca_819",
+            "--uncertainty",
+            "some",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn backtest_prints_the_groups_and_the_cases_furthest_off() {
+    let out = threshold(&["backtest"], "");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("| all | all |"));
+    assert!(text.contains("Furthest off:"));
+    let out = threshold(&["backtest", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["cases"].as_array().unwrap().len() >= 40);
+    assert_eq!(
+        threshold(&["backtest", "--format", "xml"], "")
+            .status
+            .code(),
+        Some(2)
+    );
 }

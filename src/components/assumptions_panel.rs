@@ -1,15 +1,18 @@
 //! "Sources and assumptions": every model parameter in use, its value and source, editable,
 //! with edits marked and one button back to the defaults.
 
+use threshold_engine::prosecution::calibration::CalibrationData;
 use threshold_engine::{
     Param, ProsecutionOverrides, ProsecutionParams, SentencingOverrides, SentencingParams,
 };
 use yew::prelude::*;
 
+use crate::components::choice_field::{ChoiceField, ChoiceOption};
 use crate::components::param_field::ParamField;
 use crate::i18n::{t, tf, use_lang, verbatim, Lang};
 use crate::parameters::{prosecution_param_name, SentencingParam};
 use crate::state::Action;
+use crate::units;
 
 #[derive(Properties, PartialEq)]
 pub struct AssumptionsPanelProps {
@@ -119,6 +122,11 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     });
 
     let on_reset = props.on_action.reform(|_: MouseEvent| Action::ResetParams);
+    let district = district_choice(
+        lang,
+        props.prosecution_overrides.district_shift,
+        &props.on_action,
+    );
     let head = html! {
         <thead>
             <tr><th scope="col">{ t(lang, "prosecution.column.parameter") }</th><th scope="col">{ t(lang, "prosecution.column.value") }</th><th scope="col">{ t(lang, "prosecution.column.source") }</th></tr>
@@ -132,6 +140,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 <span class="assumption-tag">{ t(lang, "prosecution.assumption") }</span>
                 { t(lang, "prosecution.assumptions.intro_after") }
             </p>
+            { district }
             <div class="table-scroll">
                 <table class="params">
                     <caption>{ t(lang, "prosecution.assumptions.sentencing_caption") }</caption>
@@ -148,6 +157,55 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 { t(lang, "prosecution.assumptions.reset") }
             </button>
         </section>
+    }
+}
+
+/// The district whose published decline rate the acceptance odds follow: the one whose
+/// shift the user's setting equals, else the nation.
+fn district_choice(lang: Lang, shift: Option<f64>, on_action: &Callback<Action>) -> Html {
+    let data = CalibrationData::embedded();
+    let national = data.national();
+    let selected = data
+        .districts
+        .iter()
+        .find(|d| shift.is_some_and(|s| (s - d.intercept_shift(national)).abs() < 1e-9))
+        .map_or(national.id.clone(), |d| d.id.clone());
+    let options: Vec<ChoiceOption> = data
+        .districts
+        .iter()
+        .map(|d| {
+            let rate = units::percent(lang, d.decline_rate);
+            let label = tf(
+                lang,
+                if d.upper_bound {
+                    "prosecution.district.option_bound"
+                } else {
+                    "prosecution.district.option"
+                },
+                &[
+                    ("district", verbatim(d.name.get(lang))),
+                    ("year", verbatim(d.fiscal_year.to_string())),
+                    ("rate", verbatim(rate)),
+                ],
+            );
+            ChoiceOption::new(d.id.clone(), label)
+        })
+        .collect();
+    let on_change = on_action.reform(|id: String| {
+        let data = CalibrationData::embedded();
+        let shift = data
+            .district(&id)
+            .map(|d| d.intercept_shift(data.national()))
+            .filter(|s| *s != 0.0);
+        Action::SetProsecutionParam("district_shift", shift)
+    });
+    let citation = data
+        .district(&selected)
+        .map(|d| AttrValue::from(d.source.get(lang).to_string()));
+    html! {
+        <ChoiceField id="field-district" label={t(lang, "prosecution.district.label")}
+            {options} selected={AttrValue::from(selected)} {on_change}
+            meaning={Some(t(lang, "prosecution.district.meaning"))} {citation} />
     }
 }
 

@@ -140,6 +140,24 @@ fn interval(lang: Lang, i: &Interval, per: f64) -> String {
     )
 }
 
+/// A cell: the interval over chance and assumptions when the projection drew it, and
+/// under it the interval over chance alone.
+fn cell(lang: Lang, full: Option<&Interval>, chance: &Interval) -> Html {
+    match full {
+        Some(f) => html! {
+            <>
+                { interval(lang, f, 1.0) }
+                <br />
+                <span class="chance-alone">{ tf(lang, "caseload.chance_alone", &[
+                    ("low", verbatim(units::number(lang, chance.p5))),
+                    ("high", verbatim(units::number(lang, chance.p95))),
+                ]) }</span>
+            </>
+        },
+        None => html! { { interval(lang, chance, 1.0) } },
+    }
+}
+
 #[component]
 pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
     let lang = use_lang();
@@ -308,6 +326,92 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
         .on_action
         .reform(|_: MouseEvent| Action::ClearImportedCases);
 
+    let summary_rows = |s: &ProjectionSummary| {
+        let full = s.full.as_ref();
+        let fb = full.map(|f| &f.baseline);
+        let fs = full.map(|f| &f.scenario);
+        type Row<'a> = (
+            &'static str,
+            &'a Interval,
+            &'a Interval,
+            Option<&'a Interval>,
+            Option<&'a Interval>,
+            Option<&'a Interval>,
+            Option<&'a Interval>,
+            Option<&'static str>,
+        );
+        let rows: Vec<Row> = vec![
+            (
+                "caseload.row.accepted",
+                &s.baseline.accepted,
+                &s.scenario.accepted,
+                Some(&s.difference_accepted),
+                fb.map(|f| &f.accepted),
+                fs.map(|f| &f.accepted),
+                full.map(|f| &f.difference_accepted),
+                None,
+            ),
+            (
+                "caseload.row.convictions",
+                &s.baseline.convictions,
+                &s.scenario.convictions,
+                Some(&s.difference_convictions),
+                fb.map(|f| &f.convictions),
+                fs.map(|f| &f.convictions),
+                full.map(|f| &f.difference_convictions),
+                None,
+            ),
+            (
+                "caseload.row.prison_years",
+                &s.baseline.prison_years,
+                &s.scenario.prison_years,
+                Some(&s.difference_prison_years),
+                fb.map(|f| &f.prison_years),
+                fs.map(|f| &f.prison_years),
+                full.map(|f| &f.difference_prison_years),
+                Some("difference-prison-years"),
+            ),
+            (
+                "caseload.row.accepted_per_100",
+                &s.baseline.accepted_per_100,
+                &s.scenario.accepted_per_100,
+                None,
+                fb.map(|f| &f.accepted_per_100),
+                fs.map(|f| &f.accepted_per_100),
+                None,
+                None,
+            ),
+            (
+                "caseload.row.convictions_per_100",
+                &s.baseline.convictions_per_100,
+                &s.scenario.convictions_per_100,
+                None,
+                fb.map(|f| &f.convictions_per_100),
+                fs.map(|f| &f.convictions_per_100),
+                None,
+                None,
+            ),
+            (
+                "caseload.row.prison_years_per_100",
+                &s.baseline.prison_years_per_100,
+                &s.scenario.prison_years_per_100,
+                None,
+                fb.map(|f| &f.prison_years_per_100),
+                fs.map(|f| &f.prison_years_per_100),
+                None,
+                None,
+            ),
+        ];
+        rows.into_iter()
+            .map(|(key, b, sc, d, fb, fs, fd, testid)| html! {
+                <tr><th scope="row">{ t(lang, key) }</th>
+                    <td>{ cell(lang, fb, b) }</td>
+                    <td>{ cell(lang, fs, sc) }</td>
+                    <td data-testid={testid}>{ d.map_or(Html::default(), |d| cell(lang, fd, d)) }</td>
+                </tr>
+            })
+            .collect::<Html>()
+    };
     let mix_rows = match edited_mix(settings) {
         Ok(mix) => {
             let defaults = ReferralPopulation::embedded();
@@ -384,7 +488,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                 <p class="field-error" role="alert">{ render(lang, why) }</p>
             }
             if let Some(s) = (*summary).clone() {
-                <div data-testid="caseload-summary">
+                <div data-testid="caseload-summary" data-uncertainty={s.uncertainty.code()}>
                     // Focusable: on a phone the table scrolls sideways, and a keyboard user
                     // must be able to reach what is off screen.
                     <div class="table-scroll" role="region" tabindex="0" aria-label={t(lang, "caseload.table_region")}>
@@ -396,12 +500,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                             ]) }</caption>
                             <thead><tr><th scope="col"><span class="visually-hidden">{ t(lang, "caseload.column.figure") }</span></th><th scope="col">{ t(lang, "caseload.column.status_quo") }</th><th scope="col">{ t(lang, "caseload.column.proposal") }</th><th scope="col">{ t(lang, "caseload.column.difference") }</th></tr></thead>
                             <tbody>
-                                <tr><th scope="row">{ t(lang, "caseload.row.accepted") }</th><td>{ interval(lang, &s.baseline.accepted, 1.0) }</td><td>{ interval(lang, &s.scenario.accepted, 1.0) }</td><td>{ interval(lang, &s.difference_accepted, 1.0) }</td></tr>
-                                <tr><th scope="row">{ t(lang, "caseload.row.convictions") }</th><td>{ interval(lang, &s.baseline.convictions, 1.0) }</td><td>{ interval(lang, &s.scenario.convictions, 1.0) }</td><td>{ interval(lang, &s.difference_convictions, 1.0) }</td></tr>
-                                <tr><th scope="row">{ t(lang, "caseload.row.prison_years") }</th><td>{ interval(lang, &s.baseline.prison_years, 1.0) }</td><td>{ interval(lang, &s.scenario.prison_years, 1.0) }</td><td data-testid="difference-prison-years">{ interval(lang, &s.difference_prison_years, 1.0) }</td></tr>
-                                <tr><th scope="row">{ t(lang, "caseload.row.accepted_per_100") }</th><td>{ interval(lang, &s.baseline.accepted_per_100, 1.0) }</td><td>{ interval(lang, &s.scenario.accepted_per_100, 1.0) }</td><td></td></tr>
-                                <tr><th scope="row">{ t(lang, "caseload.row.convictions_per_100") }</th><td>{ interval(lang, &s.baseline.convictions_per_100, 1.0) }</td><td>{ interval(lang, &s.scenario.convictions_per_100, 1.0) }</td><td></td></tr>
-                                <tr><th scope="row">{ t(lang, "caseload.row.prison_years_per_100") }</th><td>{ interval(lang, &s.baseline.prison_years_per_100, 1.0) }</td><td>{ interval(lang, &s.scenario.prison_years_per_100, 1.0) }</td><td></td></tr>
+                                { summary_rows(&s) }
                             </tbody>
                         </table>
                     </div>

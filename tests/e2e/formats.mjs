@@ -29,6 +29,12 @@ export function monthRange({ min, max }) {
 /** A mean with its 90% interval, as the caseload table shows it. */
 export const interval = (i) => `${number(i.mean)} (${number(i.p5)}–${number(i.p95)})`;
 
+/**
+ * A caseload cell: the interval over chance and assumptions, and under it the one over
+ * chance alone, as the table shows them.
+ */
+export const cell = (full, chance) => `${interval(full)}chance alone: ${number(chance.p5)}–${number(chance.p95)}`;
+
 /** Runs `threshold ARGS…` (with `input` on stdin) and returns what it printed. */
 export function thresholdText(args, input = "") {
   return execFileSync(

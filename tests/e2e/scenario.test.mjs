@@ -2,7 +2,7 @@
 // projection (the same figures as `threshold project` for the same seed), CSV import.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { interval, threshold } from "./formats.mjs";
+import { cell, threshold, thresholdText } from "./formats.mjs";
 import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
@@ -66,22 +66,24 @@ test("the caseload projection shows intervals, histograms and flips equal to thr
   await summary.waitFor({ timeout: 60000 });
   const cli = cliProject(["--scenario", "amendment_753", "--draws", "1000", "--seed", "2011"]);
   const row = (name) => summary.locator("tr", { hasText: name }).first().locator("td");
-  assert.equal(await row("Accepted referrals").nth(0).textContent(), interval(cli.baseline.accepted));
-  assert.equal(await row("Accepted referrals").nth(1).textContent(), interval(cli.scenario.accepted));
-  assert.equal(await page.getByTestId("difference-prison-years").textContent(), interval(cli.difference_prison_years));
+  assert.equal(await summary.getAttribute("data-uncertainty"), "full");
+  assert.equal(await row("Accepted referrals").nth(0).textContent(), cell(cli.full.baseline.accepted, cli.baseline.accepted));
+  assert.equal(await row("Accepted referrals").nth(1).textContent(), cell(cli.full.scenario.accepted, cli.scenario.accepted));
+  const difference = (p) => cell(p.full.difference_prison_years, p.difference_prison_years);
+  assert.equal(await page.getByTestId("difference-prison-years").textContent(), difference(cli));
   assert.match(await page.getByTestId("flips").textContent(), new RegExp(`^Flips: ${cli.flips.declined_to_accepted} of the ${cli.flips.declined_in_baseline} `));
   assert.equal(await summary.locator(".paired-histogram svg").count(), 2);
   // A new seed gives new draws.
   await page.fill("#field-seed", "7");
   await page.waitForFunction(
     (before) => document.querySelector("[data-testid=difference-prison-years]")?.textContent !== before,
-    interval(cli.difference_prison_years),
+    difference(cli),
     { timeout: 60000 },
   );
   const seven = cliProject(["--scenario", "amendment_753", "--draws", "1000", "--seed", "7"]);
   await page.waitForFunction(
     (want) => document.querySelector("[data-testid=difference-prison-years]")?.textContent === want,
-    interval(seven.difference_prison_years),
+    difference(seven),
     { timeout: 60000 },
   );
   // The tornado follows the projection.
@@ -129,6 +131,30 @@ test("a 10,000-referral projection runs in slices with progress, and input is an
   assert.ok(await progress.isVisible(), "the case was recomputed while the projection was still running");
   await page.getByTestId("caseload-summary").waitFor({ timeout: 180000 });
   assert.match(await page.getByTestId("caseload-summary").locator("caption").textContent(), /^10000 referrals; seed 2011, 100000 draws/);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("the calibration and back-test tables show what threshold calibrate and backtest print", async () => {
+  const { page, context, consoleErrors } = await openWorkspace();
+  await page.getByText("What the models aim at: published figures beside the model's").click();
+  const calibration = page.getByTestId("calibration-table");
+  await calibration.waitFor({ timeout: 60000 });
+  const declined = thresholdText(["calibrate"]).split("\n").find((l) => l.startsWith("| share of referrals declined |")).split("|");
+  const row = calibration.locator("tbody tr").first();
+  assert.equal((await row.locator("th").textContent()).trim(), "Share of referrals declined");
+  assert.equal((await row.locator("td").nth(0).textContent()).trim(), declined[2].trim());
+  assert.equal((await row.locator("td").nth(1).textContent()).trim(), declined[3].trim());
+  assert.match(await calibration.textContent(), /at most 24\.3% \(not verified\)/);
+  await page.getByText("How well does this model predict real cases?").click();
+  const backtest = page.getByTestId("backtest-table");
+  await backtest.waitFor({ timeout: 60000 });
+  const cli = threshold(["backtest", "--format", "json"]);
+  const last = backtest.locator("tbody tr").last().locator("td");
+  assert.equal((await last.nth(1).textContent()).trim(), String(cli.total.cases));
+  assert.match(await last.nth(2).textContent(), new RegExp(`^${cli.total.inside} \\(`));
+  assert.equal((await last.nth(3).textContent()).trim(), `×${cli.total.median_error_factor.toFixed(2)}`);
+  assert.equal(await backtest.locator("tbody tr").count(), cli.groups.length + 1);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

@@ -71,11 +71,18 @@ COMMANDS:
                              one case under the baseline and the scenario, each
                              difference with the change that causes it
     project --scenario ID|FILE [--cases CSV|default] [--referrals N] [--draws N] [--seed S]
-            [--policy best|own] [--format json|table|csv]
+            [--policy best|own] [--uncertainty full|chance] [--district ID]
+            [--format json|table|csv]
                              a caseload under the baseline and the scenario (seeded
                              Monte Carlo): accepted referrals, convictions, prison-years
-                             with 90% intervals, flips (defaults: the synthetic caseload,
-                             1000 draws, seed 2011, best charge, table)
+                             with 90% intervals over chance and assumptions (full: each
+                             draw also draws the models' parameters from their stated
+                             ranges and resamples the referrals) and over chance alone,
+                             flips; --district sets the acceptance odds of a district with
+                             a published rate (see threshold calibrate; ids national,
+                             d_ariz, sd_tex, wd_tex, d_nm, sd_cal, nd_tex, d_nev)
+                             (defaults: the referral population, 1000 draws, seed 2011,
+                             best charge, full, national, table)
     sensitivity --scenario ID|FILE [--cases CSV|default] [--referrals N] [--metric M]
             [--format json|table]
                              each uncertain parameter at its low and high (tornado); M is

@@ -20,13 +20,15 @@ use crate::case::Case;
 use crate::i18n::{raw, InputError, Message, Text};
 use crate::imposed::{sentence_histogram, Param};
 use crate::law::{ChargeId, LawEra, Recipient, Role};
-use crate::prosecution::{assess, ChargeOption};
+use crate::prosecution::{
+    acceptance_inputs, assess, conviction_inputs, logistic, ChargeOption, ProsecutionFacts,
+};
 use crate::scenario::{Applied, MultipleSales};
 use crate::{CriminalHistory, GuidelineRange};
 
 pub use projection::{
-    flip_definition, projection_fingerprint, summary_markdown, ArmSummary, Flips, Histogram,
-    Interval, Projection, ProjectionSummary, Totals,
+    flip_definition, projection_fingerprint, summary_markdown, ArmIntervals, ArmSummary, Flips,
+    FullUncertainty, Histogram, Interval, Projection, ProjectionSummary, Totals, Uncertainty,
 };
 use rng::Pcg32;
 
@@ -494,6 +496,30 @@ pub fn probability_threshold(p: f64) -> u32 {
     (p.clamp(0.0, 1.0) * 1_048_576.0).round() as u32
 }
 
+/// Log-odds steps of the table behind [`logit_threshold`]: 1/256, from −20 to +20.
+const LOGIT_STEPS_PER_UNIT: f64 = 256.0;
+const LOGIT_LIMIT: f64 = 20.0;
+
+/// [`probability_threshold`] of the logistic of `logit`, read from a table at steps of
+/// 1/256 in the log-odds (the chance moves by at most 0.1 percentage points within a
+/// step): the full-uncertainty draws need tens of millions of these, and a table is both
+/// faster than `exp` and the same on every platform once built.
+pub fn logit_threshold(logit: f64) -> u32 {
+    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let n = (2.0 * LOGIT_LIMIT * LOGIT_STEPS_PER_UNIT) as usize + 1;
+        (0..n)
+            .map(|k| {
+                let x = k as f64 / LOGIT_STEPS_PER_UNIT - LOGIT_LIMIT;
+                probability_threshold(logistic(x))
+            })
+            .collect()
+    });
+    let k = ((logit.clamp(-LOGIT_LIMIT, LOGIT_LIMIT) + LOGIT_LIMIT) * LOGIT_STEPS_PER_UNIT).round()
+        as usize;
+    table[k.min(table.len() - 1)]
+}
+
 /// What one referral is worth in one world, precomputed for the draw loop.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseRow {
@@ -506,6 +532,17 @@ pub struct CaseRow {
     pub months_if_convicted: f64,
     /// The charge (set) brought, joined by " + ".
     pub charges: String,
+    /// The acceptance and conviction models' inputs (see `prosecution::acceptance_inputs`),
+    /// so that a draw of the full uncertainty can redraw the weights; `None` for a referral
+    /// that could not be evaluated or a synthetic test row (its chances then stay fixed).
+    pub model_inputs: Option<ModelInputs>,
+}
+
+/// A referral's inputs to the acceptance and conviction models.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ModelInputs {
+    pub acceptance: [f64; 9],
+    pub conviction: [f64; 3],
 }
 
 impl CaseRow {
@@ -518,10 +555,11 @@ impl CaseRow {
             p_convict: 0.0,
             months_if_convicted: 0.0,
             charges: format!("(not evaluable: {why})"),
+            model_inputs: None,
         }
     }
 
-    fn from_option(o: &ChargeOption, world: &Applied) -> CaseRow {
+    fn from_option(o: &ChargeOption, world: &Applied, facts: &ProsecutionFacts) -> CaseRow {
         let range = GuidelineRange {
             min_months: o.guideline_range_months.min,
             max_months: o.guideline_range_months.max,
@@ -572,6 +610,10 @@ impl CaseRow {
             p_convict: o.conviction_probability,
             months_if_convicted: o.expected_months_if_convicted,
             charges: o.statutes.clone(),
+            model_inputs: Some(ModelInputs {
+                acceptance: acceptance_inputs(facts, o.expected_months_if_convicted),
+                conviction: conviction_inputs(facts, o.charges.iter().all(|c| c.is_export())),
+            }),
         }
     }
 
@@ -601,6 +643,8 @@ pub struct ArmTable {
     /// What the draw loop reads, packed: 12 bytes a referral, and each distinct sentence
     /// table stored once, so a large caseload stays in cache (and fast in WASM).
     kernel: Vec<KernelRow>,
+    /// Per referral, for draws of the full uncertainty.
+    inputs: Vec<Option<ModelInputs>>,
     tables: Vec<[u16; SENTENCE_LEVELS]>,
     table_index: HashMap<[u16; SENTENCE_LEVELS], u32>,
 }
@@ -654,6 +698,11 @@ impl ArmTableBuilder {
         }
     }
 
+    /// The world the referrals are evaluated in.
+    pub fn world(&self) -> &Applied {
+        &self.world
+    }
+
     /// Referrals in this world.
     pub fn len(&self) -> usize {
         self.cases.len()
@@ -690,7 +739,11 @@ impl ArmTableBuilder {
                         ChargePolicy::Best => crate::scenario::best_option(&case, w),
                     };
                     let row = match option {
-                        Ok(o) => CaseRow::from_option(&o, w),
+                        Ok(o) => CaseRow::from_option(
+                            &o,
+                            w,
+                            &ProsecutionFacts::of(&case, &w.prosecution),
+                        ),
                         Err(why) => {
                             if self.table.first_error.is_none() {
                                 self.table.first_error = Some(why.clone());
@@ -726,6 +779,7 @@ impl ArmTable {
             unevaluable: 0,
             first_error: None,
             kernel: Vec::with_capacity(rows.len()),
+            inputs: Vec::with_capacity(rows.len()),
             tables: Vec::new(),
             table_index: HashMap::new(),
         };
@@ -750,6 +804,7 @@ impl ArmTable {
             convict: row.convict_threshold,
             table,
         });
+        self.inputs.push(row.model_inputs);
         self.rows.push(row);
     }
 
@@ -802,6 +857,71 @@ impl ArmTable {
             prison_tenths_of_months: tenths,
         }
     }
+
+    /// One draw of the full uncertainty: the referrals resampled (`picks`, one uniform u32
+    /// per position, shared by both worlds so that the same position is the same referral),
+    /// the models' parameters as drawn in `theta`, and the chance draws exactly as in
+    /// [`ArmTable::draw`] (the same two random numbers per position).
+    pub fn draw_full(&self, rng: &mut Pcg32, picks: &[u32], theta: &WorldDraw) -> Totals {
+        let (mut accepted, mut convicted, mut tenths) = (0u32, 0u32, 0u64);
+        let n = self.kernel.len() as u64;
+        if n == 0 {
+            return Totals::default();
+        }
+        for k in 0..self.kernel.len() {
+            let pick = picks.get(k).copied().unwrap_or(k as u32);
+            let i = ((u64::from(pick) * n) >> 32) as usize;
+            let row = &self.kernel[i];
+            let inputs = self.inputs[i].as_ref();
+            let accept = inputs.map_or(row.accept, |m| {
+                let mut a = theta.acceptance[0];
+                for (w, x) in theta.acceptance[1..].iter().zip(&m.acceptance) {
+                    a += w * x;
+                }
+                logit_threshold(a)
+            });
+            let x = rng.next_u32();
+            let y = rng.next_u32();
+            let is_accepted = u32::from((x >> 12) < accept);
+            // Conviction matters only for an accepted referral; the random numbers are drawn
+            // either way, so the streams stay aligned.
+            let convict = match inputs {
+                Some(m) if is_accepted == 1 => {
+                    let mut c = theta.conviction[0];
+                    for (w, x) in theta.conviction[1..].iter().zip(&m.conviction) {
+                        c += w * x;
+                    }
+                    logit_threshold(c)
+                }
+                _ => row.convict,
+            };
+            let is_convicted = is_accepted & u32::from((y >> 12) < convict);
+            accepted += is_accepted;
+            convicted += is_convicted;
+            let sentence = self
+                .tables
+                .get(row.table as usize)
+                .map_or(0, |t| t[(x & 127) as usize]);
+            tenths +=
+                u64::from(sentence) * u64::from(is_convicted) * theta.sentence_per_mille / 1000;
+        }
+        Totals {
+            accepted,
+            convictions: convicted,
+            prison_tenths_of_months: tenths,
+        }
+    }
+}
+
+/// One world's parameters in one draw of the full uncertainty: the acceptance intercept
+/// and weights (in the order of `prosecution::Factor::ALL`), the conviction intercept and
+/// weights (evidence, trial, export), and a factor on every sentence, in thousandths so
+/// that totals stay integers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WorldDraw {
+    pub acceptance: [f64; 10],
+    pub conviction: [f64; 4],
+    pub sentence_per_mille: u64,
 }
 
 #[cfg(test)]

@@ -10,9 +10,61 @@
 use serde::{Deserialize, Serialize};
 
 use super::rng::Pcg32;
-use super::{ArmTable, ArmTableBuilder, Caseload, ChargePolicy, Expected, MAX_DRAWS};
+use super::{ArmTable, ArmTableBuilder, Caseload, ChargePolicy, Expected, WorldDraw, MAX_DRAWS};
 use crate::i18n::{Lang, Message};
-use crate::scenario::{Baseline, Scenario, ScenarioError};
+use crate::imposed::{expected_sentence, Param, SentencingParams};
+use crate::prosecution::ProsecutionParams;
+use crate::scenario::{Applied, Baseline, Scenario, ScenarioError};
+use crate::{GuidelineRange, Zone};
+
+/// What the intervals of a projection cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Uncertainty {
+    /// Chance and assumptions: each draw also draws the models' parameters from their
+    /// stated ranges and resamples the referrals.
+    #[default]
+    Full,
+    /// Chance alone: the same referrals and parameters in every draw.
+    Chance,
+}
+
+impl Uncertainty {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Full => "full",
+            Self::Chance => "chance",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Uncertainty> {
+        [Self::Full, Self::Chance]
+            .into_iter()
+            .find(|u| u.code() == code)
+    }
+}
+
+/// One world's intervals under the full uncertainty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArmIntervals {
+    pub accepted: Interval,
+    pub convictions: Interval,
+    pub prison_years: Interval,
+    pub accepted_per_100: Interval,
+    pub convictions_per_100: Interval,
+    pub prison_years_per_100: Interval,
+}
+
+/// The 90% intervals over chance and assumptions (the chance-alone ones are the summary's
+/// own fields).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FullUncertainty {
+    pub baseline: ArmIntervals,
+    pub scenario: ArmIntervals,
+    pub difference_accepted: Interval,
+    pub difference_convictions: Interval,
+    pub difference_prison_years: Interval,
+}
 
 /// How "flipped" is defined, stated for the reader (the catalog holds it in both
 /// languages; summaries carry the English, as the command line prints it).
@@ -129,6 +181,11 @@ pub struct ProjectionSummary {
     pub flips: Flips,
     pub histogram_prison_years: Histogram,
     pub histogram_accepted: Histogram,
+    /// What `full` covers; `full` is absent for a chance-alone projection.
+    #[serde(default)]
+    pub uncertainty: Uncertainty,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full: Option<FullUncertainty>,
 }
 
 /// A projection in progress. [`Projection::new`] is cheap; [`Projection::prepare`]
@@ -148,6 +205,9 @@ pub struct Projection {
     scenario: ArmTableBuilder,
     /// Per draw: (baseline, scenario).
     results: Vec<(Totals, Totals)>,
+    uncertainty: Uncertainty,
+    /// Per draw under the full uncertainty (empty for chance alone).
+    results_full: Vec<(Totals, Totals)>,
 }
 
 impl Projection {
@@ -178,7 +238,16 @@ impl Projection {
             baseline: ArmTableBuilder::new(caseload, baseline_world, policy),
             scenario: ArmTableBuilder::new(caseload, scenario_world, policy),
             results: Vec::with_capacity(draws),
+            uncertainty: Uncertainty::Full,
+            results_full: Vec::new(),
         })
+    }
+
+    /// The same projection with intervals over chance alone, or over chance and the
+    /// assumptions (the default). Call before any draw.
+    pub fn with_uncertainty(mut self, uncertainty: Uncertainty) -> Projection {
+        self.uncertainty = uncertainty;
+        self
     }
 
     /// Precomputes up to `referrals` more referrals (baseline world first, then the
@@ -200,9 +269,18 @@ impl Projection {
         let (baseline, scenario) = (self.baseline.table(), self.scenario.table());
         let start = self.results.len();
         let end = start.saturating_add(draws).min(self.draws_requested);
+        let worlds = (self.baseline.world(), self.scenario.world());
         for d in start..end {
             self.results
                 .push(draw_pair(baseline, scenario, self.seed, d as u64));
+            if self.uncertainty == Uncertainty::Full {
+                self.results_full.push(draw_pair_full(
+                    (baseline, scenario),
+                    worlds,
+                    self.seed,
+                    d as u64,
+                ));
+            }
         }
         end - start
     }
@@ -243,6 +321,11 @@ impl Projection {
         &self.results
     }
 
+    /// The per-draw totals under the full uncertainty (empty for chance alone).
+    pub fn results_full(&self) -> &[(Totals, Totals)] {
+        &self.results_full
+    }
+
     /// The summary of the draws done so far.
     pub fn summary(&self) -> ProjectionSummary {
         let b: Vec<Totals> = self.results.iter().map(|r| r.0).collect();
@@ -267,7 +350,155 @@ impl Projection {
             flips: flips(self.baseline.table(), self.scenario.table()),
             histogram_prison_years: histogram(&b, &s, Totals::prison_years, 20),
             histogram_accepted: histogram(&b, &s, |t| f64::from(t.accepted), 20),
+            uncertainty: self.uncertainty,
+            full: (self.uncertainty == Uncertainty::Full).then(|| {
+                let b: Vec<Totals> = self.results_full.iter().map(|r| r.0).collect();
+                let s: Vec<Totals> = self.results_full.iter().map(|r| r.1).collect();
+                let diff = |f: fn(&Totals) -> f64| {
+                    let values: Vec<f64> =
+                        self.results_full.iter().map(|(b, s)| f(s) - f(b)).collect();
+                    Interval::of(&values)
+                };
+                FullUncertainty {
+                    baseline: arm_intervals(self.baseline.table(), &b),
+                    scenario: arm_intervals(self.scenario.table(), &s),
+                    difference_accepted: diff(|t| f64::from(t.accepted)),
+                    difference_convictions: diff(|t| f64::from(t.convictions)),
+                    difference_prison_years: diff(Totals::prison_years),
+                }
+            }),
         }
+    }
+}
+
+/// A value drawn evenly from a parameter's stated range, as a change from its default;
+/// zero for a parameter without a range.
+fn drawn_change(p: &Param, rng: &mut Pcg32) -> f64 {
+    let u = rng.next_unit();
+    match (p.low, p.high) {
+        (Some(lo), Some(hi)) if hi > lo => lo + u * (hi - lo) - p.value,
+        _ => 0.0,
+    }
+}
+
+/// Mean months of two reference ranges (10–16 in zone C, 46–57 in zone D): how much a set
+/// of sentencing parameters lengthens or shortens sentences overall.
+fn sentence_level(p: &SentencingParams) -> f64 {
+    let mean = |min, max, zone| {
+        let range = GuidelineRange {
+            min_months: min,
+            max_months: Some(max),
+        };
+        expected_sentence(range, zone, 0, Some(120), true, p).mean
+    };
+    mean(10, 16, Zone::C) + mean(46, 57, Zone::D)
+}
+
+/// Every world's parameters for one draw: each uncertain parameter's change from its
+/// default drawn once from the baseline's stated range and applied to both worlds (so a
+/// scenario's own change stays what it is), and the sentencing parameters' effect as one
+/// factor on every sentence.
+fn world_draws(
+    (baseline, scenario): (&Applied, &Applied),
+    rng: &mut Pcg32,
+) -> (WorldDraw, WorldDraw) {
+    let base = &baseline.prosecution;
+    let names = [
+        "acceptance_intercept",
+        "sentence_weight",
+        "firearms_weight",
+        "crime_gun_weight",
+        "evidence_weight",
+        "intent_evidence_weight",
+        "mexico_nexus_weight",
+        "organiser_weight",
+        "ice_joint_weight",
+        "no_firearm_weight",
+        "conviction_intercept",
+        "conviction_evidence_weight",
+        "conviction_trial_weight",
+        "conviction_export_weight",
+    ];
+    let fields = base.fields();
+    let changes: Vec<f64> = names
+        .iter()
+        .map(|name| {
+            fields
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(0.0, |(_, p)| drawn_change(p, rng))
+        })
+        .collect();
+    let mut sentencing = baseline.sentencing.clone();
+    for (_, p) in sentencing.fields_mut() {
+        let change = drawn_change(p, rng);
+        p.value += change;
+    }
+    let valid = sentencing.validate().is_ok();
+    let level = |p: &SentencingParams| sentence_level(p).max(1e-9);
+    let factor = if valid {
+        level(&sentencing) / level(&baseline.sentencing)
+    } else {
+        1.0
+    };
+    let world = |p: &ProsecutionParams| {
+        let values: Vec<f64> = names
+            .iter()
+            .zip(&changes)
+            .map(|(name, change)| {
+                p.fields()
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map_or(0.0, |(_, q)| q.value + change)
+            })
+            .collect();
+        // The no-firearm factor's input is −1 when no firearm was obtained, so its weight
+        // enters as it is.
+        let district = p.district_shift.value;
+        WorldDraw {
+            acceptance: std::array::from_fn(|i| values[i] + if i == 0 { district } else { 0.0 }),
+            conviction: std::array::from_fn(|i| values[10 + i]),
+            sentence_per_mille: (factor * 1000.0).round().max(0.0) as u64,
+        }
+    };
+    (world(base), world(&scenario.prosecution))
+}
+
+fn draw_pair_full(
+    (baseline, scenario): (&ArmTable, &ArmTable),
+    worlds: (&Applied, &Applied),
+    seed: u64,
+    draw: u64,
+) -> (Totals, Totals) {
+    // Its own stream, so the chance draws are exactly the chance-alone projection's.
+    let mut extra = Pcg32::new(seed, draw | (1 << 63));
+    let (tb, ts) = world_draws(worlds, &mut extra);
+    let n = baseline.rows.len().max(scenario.rows.len());
+    let picks: Vec<u32> = (0..n).map(|_| extra.next_u32()).collect();
+    let mut rng = Pcg32::new(seed, draw);
+    let b = baseline.draw_full(&mut rng, &picks, &tb);
+    let mut rng = Pcg32::new(seed, draw);
+    let s = scenario.draw_full(&mut rng, &picks, &ts);
+    (b, s)
+}
+
+fn arm_intervals(table: &ArmTable, totals: &[Totals]) -> ArmIntervals {
+    let n = table.rows.len();
+    let per_100 = if n == 0 { 0.0 } else { 100.0 / n as f64 };
+    let of = |f: fn(&Totals) -> f64| {
+        let values: Vec<f64> = totals.iter().map(f).collect();
+        Interval::of(&values)
+    };
+    let accepted = of(|t| f64::from(t.accepted));
+    let convictions = of(|t| f64::from(t.convictions));
+    let prison_years = of(Totals::prison_years);
+    ArmIntervals {
+        accepted_per_100: accepted.scaled(per_100),
+        convictions_per_100: convictions.scaled(per_100),
+        prison_years_per_100: prison_years.scaled(per_100),
+        accepted,
+        convictions,
+        prison_years,
     }
 }
 
@@ -280,23 +511,15 @@ fn draw_pair(baseline: &ArmTable, scenario: &ArmTable, seed: u64, draw: u64) -> 
 }
 
 fn arm_summary(table: &ArmTable, totals: &[Totals]) -> ArmSummary {
-    let n = table.rows.len();
-    let per_100 = if n == 0 { 0.0 } else { 100.0 / n as f64 };
-    let of = |f: fn(&Totals) -> f64| {
-        let values: Vec<f64> = totals.iter().map(f).collect();
-        Interval::of(&values)
-    };
-    let accepted = of(|t| f64::from(t.accepted));
-    let convictions = of(|t| f64::from(t.convictions));
-    let prison_years = of(Totals::prison_years);
+    let i = arm_intervals(table, totals);
     ArmSummary {
-        referrals: n,
-        accepted_per_100: accepted.scaled(per_100),
-        convictions_per_100: convictions.scaled(per_100),
-        prison_years_per_100: prison_years.scaled(per_100),
-        accepted,
-        convictions,
-        prison_years,
+        referrals: table.rows.len(),
+        accepted: i.accepted,
+        convictions: i.convictions,
+        prison_years: i.prison_years,
+        accepted_per_100: i.accepted_per_100,
+        convictions_per_100: i.convictions_per_100,
+        prison_years_per_100: i.prison_years_per_100,
         expected: table.expected(),
         unevaluable: table.unevaluable,
         first_error: table.first_error.clone(),
@@ -360,7 +583,7 @@ fn histogram(b: &[Totals], s: &[Totals], f: fn(&Totals) -> f64, bins: usize) -> 
 /// A fingerprint of a fixed projection (the default caseload, the 2011 status quo beside
 /// the amendment 753 preset, best-charge policy) for `seed` and `draws`: the UI
 /// computes it in WASM and compares it with the native value to show both give the same
-/// draws. FNV-1a over every draw's integer totals.
+/// draws. FNV-1a over every draw's integer totals, chance alone and full uncertainty.
 pub fn projection_fingerprint(seed: u64, draws: usize) -> u64 {
     let caseload = super::Caseload::default_population();
     let base = Baseline::embedded();
@@ -385,7 +608,7 @@ pub fn projection_fingerprint(seed: u64, draws: usize) -> u64 {
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }
     };
-    for (b, s) in p.results() {
+    for (b, s) in p.results().iter().chain(p.results_full()) {
         for t in [b, s] {
             eat(u64::from(t.accepted));
             eat(u64::from(t.convictions));
@@ -423,6 +646,9 @@ pub fn summary_markdown(s: &ProjectionSummary) -> String {
         },
         s.seed,
         s.draws
+    );
+    out.push_str(
+        "90% interval, chance alone (the same referrals and parameters in every draw):\n\n",
     );
     out.push_str("| output | baseline | scenario | difference |\n|---|---|---|---|\n");
     let (b, sc) = (&s.baseline, &s.scenario);
@@ -497,6 +723,68 @@ pub fn summary_markdown(s: &ProjectionSummary) -> String {
         sc.expected.prison_years,
         sc.expected.prison_years - b.expected.prison_years
     );
+    if let Some(full) = &s.full {
+        let _ = write!(
+            out,
+            "\n90% interval, chance and assumptions (each draw also draws every stated range \
+             of the models' parameters and resamples the referrals):\n\n\
+             | output | baseline | scenario | difference |\n|---|---|---|---|\n"
+        );
+        let (fb, fs) = (&full.baseline, &full.scenario);
+        for (name, bi, si, di) in [
+            (
+                "accepted referrals",
+                &fb.accepted,
+                &fs.accepted,
+                &full.difference_accepted,
+            ),
+            (
+                "convictions",
+                &fb.convictions,
+                &fs.convictions,
+                &full.difference_convictions,
+            ),
+            (
+                "prison-years",
+                &fb.prison_years,
+                &fs.prison_years,
+                &full.difference_prison_years,
+            ),
+        ] {
+            let _ = writeln!(
+                out,
+                "| {name} | {} | {} | {} |",
+                interval_text(bi, 1),
+                interval_text(si, 1),
+                signed_interval_text(di, 1)
+            );
+        }
+        for (name, bi, si) in [
+            (
+                "accepted per 100 referrals",
+                &fb.accepted_per_100,
+                &fs.accepted_per_100,
+            ),
+            (
+                "convictions per 100 referrals",
+                &fb.convictions_per_100,
+                &fs.convictions_per_100,
+            ),
+            (
+                "prison-years per 100 referrals",
+                &fb.prison_years_per_100,
+                &fs.prison_years_per_100,
+            ),
+        ] {
+            let _ = writeln!(
+                out,
+                "| {name} | {} | {} | {:+.1} |",
+                interval_text(bi, 1),
+                interval_text(si, 1),
+                si.mean - bi.mean
+            );
+        }
+    }
     let f = &s.flips;
     let _ = write!(
         out,

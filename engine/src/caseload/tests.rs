@@ -156,6 +156,7 @@ fn identical_referrals(n: usize, p: f64) -> ArmTable {
         p_convict: 1.0,
         months_if_convicted: 12.0,
         charges: "test".into(),
+        model_inputs: None,
     };
     ArmTable::from_rows(vec![row; n])
 }
@@ -326,7 +327,66 @@ fn print_fingerprint() {
 }
 
 const WASM_FINGERPRINTS: [(u64, usize, u64); 3] = [
-    (2011, 100, 10_226_213_001_266_651_202),
-    (1, 1000, 911_966_618_807_248_168),
-    (42, 37, 17_805_446_727_796_019_610),
+    (2011, 100, 14_639_624_743_292_765_661),
+    (1, 1000, 9_895_144_060_752_205_133),
+    (42, 37, 756_065_883_561_261_960),
 ];
+
+/// Under today's law the full-uncertainty interval of the difference in prison-years is
+/// wider than chance alone, and drawing it leaves the chance draws as they were.
+#[test]
+fn full_uncertainty_is_wider_than_chance_and_keeps_the_chance_draws() {
+    let s = preset("today_bsca_819").unwrap();
+    let mut full = projection(s, 2011, 300);
+    full.step(300);
+    let mut chance = projection(s, 2011, 300).with_uncertainty(Uncertainty::Chance);
+    chance.step(300);
+    assert_eq!(full.results(), chance.results());
+    assert!(chance.results_full().is_empty());
+    let summary = full.summary();
+    assert_eq!(summary.uncertainty, Uncertainty::Full);
+    assert!(chance.summary().full.is_none());
+    let f = summary.full.unwrap();
+    let width = |i: &Interval| i.p95 - i.p5;
+    let (wf, wc) = (
+        width(&f.difference_prison_years),
+        width(&summary.difference_prison_years),
+    );
+    assert!(wf > 1.4 * wc, "full {wf:.1} against chance {wc:.1}");
+    assert!(width(&f.baseline.accepted) > 2.0 * width(&summary.baseline.accepted));
+    // The means agree: the parameters are drawn around their defaults.
+    let rel = (f.baseline.prison_years.mean - summary.baseline.prison_years.mean).abs()
+        / summary.baseline.prison_years.mean;
+    assert!(rel < 0.05, "{rel}");
+}
+
+/// The full-uncertainty draws are seeded and do not depend on how the work is chunked.
+#[test]
+fn full_uncertainty_is_seeded_and_independent_of_chunking() {
+    let s = preset("amendment_753").unwrap();
+    let mut whole = projection(s, 9, 40);
+    whole.step(40);
+    let mut chunked = projection(s, 9, 40);
+    for chunk in [3, 11, 26] {
+        chunked.step(chunk);
+    }
+    assert_eq!(whole.results_full(), chunked.results_full());
+    assert_eq!(whole.results_full().len(), 40);
+    let mut other = projection(s, 10, 40);
+    other.step(40);
+    assert_ne!(whole.results_full(), other.results_full());
+}
+
+/// The table of the logistic matches the exact chance to within its step.
+#[test]
+fn logit_table_matches_the_logistic() {
+    for k in -400..=400 {
+        let x = f64::from(k) / 20.0;
+        let exact = probability_threshold(crate::prosecution::logistic(x));
+        let table = logit_threshold(x);
+        assert!(exact.abs_diff(table) <= 1100, "{x}: {exact} {table}");
+    }
+    assert_eq!(logit_threshold(-1e9), logit_threshold(-20.0));
+    assert_eq!(logit_threshold(1e9), 1_048_576);
+    assert_eq!(logit_threshold(f64::NAN), logit_threshold(-20.0));
+}

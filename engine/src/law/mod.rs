@@ -151,6 +151,15 @@ pub enum ChargeId {
 }
 
 impl ChargeId {
+    /// An export charge (18 U.S.C. 554, 22 U.S.C. 2778, 50 U.S.C. 4819), which must also
+    /// prove the export or its attempt.
+    pub fn is_export(self) -> bool {
+        matches!(
+            self,
+            Self::Smuggling554 | Self::ArmsExport2778 | Self::ExportControl4819
+        )
+    }
+
     pub const ALL: [ChargeId; 14] = [
         Self::StrawPurchase922a6,
         Self::FalseRecord924a1a,

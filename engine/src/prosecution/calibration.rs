@@ -17,9 +17,9 @@ use super::{
 use crate::case::Case;
 use crate::caseload::{Caseload, ReferralPopulation};
 use crate::evaluate::EvaluationError;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Message, Text};
 use crate::imposed::SentencingParams;
-use crate::law::{ChargeId, Law};
+use crate::law::Law;
 use crate::scenario::{Applied, Baseline};
 
 const CALIBRATION_JSON: &str = include_str!("../../data/prosecution_calibration.json");
@@ -192,12 +192,6 @@ pub(crate) struct PreparedReferral {
     pub options: Vec<PreparedOption>,
 }
 
-const EXPORT_CHARGES: [ChargeId; 3] = [
-    ChargeId::Smuggling554,
-    ChargeId::ArmsExport2778,
-    ChargeId::ExportControl4819,
-];
-
 /// Every referral of the population in the baseline world, with all its charge options.
 pub(crate) fn prepare_population(
     population: &ReferralPopulation,
@@ -216,7 +210,7 @@ pub(crate) fn prepare_population(
                         .iter()
                         .map(|o| PreparedOption {
                             months_if_convicted: o.expected_months_if_convicted,
-                            export_only: o.charges.iter().all(|c| EXPORT_CHARGES.contains(c)),
+                            export_only: o.charges.iter().all(|c| c.is_export()),
                         })
                         .collect()
                 })
@@ -348,7 +342,7 @@ pub fn calibrate_prosecution(
         .iter()
         .map(|d| {
             let mut p = prosecution.clone();
-            p.acceptance_intercept.value += d.intercept_shift(national);
+            p.district_shift.value = d.intercept_shift(national);
             DistrictFigure {
                 id: d.id.clone(),
                 published: d.decline_rate,
@@ -372,12 +366,22 @@ pub fn calibrate_prosecution(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CalibrationCheck {
     pub check: String,
+    /// The same in words, in either language, for the app.
+    #[serde(with = "crate::i18n::english")]
+    pub label: Message,
+    /// The source's short name in both languages.
+    pub source_text: Text,
     pub model: String,
     pub published: String,
     pub source: String,
     pub tolerance: String,
+    /// The tolerance in words, for the app.
+    #[serde(with = "crate::i18n::english")]
+    pub tolerance_words: Message,
     /// False for a figure shown for comparison only.
     pub fitted: bool,
+    /// The published figure is only an upper bound, not verified as a figure.
+    pub upper_bound: bool,
     pub passes: bool,
 }
 
@@ -385,11 +389,21 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-/// A short name for a source: its text up to the first colon or comma.
-fn short_source(text: &Text) -> String {
-    let s = &text.en;
+/// A short name for a source: its text up to the first colon, semicolon or bracket.
+fn short(s: &str) -> String {
     let end = s.find([':', ';', '(']).unwrap_or(s.len());
     s[..end].trim().to_string()
+}
+
+fn short_source(text: &Text) -> String {
+    short(&text.en)
+}
+
+fn short_text(text: &Text) -> Text {
+    Text {
+        en: short(&text.en),
+        es: short(&text.es),
+    }
 }
 
 /// The calibration as checks against the data file's targets.
@@ -405,75 +419,107 @@ pub fn calibration_checks(
         })
     };
     let f = &c.figures;
-    let share_row = |name: &str, target: &Target, model: f64, fitted: bool| CalibrationCheck {
-        check: name.into(),
-        model: pct(model),
-        published: pct(target.value),
-        source: short_source(&target.source),
-        tolerance: format!("± {:.0} points", target.tolerance * 100.0),
-        fitted,
-        passes: target.holds(model),
+    let share_row = |name: &str, key: &'static str, target: &Target, model: f64, fitted: bool| {
+        CalibrationCheck {
+            check: name.into(),
+            label: Message::new(key),
+            source_text: short_text(&target.source),
+            model: pct(model),
+            published: pct(target.value),
+            source: short_source(&target.source),
+            tolerance: format!("± {:.0} points", target.tolerance * 100.0),
+            tolerance_words: Message::new("calibration.tolerance.points")
+                .verbatim("points", format!("{:.0}", target.tolerance * 100.0)),
+            fitted,
+            upper_bound: false,
+            passes: target.holds(model),
+        }
     };
     let mut rows = vec![
         share_row(
             "share of referrals declined",
+            "calibration.decline_rate",
             &targets.decline_rate,
             f.decline_rate,
             true,
         ),
         share_row(
             "convictions among the prosecuted",
+            "calibration.conviction_given_prosecution",
             &targets.conviction_given_prosecution,
             f.conviction_given_prosecution,
             true,
         ),
         share_row(
             "convictions per referral",
+            "calibration.convictions_per_referral",
             &targets.convictions_per_referral,
             f.convictions_per_referral,
             true,
         ),
         CalibrationCheck {
             check: "prison months per conviction (not fitted)".into(),
+            label: Message::new("calibration.months_per_conviction"),
+            source_text: short_text(&targets.months_per_conviction.source),
             model: format!("{:.1}", f.months_per_conviction),
             published: format!("{:.1}", targets.months_per_conviction.value),
             source: short_source(&targets.months_per_conviction.source),
             tolerance: format!("± {:.0} months", targets.months_per_conviction.tolerance),
+            tolerance_words: Message::new("calibration.tolerance.months").verbatim(
+                "months",
+                format!("{:.0}", targets.months_per_conviction.tolerance),
+            ),
             fitted: false,
+            upper_bound: false,
             passes: targets.months_per_conviction.holds(f.months_per_conviction),
         },
         CalibrationCheck {
             check: "50% acceptance threshold, lone straw purchaser with a crime gun".into(),
+            label: Message::new("calibration.threshold"),
+            source_text: short_text(&t.source),
             model: guns(c.threshold_with_crime_gun),
-            published: format!(
-                "{}–{} firearms and one crime gun",
-                t.min_firearms, t.max_firearms
-            ),
+            published: format!("{}–{}", t.min_firearms, t.max_firearms),
             source: short_source(&t.source),
             tolerance: format!("{}–{}", t.min_firearms, t.max_firearms),
+            tolerance_words: Message::verbatim_text(format!(
+                "{}–{}",
+                t.min_firearms, t.max_firearms
+            )),
             fitted: true,
+            upper_bound: false,
             passes: c
                 .threshold_with_crime_gun
                 .is_some_and(|n| (t.min_firearms..=t.max_firearms).contains(&n)),
         },
         CalibrationCheck {
             check: "the same purchaser without a crime gun".into(),
+            label: Message::new("calibration.threshold_without_crime_gun"),
+            source_text: short_text(&t.source),
             model: guns(c.threshold_without_crime_gun),
-            published: "the crime gun is part of the threshold".into(),
+            published: format!("> {}", t.max_firearms),
             source: short_source(&t.source),
             tolerance: format!("> {}", t.max_firearms),
+            tolerance_words: Message::verbatim_text(format!("> {}", t.max_firearms)),
             fitted: true,
+            upper_bound: false,
             passes: c
                 .threshold_without_crime_gun
                 .is_none_or(|n| n > t.max_firearms),
         },
         CalibrationCheck {
             check: "acceptance of a lie-and-try referral (denied, no firearm obtained)".into(),
+            label: Message::new("calibration.lie_and_try"),
+            source_text: short_text(&targets.lie_and_try.source),
             model: pct(c.lie_and_try_acceptance),
-            published: "12 of about 12,700 (0.1%)".into(),
+            published: "0.1%".into(),
             source: short_source(&targets.lie_and_try.source),
             tolerance: format!("≤ {:.0}%", targets.lie_and_try.max_acceptance * 100.0),
+            tolerance_words: Message::verbatim_text(format!(
+                "≤ {:.0}%",
+                targets.lie_and_try.max_acceptance * 100.0
+            )),
             fitted: true,
+            upper_bound: false,
             passes: c.lie_and_try_acceptance <= targets.lie_and_try.max_acceptance,
         },
     ];
@@ -483,11 +529,16 @@ pub fn calibration_checks(
         let (model, trac) = (f.reason_shares.get(reason), c.trac_shares.get(reason));
         rows.push(CalibrationCheck {
             check: format!("share of declines: {name}"),
+            label: Message::new("calibration.reason_share").with("reason", reason.message()),
+            source_text: Text::same("TRAC FY2004"),
             model: pct(model),
             published: pct(trac),
             source: "TRAC FY2004, renormalised".into(),
             tolerance: format!("± {tolerance:.0} points"),
+            tolerance_words: Message::new("calibration.tolerance.points")
+                .verbatim("points", format!("{tolerance:.0}")),
             fitted: true,
+            upper_bound: false,
             passes: ((model - trac) * 100.0).abs() <= tolerance,
         });
     }
@@ -500,6 +551,9 @@ pub fn calibration_checks(
         }
         rows.push(CalibrationCheck {
             check: format!("share declined, {} (all ATF referrals)", district.name.en),
+            label: Message::new("calibration.district").with("district", district.name.clone()),
+            source_text: Text::same(format!("TRAC FY{}", district.fiscal_year)),
+            upper_bound: d.upper_bound,
             model: pct(d.model),
             published: if d.upper_bound {
                 format!("at most {} (not verified)", pct(d.published))
@@ -508,6 +562,7 @@ pub fn calibration_checks(
             },
             source: format!("TRAC FY{}", district.fiscal_year),
             tolerance: "± 5 points".into(),
+            tolerance_words: Message::new("calibration.tolerance.points").verbatim("points", "5"),
             fitted: false,
             passes: (d.model - d.published).abs() <= 0.05,
         });

@@ -124,7 +124,8 @@ pub fn assess_charge_set(
     let facts = ProsecutionFacts::of(case, prosecution);
     let option = charge_option(case, charges, &facts, law, sentencing, prosecution)?;
     Ok(ProsecutionAssessment {
-        acceptance_intercept: prosecution.acceptance_intercept.value,
+        acceptance_intercept: prosecution.acceptance_intercept.value
+            + prosecution.district_shift.value,
         acceptance_terms: acceptance_terms(
             &facts,
             option.expected_months_if_convicted,

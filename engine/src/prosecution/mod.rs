@@ -99,6 +99,8 @@ macro_rules! prosecution_params {
 prosecution_params! {
     /// Log-odds of acceptance for a referral with nothing going for it.
     acceptance_intercept,
+    /// Added to the intercept for a district: its odds of acceptance against the nation's.
+    district_shift,
     /// Per unit of ln(1 + expected years of prison if convicted).
     sentence_weight,
     /// Per unit of ln(1 + firearms).
@@ -403,7 +405,22 @@ fn inputs(facts: &ProsecutionFacts, sentence_months: f64) -> [f64; 9] {
     ]
 }
 
-fn logistic(x: f64) -> f64 {
+/// The acceptance model's inputs for these facts and sentence, factor by factor in the
+/// order of [`Factor::ALL`]: what a projection stores to redraw the weights.
+pub(crate) fn acceptance_inputs(facts: &ProsecutionFacts, sentence_months: f64) -> [f64; 9] {
+    inputs(facts, sentence_months)
+}
+
+/// The conviction model's inputs: evidence strength, 1 at trial, 1 for an export charge.
+pub(crate) fn conviction_inputs(facts: &ProsecutionFacts, export_charge: bool) -> [f64; 3] {
+    [
+        facts.evidence_strength.clamp(0.0, 1.0),
+        bool_input(!facts.plea),
+        bool_input(export_charge),
+    ]
+}
+
+pub(crate) fn logistic(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
@@ -415,7 +432,7 @@ pub fn acceptance_probability(
     params: &ProsecutionParams,
 ) -> f64 {
     let x = inputs(facts, expected_sentence_months);
-    let mut logit = params.acceptance_intercept.value;
+    let mut logit = params.acceptance_intercept.value + params.district_shift.value;
     for (factor, input) in Factor::ALL.iter().zip(x) {
         logit += factor.weight(params) * input;
     }

@@ -34,7 +34,7 @@ fn close(a: f64, b: f64, tolerance: f64) -> bool {
 fn embedded_params_are_valid_sourced_and_explained() {
     let p: ProsecutionParams = serde_json::from_str(PARAMS_JSON).unwrap();
     p.validate().unwrap();
-    assert_eq!(p.fields().len(), 18);
+    assert_eq!(p.fields().len(), 19);
     for (name, param) in p.fields() {
         assert!(!param.source.en.is_empty(), "{name} has no source");
         assert!(

@@ -3,9 +3,11 @@
 
 use threshold_engine::batch::cases_from_csv;
 use threshold_engine::caseload::{
-    summary_markdown, Caseload, ChargePolicy, Projection, ReferralPopulation, MAX_DRAWS,
+    summary_markdown, Caseload, ChargePolicy, Projection, ReferralPopulation, Uncertainty,
+    MAX_DRAWS,
 };
 use threshold_engine::export::{projection_csv, side_by_side_csv};
+use threshold_engine::prosecution::calibration::CalibrationData;
 use threshold_engine::scenario::{
     presets, presets_markdown, scenario_from_name_or_json, side_by_side, side_by_side_markdown,
     Baseline, Scenario,
@@ -175,10 +177,17 @@ pub fn project(args: &[String]) -> Result<String, String> {
             "draws",
             "seed",
             "policy",
+            "uncertainty",
+            "district",
             "format",
         ],
     )?;
     let scenario = read_scenario(get(&f, "scenario").ok_or("project needs --scenario ID|FILE")?)?;
+    let uncertainty = match get(&f, "uncertainty") {
+        None => Uncertainty::Full,
+        Some(code) => Uncertainty::from_code(code)
+            .ok_or_else(|| format!("--uncertainty: {code:?}; expected full or chance"))?,
+    };
     let (caseload, _) = read_caseload(get(&f, "cases"), get(&f, "referrals"))?;
     let draws: usize = match get(&f, "draws") {
         None => 1000,
@@ -197,15 +206,21 @@ pub fn project(args: &[String]) -> Result<String, String> {
         Some(other) => return Err(format!("--policy: {other:?}; expected best or own")),
     };
     let format = output_format(get(&f, "format"))?;
-    let mut p = Projection::new(
-        &caseload,
-        &Baseline::embedded(),
-        &scenario,
-        seed,
-        draws,
-        policy,
-    )
-    .map_err(|e| e.to_string())?;
+    let mut base = Baseline::embedded();
+    if let Some(id) = get(&f, "district") {
+        let data = CalibrationData::embedded();
+        let district = data.district(id).ok_or_else(|| {
+            let ids: Vec<&str> = data.districts.iter().map(|d| d.id.as_str()).collect();
+            format!(
+                "--district: no district {id:?}; districts: {}",
+                ids.join(", ")
+            )
+        })?;
+        base.prosecution.district_shift.value = district.intercept_shift(data.national());
+    }
+    let mut p = Projection::new(&caseload, &base, &scenario, seed, draws, policy)
+        .map_err(|e| e.to_string())?
+        .with_uncertainty(uncertainty);
     p.step(draws);
     let summary = p.summary();
     match format {
