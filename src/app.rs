@@ -22,16 +22,19 @@ use crate::components::{
     acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel, brief::Brief,
     case_builder::CaseBuilder, caseload_panel::CaseloadPanel,
     charge_comparison::ChargeComparisonPanel, law_timeline::LawTimeline,
-    model_checks_panel::ModelChecksPanel, presentation::Presentation, result_bar::ResultBar,
-    results_summary::ResultsSummary, saved_panel::SavedPanel, scenario_panel::ScenarioPanel,
-    sentence_chart::SentenceChart, side_by_side::SideBySidePanel, site_footer::SiteFooter,
-    site_header::SiteHeader, worksheet_panel::WorksheetPanel,
+    likely_sentence::LikelySentenceNote, model_checks_panel::ModelChecksPanel,
+    presentation::Presentation, result_bar::ResultBar, results_summary::ResultsSummary,
+    saved_panel::SavedPanel, scenario_panel::ScenarioPanel, sentence_chart::SentenceChart,
+    side_by_side::SideBySidePanel, site_footer::SiteFooter, site_header::SiteHeader,
+    worksheet_panel::WorksheetPanel,
 };
 use crate::i18n::{self, t, tf, Arg, Lang, Message};
 use crate::saved_scenarios::StorageProblem;
 use crate::share_link;
 use crate::state::{Action, AppState};
 use crate::story::story;
+use threshold_engine::caseload::ReferralPopulation;
+use threshold_engine::likely::{likely_sentence, LikelySentence};
 
 /// The render stages after the first paint (see `App`).
 const LAST_STAGE: u8 = 2;
@@ -53,6 +56,8 @@ struct Outcome {
     side_by_side: Result<SideBySide, Message>,
     /// The case under each Manual and statute change since 2010.
     timeline: Result<Timeline, Message>,
+    /// The sentence over the facts not given, each spread over the referral population.
+    likely: Option<LikelySentence>,
 }
 
 /// Asks the engine about the current state, or says in plain words why it cannot answer.
@@ -94,6 +99,15 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
     );
     let side_by_side = side_by_side(&state.case, &base, &state.scenario).map_err(|e| e.message());
     let timeline = timeline(&state.case, law).map_err(|e| e.message());
+    let mut governing_case = state.case.clone();
+    governing_case.charge = governing.charge;
+    let likely = likely_sentence(
+        &governing_case,
+        law,
+        sentencing,
+        ReferralPopulation::embedded(),
+    )
+    .map_err(|e| e.message())?;
     Ok(Outcome {
         governing,
         assessment,
@@ -102,6 +116,7 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
         histogram,
         side_by_side,
         timeline,
+        likely,
     })
 }
 
@@ -375,6 +390,9 @@ pub fn App() -> Html {
                     <SentenceChart bins={outcome.histogram.clone()}
                         sentence={outcome.assessment.option.expected_sentence_months} />
                 </ResultsSummary>
+                if let Some(likely) = &outcome.likely {
+                    <LikelySentenceNote likely={likely.clone()} />
+                }
                 <AcceptancePanel assessment={outcome.assessment.clone()} threshold={outcome.threshold.clone()}
                     firearms={state.case.firearms} />
                 if results_done {
@@ -386,7 +404,8 @@ pub fn App() -> Html {
                     statutes={outcome.assessment.option.statutes.clone()}
                     manual={outcome.governing.manual.label(lang)} />
                 <WorksheetPanel worksheet={outcome.governing.worksheet.clone()}
-                    prosecution_assumptions={outcome.assessment.assumptions.clone()} />
+                    prosecution_assumptions={outcome.assessment.assumptions.clone()}
+                    likely={outcome.likely.clone()} />
                 if let Ok(timeline) = &outcome.timeline {
                     <LawTimeline timeline={timeline.clone()} />
                 }

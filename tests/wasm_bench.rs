@@ -52,3 +52,41 @@ fn case_draws_per_second_in_webassembly() {
         );
     }
 }
+
+/// A whole projection of 10,000 referrals × 1,000 draws, in the slices the caseload panel
+/// uses: preparation, then draws over chance alone and over chance and assumptions.
+#[wasm_bindgen_test]
+fn full_uncertainty_projection_in_webassembly() {
+    use threshold_engine::caseload::Uncertainty;
+    let base = Baseline::embedded();
+    let scenario = preset("today_bsca_819").expect("preset");
+    let population = ReferralPopulation::embedded()
+        .with_param("referrals", 10_000.0)
+        .expect("population");
+    let caseload = Caseload::from_population(&population);
+    for uncertainty in [Uncertainty::Chance, Uncertainty::Full] {
+        let mut projection =
+            Projection::new(&caseload, &base, scenario, 2011, 1000, ChargePolicy::Best)
+                .expect("projection")
+                .with_uncertainty(uncertainty);
+        let start = now_ms();
+        while !projection.is_prepared() {
+            projection.prepare(200);
+        }
+        let prepared = now_ms();
+        let mut longest = 0.0f64;
+        while !projection.is_done() {
+            let slice = now_ms();
+            projection.step(10);
+            longest = longest.max(now_ms() - slice);
+        }
+        let done = now_ms();
+        console_log!(
+            "wasm: 10,000 referrals × 1,000 draws, {}: preparing {:.0} ms, drawing {:.0} ms (longest 10-draw slice {:.0} ms)",
+            uncertainty.code(),
+            prepared - start,
+            done - prepared,
+            longest
+        );
+    }
+}

@@ -6,7 +6,6 @@
 //! history, firearms, whether the defendant knew the guns would leave the country), so the
 //! band is the model's honest range for what is known, not for one guessed value.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -14,11 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 use crate::caseload::ReferralPopulation;
-use crate::evaluate::evaluate_quick;
 use crate::i18n::Text;
-use crate::imposed::{sentence_histogram, HistogramBin, SentencingParams};
+use crate::imposed::SentencingParams;
 use crate::law::{ChargeId, Date, Law, LawEra, Recipient, Role};
-use crate::{CriminalHistory, GuidelineRange, Zone};
 use crate::{ManualChoice, ManualEdition};
 
 const CASES_JSON: &str = include_str!("../data/backtest/cases.json");
@@ -186,119 +183,6 @@ fn stated_case(c: &RealCase, offense: Date, sentenced: Date) -> Case {
     case
 }
 
-/// Splits every variant by one unstated fact's values and shares.
-fn spread<T: Copy>(
-    out: Vec<(Case, f64)>,
-    values: &[(T, f64)],
-    set: impl Fn(&mut Case, T),
-) -> Vec<(Case, f64)> {
-    out.into_iter()
-        .flat_map(|(case, w)| {
-            values
-                .iter()
-                .map({
-                    let set = &set;
-                    move |&(value, share)| {
-                        let mut v = case.clone();
-                        set(&mut v, value);
-                        (v, w * share)
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-        .filter(|(_, w)| *w > 0.0)
-        .collect()
-}
-
-/// The variants of a case over its unstated facts, with their weights (summing to 1).
-fn variants(c: &RealCase, base: &Case, population: &ReferralPopulation) -> Vec<(Case, f64)> {
-    let mut out = vec![(base.clone(), 1.0)];
-    if c.recipient.is_none() {
-        let intent = population.intent_evidence_share.value;
-        let dangerous = population.dangerous_recipient_share.value;
-        out = spread(
-            out,
-            &[
-                (Recipient::None, 1.0 - intent),
-                (Recipient::ProhibitedPerson, intent * (1.0 - dangerous)),
-                (Recipient::Dangerous, intent * dangerous),
-            ],
-            |v, r| v.trafficking_recipient = Some(r),
-        );
-    }
-    if c.role.is_none() {
-        let organiser = population.organiser_share.value;
-        out = spread(
-            out,
-            &[
-                (Role::OrganizerSmall, organiser),
-                (Role::None, 1.0 - organiser),
-            ],
-            |v, r| v.role = Some(r),
-        );
-    }
-    if c.counts.is_none() {
-        let counts: Vec<(u32, f64)> = population
-            .counts
-            .shares
-            .iter()
-            .map(|s| (s.counts, s.share))
-            .collect();
-        out = spread(out, &counts, |v, n| v.counts = Some(n));
-    }
-    if c.firearms.is_none() {
-        let bins: Vec<(u32, f64)> = population
-            .firearms
-            .bins
-            .iter()
-            .map(|b| ((b.min + b.max).div_ceil(2), b.share))
-            .collect();
-        out = spread(out, &bins, |v, n| v.firearms = Some(n));
-    }
-    let sellers = c.charge == ChargeId::UnlicensedDealing922a1a;
-    let prohibited = if sellers {
-        population.prohibited_seller_share.value
-    } else {
-        0.0
-    };
-    let mut history: BTreeMap<CriminalHistory, f64> = BTreeMap::new();
-    for s in &population.criminal_history.shares {
-        *history.entry(s.category).or_default() += (1.0 - prohibited) * s.share;
-    }
-    for s in &population.seller_criminal_history.shares {
-        *history.entry(s.category).or_default() += prohibited * s.share;
-    }
-    let history: Vec<(CriminalHistory, f64)> = history.into_iter().collect();
-    out = spread(out, &history, |v, h| v.criminal_history = Some(h));
-    if matches!(c.destination.as_deref(), Some("mexico" | "other_country")) {
-        let knew = population.knew_leaving_share.value;
-        out = spread(out, &[(true, knew), (false, 1.0 - knew)], |v, k| {
-            v.knew_leaving_us = Some(k)
-        });
-    }
-    out
-}
-
-/// P(sentence ≤ x) of one histogram, linear within a bar.
-fn cdf(bins: &[HistogramBin], x: f64) -> f64 {
-    bins.iter()
-        .map(|b| {
-            if b.to_months <= b.from_months {
-                if b.from_months <= x {
-                    b.probability
-                } else {
-                    0.0
-                }
-            } else {
-                b.probability
-                    * ((x - b.from_months) / (b.to_months - b.from_months)).clamp(0.0, 1.0)
-            }
-        })
-        .sum()
-}
-
-const BARS: usize = 200;
-
 /// The likely sentence of a real case: (p10, median, p90) over its unstated facts.
 fn likely_sentence(
     c: &RealCase,
@@ -315,57 +199,10 @@ fn likely_sentence(
     }
     let offense = offense_day(c, sentenced);
     let base = stated_case(c, offense, sentenced);
-    // Variants with the same range, zone and limits have the same sentence distribution:
-    // their weights are pooled and each distribution is built once.
-    type Key = (u32, Option<u32>, Zone, u32, Option<u32>, bool);
-    let mut pooled: Vec<(Key, f64)> = Vec::new();
-    for (case, w) in variants(c, &base, population) {
-        let e = evaluate_quick(&case, law, sentencing).map_err(|e| e.to_string())?;
-        let key = (
-            e.guideline_range_months.min,
-            e.guideline_range_months.max,
-            e.zone,
-            e.statutory_min_months,
-            e.total_statutory_max_months,
-            e.probation_allowed,
-        );
-        match pooled.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, total)) => *total += w,
-            None => pooled.push((key, w)),
-        }
-    }
-    let mixture: Vec<(Vec<HistogramBin>, f64)> = pooled
-        .into_iter()
-        .map(|((min, max, zone, floor, ceiling, probation), w)| {
-            let range = GuidelineRange {
-                min_months: min,
-                max_months: max,
-            };
-            let bins = sentence_histogram(range, zone, floor, ceiling, probation, sentencing, BARS);
-            (bins, w)
-        })
-        .collect();
-    let top = mixture
-        .iter()
-        .flat_map(|(b, _)| b.iter().map(|x| x.to_months))
-        .fold(0.0f64, f64::max);
-    let quantile = |q: f64| {
-        let at = |x: f64| mixture.iter().map(|(b, w)| w * cdf(b, x)).sum::<f64>();
-        if at(0.0) >= q {
-            return 0.0;
-        }
-        let (mut lo, mut hi) = (0.0, top.max(1.0));
-        for _ in 0..60 {
-            let mid = 0.5 * (lo + hi);
-            if at(mid) >= q {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        hi
-    };
-    Ok((quantile(0.1), quantile(0.5), quantile(0.9)))
+    let (variants, _) = crate::likely::variants(&base, population);
+    let (p10, median, p90, _) =
+        crate::likely::mixture_figures(&variants, law, sentencing).map_err(|e| e.to_string())?;
+    Ok((p10, median, p90))
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -631,19 +468,6 @@ mod tests {
         c.firearms = Some(4);
         let (lo4, _, hi4) = likely_sentence(&c, law, sp, pop).unwrap();
         assert!(hi - lo > hi4 - lo4, "{lo}–{hi} against {lo4}–{hi4}");
-        let weights: f64 = variants(
-            &c,
-            &stated_case(
-                &c,
-                Date::new(2011, 7, 1).unwrap(),
-                Date::new(2012, 7, 1).unwrap(),
-            ),
-            pop,
-        )
-        .iter()
-        .map(|(_, w)| w)
-        .sum();
-        assert!((weights - 1.0).abs() < 1e-9);
     }
 
     /// Both READMEs show what `threshold backtest` prints.

@@ -20,6 +20,7 @@ pub mod guidelines;
 pub mod i18n;
 pub mod imposed;
 pub mod law;
+pub mod likely;
 pub mod prosecution;
 pub mod scenario;
 pub mod sensitivity;

@@ -15,6 +15,7 @@ pub mod fact_field;
 pub mod language_switch;
 pub mod law_timeline;
 pub mod legal_note;
+pub mod likely_sentence;
 pub mod model_checks_panel;
 pub mod number_field;
 pub mod paired_histogram;

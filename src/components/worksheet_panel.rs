@@ -2,10 +2,12 @@
 //! order, and the facts the engine had to assume.
 
 use threshold_engine::law::Checked;
+use threshold_engine::likely::LikelySentence;
 use threshold_engine::{Assumption, Worksheet};
 use yew::prelude::*;
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::{render, t, tf, use_lang, verbatim};
+use crate::units;
 
 #[derive(Properties, PartialEq)]
 pub struct WorksheetPanelProps {
@@ -13,6 +15,9 @@ pub struct WorksheetPanelProps {
     /// Facts the prosecution model had to assume.
     #[prop_or_default]
     pub prosecution_assumptions: Vec<Assumption>,
+    /// The distributions the likely sentence spreads the unknown facts over.
+    #[prop_or_default]
+    pub likely: Option<LikelySentence>,
 }
 
 /// The label of a rule whose text was not read in primary text; `None` for one that was.
@@ -74,6 +79,18 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                                 // Case-file spellings (`role = none`), the same in every language.
                                 <code>{ a.field.clone() }{ " = " }<strong>{ a.value.clone() }</strong></code>
                                 { format!(": {}", a.reason.render(lang)) }
+                            </li>
+                        }) }
+                    </ul>
+                }
+                if let Some(likely) = &props.likely {
+                    <h3>{ t(lang, "results.worksheet.spread") }</h3>
+                    <ul class="spread" data-testid="likely-spread">
+                        { for likely.spread.iter().map(|f| html! {
+                            <li>
+                                <strong>{ render(lang, &f.label) }</strong>{ ": " }
+                                { f.shares.iter().map(|s| format!("{} {}", render(lang, &s.value), units::percent(lang, s.share))).collect::<Vec<_>>().join(", ") }
+                                { tf(lang, "results.likely.from", &[("source", verbatim(render(lang, &f.source)))]) }
                             </li>
                         }) }
                     </ul>

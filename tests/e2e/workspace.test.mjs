@@ -2,7 +2,7 @@
 // `threshold` command, bad input gets words not crashes, and assumptions can be edited and reset.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cliEvaluate, expectShown } from "./formats.mjs";
+import { cliEvaluate, expectShown, months, number } from "./formats.mjs";
 import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
@@ -242,4 +242,24 @@ test("the page fits every width from a 360 px phone to a projector without sidew
     assert.deepEqual(consoleErrors, []);
     await context.close();
   }
+});
+
+test("facts not given are spread over the referral population; pinning them removes the spread", async () => {
+  const { page, context, consoleErrors } = await openRecordedPage(served.browser);
+  await page.goto(`${served.server.origin}/`);
+  await waitForApp(page);
+  const cli = cliEvaluate(CASES[0].json).likely_sentence_months;
+  assert.deepEqual(cli.spread.map((f) => f.field), ["trafficking_recipient", "role", "counts"]);
+  const figures = await page.getByTestId("likely-figures").textContent();
+  assert.ok(figures.startsWith(`Median ${months(cli.median)} (10th to 90th percentile: ${number(cli.p10)} to ${number(cli.p90)} months)`), figures);
+  const spread = await page.getByTestId("likely-spread").textContent();
+  assert.match(spread, /Counts of conviction: 1 60%, 2 20%, 3 10%, 5 10%/);
+  assert.match(spread, /Role in the offense: no adjustment 90%, organiser 10%/);
+  await page.selectOption("#field-role", "none");
+  await page.selectOption("#field-trafficking_recipient", "none");
+  await page.fill("#field-counts", "1");
+  await page.getByTestId("likely-sentence").waitFor({ state: "detached", timeout: 10000 });
+  assert.equal(await page.getByTestId("likely-spread").count(), 0);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
 });

@@ -12,6 +12,7 @@ use threshold_engine::batch::{cases_from_csv, evaluations_to_csv};
 use threshold_engine::calibration::{calibrate, markdown_table};
 use threshold_engine::caseload::ReferralPopulation;
 use threshold_engine::export::comparison_csv;
+use threshold_engine::likely::likely_sentence;
 use threshold_engine::prosecution::calibration::{
     calibrate_prosecution, calibration_checks, calibration_markdown, parameter_markdown,
     typical_comparisons, CalibrationData,
@@ -37,7 +38,10 @@ COMMANDS:
     evaluate FILE|-          evaluate one case (JSON; `-` reads standard input) and print
                              the offense level, range, zone, statutory limits, expected
                              sentence, worksheet and the prosecution model (acceptance,
-                             decline reasons, conviction, prison months per referral)
+                             decline reasons, conviction, prison months per referral);
+                             with facts not given, likely_sentence_months spreads each
+                             over the referral population (the range is for the most
+                             likely value)
     explain FILE|-           the same evaluation as plain text: result, then the worksheet
     example                  print a complete example case (JSON) to start from
     batch FILE.csv           evaluate one case per CSV row; print one CSV row per case
@@ -341,6 +345,19 @@ fn evaluate_command(args: &[String]) -> Result<String, String> {
             }
         }
         out.insert("prosecution_assumptions".into(), p["assumptions"].clone());
+        let likely = likely_sentence(
+            &file.case,
+            law,
+            &file.sentencing,
+            ReferralPopulation::embedded(),
+        )
+        .map_err(|e| e.to_string())?;
+        if let Some(likely) = likely {
+            out.insert(
+                "likely_sentence_months".into(),
+                serde_json::to_value(&likely).map_err(|e| e.to_string())?,
+            );
+        }
     }
     to_json(&value)
 }
