@@ -70,9 +70,9 @@ pub struct CaseloadSettings {
     /// Monte Carlo seed: the same seed gives the same projection, here and in the CLI.
     pub seed: u64,
     pub draws: usize,
-    /// The user's changes to the synthetic mix, by parameter name.
+    /// The user's changes to the referral population, by parameter name.
     pub mix_overrides: Vec<(&'static str, f64)>,
-    /// Cases imported from CSV, used instead of the synthetic mix.
+    /// Cases imported from CSV, used instead of the referral population.
     pub imported: Option<ImportedCases>,
 }
 

@@ -45,7 +45,7 @@ fn whole_percent(fraction: f64) -> f64 {
 /// Work per slice before handing the thread back to the browser: well inside one frame.
 const SLICE_MS: f64 = 8.0;
 /// The tornado re-evaluates the caseload four times per parameter; beyond this many
-/// referrals it would keep the page busy for minutes, so it runs on the synthetic mix only.
+/// referrals it would keep the page busy for minutes, so it runs on the referral population only.
 const TORNADO_MAX_REFERRALS: usize = 2_000;
 
 fn now_ms() -> f64 {

@@ -1,5 +1,5 @@
-//! A caseload of referrals: the default synthetic mix resembling the Project Gunrunner
-//! referrals of the seed paper (every distribution sourced or labelled an assumption, in
+//! A caseload of referrals: synthetic referrals drawn from the referral population of ATF
+//! trafficking referrals (every distribution sourced or labelled an assumption, in
 //! `data/population.json`), or cases read from CSV; and, per scenario, what each referral
 //! is worth to the Monte Carlo in [`projection`].
 //!

@@ -413,11 +413,8 @@ pub fn calibration_checks(
 ) -> Vec<CalibrationCheck> {
     let t = &data.threshold;
     let targets = &data.targets;
-    let guns = |n: Option<u32>| {
-        n.map_or("never (≤ 10,000)".to_string(), |n| {
-            format!("{n} firearms")
-        })
-    };
+    // Numbers only: the app shows these cells in either language.
+    let guns = |n: Option<u32>| n.map_or("> 10,000".to_string(), |n| n.to_string());
     let f = &c.figures;
     let share_row = |name: &str, key: &'static str, target: &Target, model: f64, fitted: bool| {
         CalibrationCheck {
