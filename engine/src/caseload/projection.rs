@@ -442,11 +442,12 @@ fn world_draws(
         1.0
     };
     let world = |p: &ProsecutionParams| {
+        let fields = p.fields();
         let values: Vec<f64> = names
             .iter()
             .zip(&changes)
             .map(|(name, change)| {
-                p.fields()
+                fields
                     .iter()
                     .find(|(n, _)| n == name)
                     .map_or(0.0, |(_, q)| q.value + change)
