@@ -53,17 +53,28 @@ fn case_draws_per_second_in_webassembly() {
     }
 }
 
+/// The `today_bsca_819` preset against the baseline, over 10,000 referrals of the population.
+fn ten_thousand_referrals_today() -> (
+    Baseline,
+    &'static threshold_engine::scenario::Scenario,
+    Caseload,
+) {
+    let population = ReferralPopulation::embedded()
+        .with_param("referrals", 10_000.0)
+        .expect("population");
+    (
+        Baseline::embedded(),
+        preset("today_bsca_819").expect("preset"),
+        Caseload::from_population(&population),
+    )
+}
+
 /// A whole projection of 10,000 referrals × 1,000 draws, in the slices the caseload panel
 /// uses: preparation, then draws over chance alone and over chance and assumptions.
 #[wasm_bindgen_test]
 fn full_uncertainty_projection_in_webassembly() {
     use threshold_engine::caseload::Uncertainty;
-    let base = Baseline::embedded();
-    let scenario = preset("today_bsca_819").expect("preset");
-    let population = ReferralPopulation::embedded()
-        .with_param("referrals", 10_000.0)
-        .expect("population");
-    let caseload = Caseload::from_population(&population);
+    let (base, scenario, caseload) = ten_thousand_referrals_today();
     for uncertainty in [Uncertainty::Chance, Uncertainty::Full] {
         let mut projection =
             Projection::new(&caseload, &base, scenario, 2011, 1000, ChargePolicy::Best)
@@ -89,4 +100,34 @@ fn full_uncertainty_projection_in_webassembly() {
             longest
         );
     }
+}
+
+/// The full-uncertainty kernel alone (both worlds, central parameters, fresh resampling
+/// each draw), to tell its cost from the rest of a draw's work.
+#[wasm_bindgen_test]
+fn full_uncertainty_kernel_in_webassembly() {
+    use threshold_engine::caseload::{ArmTable, WorldDraw};
+    let (base, scenario, caseload) = ten_thousand_referrals_today();
+    let mut projection = Projection::new(&caseload, &base, scenario, 2011, 1, ChargePolicy::Best)
+        .expect("projection");
+    projection.prepare(usize::MAX);
+    let (a, b) = projection.tables();
+    let theta = WorldDraw {
+        acceptance: [-4.8, 2.0, 0.23, 0.26, 5.2, 1.8, 0.6, 0.6, 0.4, 5.3],
+        conviction: [1.2, 2.5, -0.9, -0.75],
+        sentence_per_mille: 1000,
+    };
+    let start = now_ms();
+    let mut sink = 0u64;
+    for d in 0..200u64 {
+        let mut extra = Pcg32::new(2011, d | (1 << 63));
+        let picks: Vec<u32> = (0..a.rows.len()).map(|_| extra.next_u32()).collect();
+        let mut rng = Pcg32::new(2011, d);
+        let (x, y) = ArmTable::draw_full_pair((a, b), &mut rng, &picks, (&theta, &theta));
+        sink = sink.wrapping_add(u64::from(x.accepted + y.convictions));
+    }
+    console_log!(
+        "wasm: full-uncertainty kernel, 10,000 referrals × 2 worlds: {:.2} ms a draw [{sink}]",
+        (now_ms() - start) / 200.0
+    );
 }

@@ -505,8 +505,12 @@ const LOGIT_LIMIT: f64 = 20.0;
 /// step): the full-uncertainty draws need tens of millions of these, and a table is both
 /// faster than `exp` and the same on every platform once built.
 pub fn logit_threshold(logit: f64) -> u32 {
+    table_threshold(logit_table(), logit)
+}
+
+fn logit_table() -> &'static [u32] {
     static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         let n = (2.0 * LOGIT_LIMIT * LOGIT_STEPS_PER_UNIT) as usize + 1;
         (0..n)
             .map(|k| {
@@ -514,8 +518,14 @@ pub fn logit_threshold(logit: f64) -> u32 {
                 probability_threshold(logistic(x))
             })
             .collect()
-    });
-    let k = ((logit.clamp(-LOGIT_LIMIT, LOGIT_LIMIT) + LOGIT_LIMIT) * LOGIT_STEPS_PER_UNIT).round()
+    })
+}
+
+/// The nearest step of the table; adding a half and truncating, not `f64::round`, which
+/// WebAssembly has no instruction for and calls out to.
+#[inline(always)]
+fn table_threshold(table: &[u32], logit: f64) -> u32 {
+    let k = ((logit.clamp(-LOGIT_LIMIT, LOGIT_LIMIT) + LOGIT_LIMIT) * LOGIT_STEPS_PER_UNIT + 0.5)
         as usize;
     table[k.min(table.len() - 1)]
 }
@@ -643,8 +653,9 @@ pub struct ArmTable {
     /// What the draw loop reads, packed: 12 bytes a referral, and each distinct sentence
     /// table stored once, so a large caseload stays in cache (and fast in WASM).
     kernel: Vec<KernelRow>,
-    /// Per referral, for draws of the full uncertainty.
-    inputs: Vec<Option<ModelInputs>>,
+    /// Per referral, for draws of the full uncertainty: the kernel row and the models'
+    /// inputs side by side, so a resampled referral costs one memory access.
+    full: Vec<FullRow>,
     tables: Vec<[u16; SENTENCE_LEVELS]>,
     table_index: HashMap<[u16; SENTENCE_LEVELS], u32>,
 }
@@ -654,6 +665,15 @@ struct KernelRow {
     accept: u32,
     convict: u32,
     table: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct FullRow {
+    kernel: KernelRow,
+    /// False when the chances stay fixed (see [`CaseRow::model_inputs`]).
+    redrawn: bool,
+    acceptance: [f64; 9],
+    conviction: [f64; 3],
 }
 
 /// Exact expectations over one world's caseload (no sampling).
@@ -779,7 +799,7 @@ impl ArmTable {
             unevaluable: 0,
             first_error: None,
             kernel: Vec::with_capacity(rows.len()),
-            inputs: Vec::with_capacity(rows.len()),
+            full: Vec::with_capacity(rows.len()),
             tables: Vec::new(),
             table_index: HashMap::new(),
         };
@@ -799,12 +819,22 @@ impl ArmTable {
         if table == next {
             self.tables.push(row.sentence_tenths);
         }
-        self.kernel.push(KernelRow {
+        let kernel = KernelRow {
             accept: row.accept_threshold,
             convict: row.convict_threshold,
             table,
+        };
+        self.kernel.push(kernel);
+        let inputs = row.model_inputs.unwrap_or(ModelInputs {
+            acceptance: [0.0; 9],
+            conviction: [0.0; 3],
         });
-        self.inputs.push(row.model_inputs);
+        self.full.push(FullRow {
+            kernel,
+            redrawn: row.model_inputs.is_some(),
+            acceptance: inputs.acceptance,
+            conviction: inputs.conviction,
+        });
         self.rows.push(row);
     }
 
@@ -858,57 +888,91 @@ impl ArmTable {
         }
     }
 
-    /// One draw of the full uncertainty: the referrals resampled (`picks`, one uniform u32
-    /// per position, shared by both worlds so that the same position is the same referral),
-    /// the models' parameters as drawn in `theta`, and the chance draws exactly as in
-    /// [`ArmTable::draw`] (the same two random numbers per position).
-    pub fn draw_full(&self, rng: &mut Pcg32, picks: &[u32], theta: &WorldDraw) -> Totals {
-        let (mut accepted, mut convicted, mut tenths) = (0u32, 0u32, 0u64);
-        let n = self.kernel.len() as u64;
-        if n == 0 {
-            return Totals::default();
-        }
-        for k in 0..self.kernel.len() {
-            let pick = picks.get(k).copied().unwrap_or(k as u32);
-            let i = ((u64::from(pick) * n) >> 32) as usize;
-            let row = &self.kernel[i];
-            let inputs = self.inputs[i].as_ref();
-            let accept = inputs.map_or(row.accept, |m| {
-                let mut a = theta.acceptance[0];
-                for (w, x) in theta.acceptance[1..].iter().zip(&m.acceptance) {
-                    a += w * x;
-                }
-                logit_threshold(a)
-            });
+    /// One draw of the full uncertainty in two worlds at once: the referrals resampled
+    /// (`picks`, one uniform u32 per position, so that the same position is the same
+    /// referral in both), each world's parameters as drawn in its `theta`, and the chance
+    /// draws exactly as in [`ArmTable::draw`] (the same two random numbers per position,
+    /// shared by the worlds).
+    pub fn draw_full_pair(
+        worlds: (&ArmTable, &ArmTable),
+        rng: &mut Pcg32,
+        picks: &[u32],
+        thetas: (&WorldDraw, &WorldDraw),
+    ) -> (Totals, Totals) {
+        let logits = logit_table();
+        let (mut a, mut b) = (FullTally::default(), FullTally::default());
+        let (na, nb) = (worlds.0.full.len() as u64, worlds.1.full.len() as u64);
+        for k in 0..na.max(nb) as usize {
+            let pick = u64::from(picks.get(k).copied().unwrap_or(k as u32));
             let x = rng.next_u32();
             let y = rng.next_u32();
-            let is_accepted = u32::from((x >> 12) < accept);
-            // Conviction matters only for an accepted referral; the random numbers are drawn
-            // either way, so the streams stay aligned.
-            let convict = match inputs {
-                Some(m) if is_accepted == 1 => {
-                    let mut c = theta.conviction[0];
-                    for (w, x) in theta.conviction[1..].iter().zip(&m.conviction) {
-                        c += w * x;
-                    }
-                    logit_threshold(c)
+            for (tally, table, n, theta) in [
+                (&mut a, worlds.0, na, thetas.0),
+                (&mut b, worlds.1, nb, thetas.1),
+            ] {
+                if n > 0 {
+                    tally.add(table, ((pick * n) >> 32) as usize, x, y, theta, logits);
                 }
-                _ => row.convict,
-            };
-            let is_convicted = is_accepted & u32::from((y >> 12) < convict);
-            accepted += is_accepted;
-            convicted += is_convicted;
-            let sentence = self
-                .tables
-                .get(row.table as usize)
-                .map_or(0, |t| t[(x & 127) as usize]);
-            tenths +=
-                u64::from(sentence) * u64::from(is_convicted) * theta.sentence_per_mille / 1000;
+            }
         }
+        (a.totals(), b.totals())
+    }
+}
+
+/// One world's running totals in a draw of the full uncertainty.
+#[derive(Default)]
+struct FullTally {
+    accepted: u32,
+    convicted: u32,
+    tenths: u64,
+}
+
+impl FullTally {
+    #[inline(always)]
+    fn add(&mut self, t: &ArmTable, i: usize, x: u32, y: u32, theta: &WorldDraw, logits: &[u32]) {
+        let row = &t.full[i];
+        let accept = if row.redrawn {
+            // Written out: the app is built for size, which keeps loops rolled.
+            let (w, v) = (&theta.acceptance, &row.acceptance);
+            let l = w[0]
+                + w[1] * v[0]
+                + w[2] * v[1]
+                + w[3] * v[2]
+                + w[4] * v[3]
+                + w[5] * v[4]
+                + w[6] * v[5]
+                + w[7] * v[6]
+                + w[8] * v[7]
+                + w[9] * v[8];
+            table_threshold(logits, l)
+        } else {
+            row.kernel.accept
+        };
+        let is_accepted = u32::from((x >> 12) < accept);
+        // Conviction matters only for an accepted referral; the random numbers are drawn
+        // either way, so the streams stay aligned.
+        let convict = if row.redrawn && is_accepted == 1 {
+            let (w, v) = (&theta.conviction, &row.conviction);
+            table_threshold(logits, w[0] + w[1] * v[0] + w[2] * v[1] + w[3] * v[2])
+        } else {
+            row.kernel.convict
+        };
+        let is_convicted = is_accepted & u32::from((y >> 12) < convict);
+        self.accepted += is_accepted;
+        self.convicted += is_convicted;
+        let sentence = t
+            .tables
+            .get(row.kernel.table as usize)
+            .map_or(0, |s| s[(x & 127) as usize]);
+        self.tenths +=
+            u64::from(sentence) * u64::from(is_convicted) * theta.sentence_per_mille / 1000;
+    }
+
+    fn totals(&self) -> Totals {
         Totals {
-            accepted,
-            convictions: convicted,
-            prison_tenths_of_months: tenths,
+            accepted: self.accepted,
+            convictions: self.convicted,
+            prison_tenths_of_months: self.tenths,
         }
     }
 }

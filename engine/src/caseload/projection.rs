@@ -477,10 +477,7 @@ fn draw_pair_full(
     let n = baseline.rows.len().max(scenario.rows.len());
     let picks: Vec<u32> = (0..n).map(|_| extra.next_u32()).collect();
     let mut rng = Pcg32::new(seed, draw);
-    let b = baseline.draw_full(&mut rng, &picks, &tb);
-    let mut rng = Pcg32::new(seed, draw);
-    let s = scenario.draw_full(&mut rng, &picks, &ts);
-    (b, s)
+    ArmTable::draw_full_pair((baseline, scenario), &mut rng, &picks, (&tb, &ts))
 }
 
 fn arm_intervals(table: &ArmTable, totals: &[Totals]) -> ArmIntervals {
