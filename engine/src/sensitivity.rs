@@ -16,12 +16,26 @@ use crate::scenario::{Applied, Baseline, Scenario, ScenarioError};
 pub enum Metric {
     /// Scenario − baseline expected prison-years per 100 referrals: what the proposal buys.
     #[default]
+    // As `threshold --help` spells it; serde alone would write "per100".
+    #[serde(
+        rename = "delta_prison_years_per_100",
+        alias = "delta_prison_years_per100"
+    )]
     DeltaPrisonYearsPer100,
     /// Scenario − baseline expected accepted referrals per 100.
+    #[serde(rename = "delta_accepted_per_100", alias = "delta_accepted_per100")]
     DeltaAcceptedPer100,
     /// Expected prison-years per 100 referrals under the scenario.
+    #[serde(
+        rename = "scenario_prison_years_per_100",
+        alias = "scenario_prison_years_per100"
+    )]
     ScenarioPrisonYearsPer100,
     /// Expected accepted referrals per 100 under the scenario.
+    #[serde(
+        rename = "scenario_accepted_per_100",
+        alias = "scenario_accepted_per100"
+    )]
     ScenarioAcceptedPer100,
 }
 
