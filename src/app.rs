@@ -105,6 +105,7 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
         &governing_case,
         law,
         sentencing,
+        prosecution,
         ReferralPopulation::embedded(),
     )
     .map_err(|e| e.message())?;

@@ -16,6 +16,7 @@ use crate::caseload::ReferralPopulation;
 use crate::i18n::Text;
 use crate::imposed::SentencingParams;
 use crate::law::{ChargeId, Date, Law, LawEra, Recipient, Role};
+use crate::prosecution::ProsecutionParams;
 use crate::{ManualChoice, ManualEdition};
 
 const CASES_JSON: &str = include_str!("../data/backtest/cases.json");
@@ -188,6 +189,7 @@ fn likely_sentence(
     c: &RealCase,
     law: &Law,
     sentencing: &SentencingParams,
+    prosecution: &ProsecutionParams,
     population: &ReferralPopulation,
 ) -> Result<(f64, f64, f64), String> {
     let sentenced = sentencing_day(c).ok_or("no sentencing date")?;
@@ -199,10 +201,9 @@ fn likely_sentence(
     }
     let offense = offense_day(c, sentenced);
     let base = stated_case(c, offense, sentenced);
-    let (variants, _) = crate::likely::variants(&base, population);
-    let (p10, median, p90, _) =
-        crate::likely::mixture_figures(&variants, law, sentencing).map_err(|e| e.to_string())?;
-    Ok((p10, median, p90))
+    let likely = crate::likely::convicted_sentence(&base, law, sentencing, prosecution, population)
+        .map_err(|e| e.to_string())?;
+    Ok((likely.p10, likely.median, likely.p90))
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -235,6 +236,7 @@ pub fn backtest(
     cases: &RealCases,
     law: &Law,
     sentencing: &SentencingParams,
+    prosecution: &ProsecutionParams,
     population: &ReferralPopulation,
 ) -> Backtest {
     let results: Vec<CaseResult> = cases
@@ -256,7 +258,7 @@ pub fn backtest(
                 error_factor: None,
                 not_evaluated: None,
             };
-            match likely_sentence(c, law, sentencing, population) {
+            match likely_sentence(c, law, sentencing, prosecution, population) {
                 Ok((p10, m, p90)) => {
                     let (a, b) = (m + 1.0, c.months_imposed + 1.0);
                     CaseResult {
@@ -374,6 +376,7 @@ mod tests {
             RealCases::embedded(),
             Law::embedded(),
             SentencingParams::embedded(),
+            ProsecutionParams::embedded(),
             ReferralPopulation::embedded(),
         )
     }
@@ -464,9 +467,10 @@ mod tests {
             .unwrap()
             .clone();
         assert!(c.firearms.is_none());
-        let (lo, _, hi) = likely_sentence(&c, law, sp, pop).unwrap();
+        let pp = ProsecutionParams::embedded();
+        let (lo, _, hi) = likely_sentence(&c, law, sp, pp, pop).unwrap();
         c.firearms = Some(4);
-        let (lo4, _, hi4) = likely_sentence(&c, law, sp, pop).unwrap();
+        let (lo4, _, hi4) = likely_sentence(&c, law, sp, pp, pop).unwrap();
         assert!(hi - lo > hi4 - lo4, "{lo}–{hi} against {lo4}–{hi4}");
     }
 

@@ -30,6 +30,7 @@ fn real_cases_backtest() -> Backtest {
         RealCases::embedded(),
         Law::embedded(),
         SentencingParams::embedded(),
+        ProsecutionParams::embedded(),
         ReferralPopulation::embedded(),
     )
 }

@@ -349,6 +349,7 @@ fn evaluate_command(args: &[String]) -> Result<String, String> {
             &file.case,
             law,
             &file.sentencing,
+            &file.prosecution,
             ReferralPopulation::embedded(),
         )
         .map_err(|e| e.to_string())?;
@@ -567,6 +568,7 @@ fn backtest_command(args: &[String]) -> Result<String, String> {
         RealCases::embedded(),
         Law::embedded(),
         SentencingParams::embedded(),
+        ProsecutionParams::embedded(),
         ReferralPopulation::embedded(),
     );
     if json {
@@ -607,23 +609,48 @@ fn fit_prosecution_command(args: &[String]) -> Result<String, String> {
     Ok(out)
 }
 
-/// Replaces `"value": …` of each named parameter in a parameter file's text.
+/// Replaces `"value": …` of each named parameter in a parameter file's text, and moves its
+/// `low`/`high` with it: an intercept's range keeps its width (±0.5 or ±0.4 log-odds), a
+/// weight's keeps its proportion (±30%), as the sources state.
 fn write_values(text: &str, values: &[(&str, f64)]) -> Result<String, String> {
     let mut out = text.to_string();
-    for (name, value) in values {
+    for &(name, value) in values {
         let key = format!("\"{name}\": {{");
         let at = out
             .find(&key)
             .ok_or_else(|| format!("no parameter {name} in the file"))?;
-        let value_at = out[at..]
-            .find("\"value\": ")
-            .map(|i| at + i + "\"value\": ".len())
-            .ok_or_else(|| format!("{name} has no value"))?;
-        let end = out[value_at..]
-            .find([',', '}'])
-            .map(|i| value_at + i)
-            .ok_or_else(|| format!("{name}: value not closed"))?;
-        out.replace_range(value_at..end, &value.to_string());
+        let number = |out: &str, field: &str| -> Result<(usize, usize, f64), String> {
+            let tag = format!("\"{field}\": ");
+            let start = out[at..]
+                .find(&tag)
+                .map(|i| at + i + tag.len())
+                .ok_or_else(|| format!("{name} has no {field}"))?;
+            let end = out[start..]
+                .find([',', '}'])
+                .map(|i| start + i)
+                .ok_or_else(|| format!("{name}: {field} not closed"))?;
+            let v = out[start..end]
+                .trim()
+                .parse::<f64>()
+                .map_err(|e| format!("{name}: {field}: {e}"))?;
+            Ok((start, end, v))
+        };
+        let (_, _, old) = number(&out, "value")?;
+        let moved = |bound: f64| {
+            let v = if name.ends_with("intercept") || old == 0.0 {
+                bound + (value - old)
+            } else {
+                bound * value / old
+            };
+            (v * 1000.0).round() / 1000.0
+        };
+        // Right to left, so the earlier positions stay valid.
+        for field in ["high", "low"] {
+            let (start, end, bound) = number(&out, field)?;
+            out.replace_range(start..end, &moved(bound).to_string());
+        }
+        let (start, end, _) = number(&out, "value")?;
+        out.replace_range(start..end, &value.to_string());
     }
     Ok(out)
 }

@@ -141,6 +141,9 @@ pub struct ReferralPopulation {
     /// Criminal history of sellers who are prohibited persons.
     pub seller_criminal_history: HistoryDistribution,
     pub prohibited_seller_share: Param,
+    /// Of the prohibited sellers, the share with a prior felony crime of violence or
+    /// drug-trafficking conviction (§2K2.1(a)(4)(A)).
+    pub prior_felony_share: Param,
     pub counts: CountsDistribution,
     pub organiser_share: Param,
     pub intent_evidence_share: Param,
@@ -186,6 +189,7 @@ impl ReferralPopulation {
             ("referrals", &self.referrals),
             ("firearms_scale", &self.firearms_scale),
             ("prohibited_seller_share", &self.prohibited_seller_share),
+            ("prior_felony_share", &self.prior_felony_share),
             ("organiser_share", &self.organiser_share),
             ("intent_evidence_share", &self.intent_evidence_share),
             ("dangerous_recipient_share", &self.dangerous_recipient_share),
@@ -206,6 +210,7 @@ impl ReferralPopulation {
             "referrals" => &mut m.referrals,
             "firearms_scale" => &mut m.firearms_scale,
             "prohibited_seller_share" => &mut m.prohibited_seller_share,
+            "prior_felony_share" => &mut m.prior_felony_share,
             "organiser_share" => &mut m.organiser_share,
             "intent_evidence_share" => &mut m.intent_evidence_share,
             "dangerous_recipient_share" => &mut m.dangerous_recipient_share,
@@ -349,7 +354,7 @@ impl Caseload {
         let mut rng = Pcg32::new(mix.portfolio_seed, 0x00ca_5e10ad);
         let mut referrals = Vec::with_capacity(n);
         for i in 0..n {
-            let u: [f64; 16] = std::array::from_fn(|_| rng.next_unit());
+            let u: [f64; 17] = std::array::from_fn(|_| rng.next_unit());
             let channel = pick(&mix.channels.shares, |c| c.share, u[13]);
             let mut case = Case::new(
                 mix.law_era,
@@ -358,6 +363,8 @@ impl Caseload {
             let prohibited =
                 channel.is_some_and(|c| c.seller) && u[15] < mix.prohibited_seller_share.value;
             case.prohibited_person = Some(prohibited);
+            case.prior_violent_or_drug_felonies =
+                Some(u8::from(prohibited && u[16] < mix.prior_felony_share.value));
             case.counts = pick(&mix.counts.shares, |c| c.share, u[14]).map(|c| c.counts);
             case.label = Some(format!("synthetic referral {}", i + 1));
             let bin = pick(&mix.firearms.bins, |b| b.share, u[0]);
