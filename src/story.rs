@@ -1,9 +1,11 @@
 //! The presentation's story: a few findings, one per screen, each computed by the engine from
 //! the seed paper's typical referral and the presets, under the user's assumptions.
 
+use threshold_engine::backtest::{backtest, RealCases};
 use threshold_engine::caseload::{
     Caseload, ChargePolicy, Interval, Projection, ReferralPopulation,
 };
+use threshold_engine::checks::{backtest_summary, calibration_summary, CalibrationSummary};
 use threshold_engine::scenario::{preset, side_by_side, Baseline, Output};
 use threshold_engine::{assess_charge_set, firearms_threshold, DeclineReasons, Law};
 
@@ -52,6 +54,28 @@ fn interval(lang: Lang, i: &Interval) -> String {
         units::number(lang, i.p5),
         units::number(lang, i.p95)
     )
+}
+
+/// The published figures the model does not meet, in one sentence; `None` when it meets all.
+fn not_met(lang: Lang, c: &CalibrationSummary) -> Option<String> {
+    (!c.misses.is_empty()).then(|| {
+        let misses: Vec<String> = c.misses.iter().map(|m| render(lang, m)).collect();
+        tf(
+            lang,
+            "story.rests_on.not_met",
+            &[("misses", verbatim(misses.join("; ")))],
+        )
+        .to_string()
+    })
+}
+
+/// The calibration in one line: how many published figures hold, then those that do not.
+pub fn checked_line(lang: Lang, c: &CalibrationSummary) -> String {
+    let line = render(lang, &c.line);
+    match not_met(lang, c) {
+        Some(misses) => format!("{line} {misses}"),
+        None => line,
+    }
 }
 
 /// The whole story for the user's assumptions (`state`'s overrides), in the page's language
@@ -308,6 +332,16 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
 
     let params = threshold_engine::ProsecutionParams::embedded().fields();
     let sourced = params.iter().filter(|(_, p)| !p.assumption).count();
+    // Under the parameters this story uses, so an edited model is checked as edited.
+    let calibration =
+        calibration_summary(law, sentencing, prosecution).map_err(|e| e.to_string())?;
+    let real_cases = backtest(
+        RealCases::embedded(),
+        law,
+        sentencing,
+        prosecution,
+        ReferralPopulation::embedded(),
+    );
     let rests_on = Slide {
         id: "rests-on",
         title: said("story.rests_on.title"),
@@ -315,14 +349,21 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
             lang,
             "story.rests_on.figure",
             &[
+                ("met", verbatim(calibration.met.to_string())),
+                ("figures", verbatim(calibration.figures.to_string())),
+            ],
+        ),
+        figure_caption: tf(
+            lang,
+            "story.rests_on.caption",
+            &[
                 ("sourced", verbatim(sourced.to_string())),
                 ("total", verbatim(params.len().to_string())),
             ],
         ),
-        figure_caption: said("story.rests_on.caption"),
         points: vec![
-            said("story.rests_on.law"),
-            said("story.rests_on.assumptions"),
+            not_met(lang, &calibration).unwrap_or_else(|| said("story.rests_on.all_met")),
+            render(lang, &backtest_summary(&real_cases)),
             said("story.rests_on.averages"),
         ],
         before_after: vec![],

@@ -11,6 +11,7 @@ pub mod batch;
 pub mod calibration;
 pub mod case;
 pub mod caseload;
+pub mod checks;
 pub mod edition;
 pub mod evaluate;
 pub mod export;

@@ -227,6 +227,9 @@ test("the presentation steps in Spanish and the Spanish brief fits one A4 and on
   await page.keyboard.press("Escape");
   await page.locator(".workspace").waitFor();
 
+  // The longest brief: with the default model's calibration line, computed after the answer.
+  await page.getByTestId("brief-calibration").waitFor({ state: "attached", timeout: 15000 });
+  assert.match(await page.getByTestId("brief-calibration").textContent(), /^Modelo por defecto: \d+ de \d+ cifras publicadas/);
   await page.emulateMedia({ media: "print" });
   await assertAllSpanish(page, "printed brief");
   assert.match(await page.getByTestId("brief").textContent(), /\d{1,2} de [a-z]+ de \d{4}/);

@@ -204,6 +204,10 @@ test("printing gives the one-page brief, on one A4 and one Letter page", async (
   assert.ok((await page.getByTestId("brief-side-by-side").locator("tbody tr").count()) >= 5);
   assert.equal(await brief.locator(".chart svg").count(), 1);
   assert.match(await brief.textContent(), /[A-Z][a-z]+ \d{1,2}, \d{4} · engine /);
+  // The default model's calibration, computed after the first answer, is on the page.
+  const checked = page.getByTestId("brief-calibration");
+  await checked.waitFor({ state: "attached", timeout: 15000 });
+  assert.match(await checked.textContent(), /^Default model: \d+ of \d+ published figures met within tolerance\./);
   // The link in the brief reopens this view.
   const link = await page.getByTestId("brief-link").getAttribute("href");
   assert.match(link, new RegExp(`^${served.server.origin}/#v1\\.`));
