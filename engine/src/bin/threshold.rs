@@ -625,12 +625,12 @@ fn write_values(text: &str, values: &[(&str, f64)]) -> Result<String, String> {
                 .find(&tag)
                 .map(|i| at + i + tag.len())
                 .ok_or_else(|| format!("{name} has no {field}"))?;
+            // The number ends at the first character that cannot be in one.
             let end = out[start..]
-                .find([',', '}'])
+                .find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c)))
                 .map(|i| start + i)
                 .ok_or_else(|| format!("{name}: {field} not closed"))?;
             let v = out[start..end]
-                .trim()
                 .parse::<f64>()
                 .map_err(|e| format!("{name}: {field}: {e}"))?;
             Ok((start, end, v))
@@ -644,13 +644,14 @@ fn write_values(text: &str, values: &[(&str, f64)]) -> Result<String, String> {
             };
             (v * 1000.0).round() / 1000.0
         };
-        // Right to left, so the earlier positions stay valid.
-        for field in ["high", "low"] {
-            let (start, end, bound) = number(&out, field)?;
-            out.replace_range(start..end, &moved(bound).to_string());
+        let (low, high) = (number(&out, "low")?.2, number(&out, "high")?.2);
+        // A weight that changed sign would swap its ends.
+        let (low, high) = (moved(low).min(moved(high)), moved(low).max(moved(high)));
+        // Each number is found afresh after the last replacement moved the text.
+        for (field, v) in [("low", low), ("high", high), ("value", value)] {
+            let (start, end, _) = number(&out, field)?;
+            out.replace_range(start..end, &v.to_string());
         }
-        let (start, end, _) = number(&out, "value")?;
-        out.replace_range(start..end, &value.to_string());
     }
     Ok(out)
 }
@@ -717,4 +718,28 @@ fn range(args: &[String]) -> Result<String, String> {
         zone(range, bands),
         edition.label(Lang::En)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_values;
+
+    /// A refit value carries its range with it: an intercept's keeps its width, a weight's
+    /// its proportion; the rest of the text stays as it was.
+    #[test]
+    fn a_written_value_moves_its_range() {
+        let text = r#"{ "acceptance_intercept": { "value": -4.0, "low": -4.5, "high": -3.5 },
+  "firearms_weight": { "value": 0.2, "assumption": false, "low": 0.14, "high": 0.26 } }"#;
+        let out = write_values(
+            text,
+            &[("acceptance_intercept", -3.0), ("firearms_weight", 0.1)],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            r#"{ "acceptance_intercept": { "value": -3, "low": -3.5, "high": -2.5 },
+  "firearms_weight": { "value": 0.1, "assumption": false, "low": 0.07, "high": 0.13 } }"#
+        );
+        assert!(write_values(text, &[("missing", 1.0)]).is_err());
+    }
 }
