@@ -917,7 +917,9 @@ impl ArmTable {
                 (&mut a, worlds.0, na, thetas.0),
                 (&mut b, worlds.1, nb, thetas.1),
             ] {
-                if n > 0 {
+                // A world with fewer referrals (extra ones come with some policies) draws
+                // only as many positions as it has.
+                if (k as u64) < n {
                     tally.add(table, ((pick * n) >> 32) as usize, x, y, theta, logits);
                 }
             }

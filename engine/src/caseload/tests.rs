@@ -390,3 +390,38 @@ fn logit_table_matches_the_logistic() {
     assert_eq!(logit_threshold(1e9), 1_048_576);
     assert_eq!(logit_threshold(f64::NAN), logit_threshold(-20.0));
 }
+
+/// Under a policy that brings extra referrals the two worlds differ in size; each draws
+/// only its own positions, so the shorter world's totals are what it gives alone.
+#[test]
+fn a_world_with_fewer_referrals_draws_only_its_own() {
+    let s = preset("atf_multiple_sales_2010").unwrap();
+    let mut p = projection(s, 3, 1);
+    p.prepare(usize::MAX);
+    let (base, more) = p.tables();
+    assert!(more.rows.len() > base.rows.len(), "the rule adds referrals");
+    let theta = WorldDraw {
+        acceptance: [-4.5, 2.1, 0.14, 0.21, 5.0, 1.8, 0.6, 0.6, 0.4, 5.4],
+        conviction: [1.25, 2.5, -0.9, -0.75],
+        sentence_per_mille: 1000,
+    };
+    let picks: Vec<u32> = {
+        let mut r = rng::Pcg32::new(3, 99);
+        (0..more.rows.len()).map(|_| r.next_u32()).collect()
+    };
+    let pair = ArmTable::draw_full_pair(
+        (base, more),
+        &mut rng::Pcg32::new(3, 1),
+        &picks,
+        (&theta, &theta),
+    );
+    let alone = ArmTable::draw_full_pair(
+        (base, base),
+        &mut rng::Pcg32::new(3, 1),
+        &picks,
+        (&theta, &theta),
+    );
+    assert_eq!(pair.0, alone.0);
+    assert!(pair.0.accepted <= base.rows.len() as u32);
+    assert!(pair.1.accepted > 0);
+}
