@@ -298,8 +298,8 @@ fn caseload_from_csv() {
 }
 
 /// The figure the UI compares with its WASM build: fixed for a seed and draw count. The
-/// golden values were computed by a wasm32-unknown-unknown release build of
-/// `projection_fingerprint` run in Node 20; equal here means native and WASM draw alike.
+/// same values are pinned in `tests/web.rs`, which runs `projection_fingerprint` in
+/// headless Chromium; both passing means native and WASM draw alike.
 #[test]
 fn fingerprint_is_stable_and_matches_wasm() {
     let a = projection_fingerprint(2011, 100);
