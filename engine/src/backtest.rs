@@ -231,6 +231,18 @@ fn group(era: &str, charge: &str, results: &[&CaseResult]) -> GroupResult {
     }
 }
 
+/// The back-test of the embedded real cases under the default model and population: what
+/// `threshold backtest`, the app's panel and the READMEs show.
+pub fn default_backtest() -> Backtest {
+    backtest(
+        RealCases::embedded(),
+        Law::embedded(),
+        SentencingParams::embedded(),
+        ProsecutionParams::embedded(),
+        ReferralPopulation::embedded(),
+    )
+}
+
 /// Every real case beside the model, and the figures per era and charge.
 pub fn backtest(
     cases: &RealCases,
@@ -372,13 +384,7 @@ mod tests {
     use super::*;
 
     fn run() -> Backtest {
-        backtest(
-            RealCases::embedded(),
-            Law::embedded(),
-            SentencingParams::embedded(),
-            ProsecutionParams::embedded(),
-            ReferralPopulation::embedded(),
-        )
+        default_backtest()
     }
 
     /// The set is what the issue asks of it: 40 or more real sentences, both eras, every

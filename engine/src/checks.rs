@@ -72,8 +72,7 @@ pub fn backtest_summary(b: &Backtest) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::backtest::{backtest, RealCases};
-    use crate::caseload::ReferralPopulation;
+    use crate::backtest::default_backtest;
     use crate::i18n::Lang;
 
     /// The summary counts what the two commands print, and reads in both languages.
@@ -90,13 +89,7 @@ mod tests {
         assert_eq!(s.figures, rows.len());
         assert_eq!(s.met + s.misses.len(), s.figures);
         assert!(s.met > s.figures / 2, "{} of {}", s.met, s.figures);
-        let b = backtest(
-            RealCases::embedded(),
-            law,
-            sp,
-            pp,
-            ReferralPopulation::embedded(),
-        );
+        let b = default_backtest();
         let line = backtest_summary(&b);
         for lang in [Lang::En, Lang::Es] {
             let text = s.line.render(lang);

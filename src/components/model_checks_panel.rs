@@ -2,8 +2,7 @@
 //! own and the tolerance, and the back-test against real sentences. Both are computed by
 //! the engine when the reader opens them, not at page load.
 
-use threshold_engine::backtest::{backtest, Backtest, GroupResult, RealCases};
-use threshold_engine::caseload::ReferralPopulation;
+use threshold_engine::backtest::{default_backtest, Backtest, GroupResult};
 use threshold_engine::prosecution::calibration::{
     calibrate_prosecution, calibration_checks, CalibrationCheck, CalibrationData,
 };
@@ -23,16 +22,6 @@ fn calibration_rows() -> Result<Vec<CalibrationCheck>, Message> {
     )
     .map(|c| calibration_checks(&c, data))
     .map_err(|e| e.message())
-}
-
-fn real_cases_backtest() -> Backtest {
-    backtest(
-        RealCases::embedded(),
-        Law::embedded(),
-        SentencingParams::embedded(),
-        ProsecutionParams::embedded(),
-        ReferralPopulation::embedded(),
-    )
 }
 
 fn yes_no(lang: Lang, holds: bool) -> AttrValue {
@@ -149,7 +138,7 @@ pub fn ModelChecksPanel() -> Html {
     let calibration_open = use_state_eq(|| false);
     let backtest_open = use_state_eq(|| false);
     let calibration = use_memo(*calibration_open, |open| open.then(calibration_rows));
-    let results = use_memo(*backtest_open, |open| open.then(real_cases_backtest));
+    let results = use_memo(*backtest_open, |open| open.then(default_backtest));
     let on_calibration = {
         let open = calibration_open.clone();
         Callback::from(move |e: Event| {

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use serde::Deserialize;
-use threshold_engine::backtest::{backtest, backtest_markdown, RealCases};
+use threshold_engine::backtest::{backtest_markdown, default_backtest};
 use threshold_engine::batch::{cases_from_csv, evaluations_to_csv};
 use threshold_engine::calibration::{calibrate, markdown_table};
 use threshold_engine::caseload::ReferralPopulation;
@@ -564,13 +564,7 @@ fn backtest_command(args: &[String]) -> Result<String, String> {
         [flag, f] if flag == "--format" && f == "json" => true,
         _ => return Err("backtest takes only --format table|json".into()),
     };
-    let b = backtest(
-        RealCases::embedded(),
-        Law::embedded(),
-        SentencingParams::embedded(),
-        ProsecutionParams::embedded(),
-        ReferralPopulation::embedded(),
-    );
+    let b = default_backtest();
     if json {
         to_json(&b)
     } else {

@@ -394,6 +394,14 @@ fn sentence_level(p: &SentencingParams) -> f64 {
     mean(10, 16, Zone::C) + mean(46, 57, Zone::D)
 }
 
+/// The acceptance and conviction models' parameters in the order of their inputs, as
+/// [`WorldDraw`] holds them.
+fn model_params(p: &ProsecutionParams) -> impl Iterator<Item = &Param> {
+    p.acceptance_params()
+        .into_iter()
+        .chain(p.conviction_params())
+}
+
 /// Every world's parameters for one draw: each uncertain parameter's change from its
 /// default drawn once from the baseline's stated range and applied to both worlds (so a
 /// scenario's own change stays what it is), and the sentencing parameters' effect as one
@@ -403,32 +411,8 @@ fn world_draws(
     rng: &mut Pcg32,
 ) -> (WorldDraw, WorldDraw) {
     let base = &baseline.prosecution;
-    let names = [
-        "acceptance_intercept",
-        "sentence_weight",
-        "firearms_weight",
-        "crime_gun_weight",
-        "evidence_weight",
-        "intent_evidence_weight",
-        "mexico_nexus_weight",
-        "organiser_weight",
-        "ice_joint_weight",
-        "no_firearm_weight",
-        "conviction_intercept",
-        "conviction_evidence_weight",
-        "conviction_trial_weight",
-        "conviction_export_weight",
-    ];
-    let fields = base.fields();
-    let changes: Vec<f64> = names
-        .iter()
-        .map(|name| {
-            fields
-                .iter()
-                .find(|(n, _)| n == name)
-                .map_or(0.0, |(_, p)| drawn_change(p, rng))
-        })
-        .collect();
+    // Each change is drawn from the baseline's range.
+    let changes: Vec<f64> = model_params(base).map(|p| drawn_change(p, rng)).collect();
     let mut sentencing = baseline.sentencing.clone();
     for (_, p) in sentencing.fields_mut() {
         let change = drawn_change(p, rng);
@@ -442,16 +426,9 @@ fn world_draws(
         1.0
     };
     let world = |p: &ProsecutionParams| {
-        let fields = p.fields();
-        let values: Vec<f64> = names
-            .iter()
+        let values: Vec<f64> = model_params(p)
             .zip(&changes)
-            .map(|(name, change)| {
-                fields
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map_or(0.0, |(_, q)| q.value + change)
-            })
+            .map(|(q, c)| q.value + c)
             .collect();
         // The no-firearm factor's input is −1 when no firearm was obtained, so its weight
         // enters as it is.

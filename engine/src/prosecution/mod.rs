@@ -329,17 +329,44 @@ impl Factor {
     }
 
     fn weight(self, p: &ProsecutionParams) -> f64 {
+        self.param(p).value
+    }
+
+    /// The parameter that weighs this factor.
+    pub fn param(self, p: &ProsecutionParams) -> &Param {
         match self {
-            Self::ExpectedSentence => p.sentence_weight.value,
-            Self::Firearms => p.firearms_weight.value,
-            Self::CrimeGun => p.crime_gun_weight.value,
-            Self::Evidence => p.evidence_weight.value,
-            Self::IntentEvidence => p.intent_evidence_weight.value,
-            Self::MexicoNexus => p.mexico_nexus_weight.value,
-            Self::Organiser => p.organiser_weight.value,
-            Self::IceJoint => p.ice_joint_weight.value,
-            Self::NoFirearm => p.no_firearm_weight.value,
+            Self::ExpectedSentence => &p.sentence_weight,
+            Self::Firearms => &p.firearms_weight,
+            Self::CrimeGun => &p.crime_gun_weight,
+            Self::Evidence => &p.evidence_weight,
+            Self::IntentEvidence => &p.intent_evidence_weight,
+            Self::MexicoNexus => &p.mexico_nexus_weight,
+            Self::Organiser => &p.organiser_weight,
+            Self::IceJoint => &p.ice_joint_weight,
+            Self::NoFirearm => &p.no_firearm_weight,
         }
+    }
+}
+
+impl ProsecutionParams {
+    /// The acceptance model's parameters in the order its inputs come: the intercept, then
+    /// each factor's weight in the order of [`Factor::ALL`].
+    pub fn acceptance_params(&self) -> [&Param; 10] {
+        let mut out = [&self.acceptance_intercept; 10];
+        for (slot, factor) in out[1..].iter_mut().zip(Factor::ALL) {
+            *slot = factor.param(self);
+        }
+        out
+    }
+
+    /// The conviction model's parameters: intercept, evidence, trial, export.
+    pub fn conviction_params(&self) -> [&Param; 4] {
+        [
+            &self.conviction_intercept,
+            &self.conviction_evidence_weight,
+            &self.conviction_trial_weight,
+            &self.conviction_export_weight,
+        ]
     }
 }
 
