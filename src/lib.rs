@@ -2,7 +2,6 @@
 
 pub mod app;
 pub mod browser_storage;
-pub mod calibration_check;
 pub mod case_fields;
 pub mod caseload_import;
 pub mod charts;

@@ -1,7 +1,9 @@
 //! How far the figures hold, in a few sentences: the calibration against published figures
 //! and the back-test against real sentences summed up for the printed brief and the slides.
 
-use serde::Serialize;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
 
 use crate::backtest::Backtest;
 use crate::evaluate::EvaluationError;
@@ -52,13 +54,41 @@ pub fn calibration_summary(
             .verbatim("published", r.published.clone())
         })
         .collect();
-    Ok(CalibrationSummary {
+    Ok(summary_of(met, rows.len(), misses))
+}
+
+/// What `data/default_calibration.json` keeps of the default model's calibration: the
+/// printed brief shows it on every page, and computing it there would put a pass over the
+/// referral population on the page's main thread. A test keeps it equal to the computed one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredCalibration {
+    met: usize,
+    figures: usize,
+    misses: Vec<Message>,
+}
+
+const DEFAULT_CALIBRATION_JSON: &str = include_str!("../data/default_calibration.json");
+
+fn summary_of(met: usize, figures: usize, misses: Vec<Message>) -> CalibrationSummary {
+    CalibrationSummary {
         line: Message::new("checks.summary.calibration")
             .with("met", met)
-            .with("figures", rows.len()),
+            .with("figures", figures),
         misses,
         met,
-        figures: rows.len(),
+        figures,
+    }
+}
+
+/// The default model's calibration summary, as committed (see [`StoredCalibration`]).
+pub fn default_calibration() -> &'static CalibrationSummary {
+    static SUMMARY: OnceLock<CalibrationSummary> = OnceLock::new();
+    SUMMARY.get_or_init(|| {
+        // Fixed at build time and checked by the tests.
+        let s: StoredCalibration =
+            serde_json::from_str(DEFAULT_CALIBRATION_JSON).expect("embedded calibration is valid");
+        summary_of(s.met, s.figures, s.misses)
     })
 }
 
@@ -101,5 +131,36 @@ mod tests {
                 assert!(!text.contains('{') && !text.contains('_'), "{text}");
             }
         }
+    }
+
+    /// The committed default calibration is what the default model computes;
+    /// `UPDATE_GOLDEN=1` rewrites it.
+    #[test]
+    fn committed_default_calibration_is_the_computed_one() {
+        let s = calibration_summary(
+            Law::embedded(),
+            SentencingParams::embedded(),
+            ProsecutionParams::embedded(),
+        )
+        .unwrap();
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            let stored = StoredCalibration {
+                met: s.met,
+                figures: s.figures,
+                misses: s.misses.clone(),
+            };
+            let text = serde_json::to_string_pretty(&stored).unwrap() + "\n";
+            std::fs::write(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/data/default_calibration.json"),
+                text,
+            )
+            .unwrap();
+            return;
+        }
+        assert_eq!(
+            default_calibration(),
+            &s,
+            "data/default_calibration.json: run UPDATE_GOLDEN=1 cargo test -p threshold-engine --lib default_calibration"
+        );
     }
 }

@@ -11,7 +11,6 @@ use threshold_engine::{
 use yew::prelude::*;
 
 use crate::browser_storage::now_iso;
-use crate::calibration_check::use_default_calibration;
 use crate::components::case_facts::CaseFacts;
 use crate::components::sentence_chart::SentenceChart;
 use crate::i18n::{t, tf, use_lang, verbatim, Arg, Lang};
@@ -63,7 +62,7 @@ fn edited_assumptions(lang: Lang, names: &[&str]) -> String {
 #[component]
 pub fn Brief(props: &BriefProps) -> Html {
     let lang = use_lang();
-    let calibration = use_default_calibration();
+    let calibration = threshold_engine::checks::default_calibration();
     let state = &props.state;
     let proposal = &state.scenario;
     let link = reproducing_link(&props.link);
@@ -147,11 +146,9 @@ pub fn Brief(props: &BriefProps) -> Html {
                 <li>{ tf(lang, "story.brief.proposal_source", &[("source", verbatim(proposal.source_in(lang)))]) }</li>
                 <li>{ t(lang, "story.brief.goodman") }</li>
                 <li>{ tf(lang, "story.brief.model_sources", &[("sources", verbatim(model_sources.join("; ")))]) }</li>
-                if let Some(c) = &calibration {
-                    <li data-testid="brief-calibration">
-                        { tf(lang, "story.brief.checked", &[("line", verbatim(crate::story::checked_line(lang, c)))]) }
-                    </li>
-                }
+                <li data-testid="brief-calibration">
+                    { tf(lang, "story.brief.checked", &[("line", verbatim(crate::story::checked_line(lang, calibration)))]) }
+                </li>
             </ul>
             <p class="brief-link">
                 { format!("{} ", t(lang, "story.brief.reproduce")) }
