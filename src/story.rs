@@ -30,6 +30,8 @@ pub struct BeforeAfter {
     pub label: String,
     pub before: String,
     pub after: String,
+    /// The move in words ("+7.6 points (26.1% → 33.7%), 1.3× likelier"); empty when none.
+    pub difference: String,
 }
 
 /// One finding on one screen.
@@ -45,6 +47,20 @@ pub struct Slide {
     pub before_after: Vec<BeforeAfter>,
     pub decline_reasons: Option<DeclineReasons>,
     pub source: String,
+}
+
+/// A difference and its 90% interval, each signed: "+20.8 (+14 to +28)".
+fn signed_interval(lang: Lang, i: &Interval) -> String {
+    let signed = |v: f64| threshold_engine::i18n::signed(lang, v, 1);
+    tf(
+        lang,
+        "story.signed_interval",
+        &[
+            ("mean", verbatim(signed(i.mean))),
+            ("low", verbatim(signed(i.p5))),
+            ("high", verbatim(signed(i.p95))),
+        ],
+    )
 }
 
 fn interval(lang: Lang, i: &Interval) -> String {
@@ -201,6 +217,10 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
         label: r.label.render(lang),
         before: r.baseline.text.render(lang),
         after: r.scenario.text.render(lang),
+        difference: r
+            .difference()
+            .map(|d| d.render(lang))
+            .unwrap_or_default(),
     })
     .collect();
     let best = row(Output::BestCharge).ok_or_else(|| said("story.error.no_best_row"))?;
@@ -248,10 +268,13 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     projection.step(STORY_DRAWS);
     let summary = projection.summary();
     let (b, s) = (&summary.baseline, &summary.scenario);
-    let measure = |key: &str, before: &Interval, after: &Interval| BeforeAfter {
-        label: said(key),
-        before: interval(lang, before),
-        after: interval(lang, after),
+    let measure = |key: &str, before: &Interval, after: &Interval, difference: &Interval| {
+        BeforeAfter {
+            label: said(key),
+            before: interval(lang, before),
+            after: interval(lang, after),
+            difference: signed_interval(lang, difference),
+        }
     };
     let caseload_slide = Slide {
         id: "caseload",
@@ -280,25 +303,39 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
                     "story.caseload.accepted",
                     &f.baseline.accepted,
                     &f.scenario.accepted,
+                    &f.difference_accepted,
                 ),
                 measure(
                     "story.caseload.convictions",
                     &f.baseline.convictions,
                     &f.scenario.convictions,
+                    &f.difference_convictions,
                 ),
                 measure(
                     "story.caseload.prison_years",
                     &f.baseline.prison_years,
                     &f.scenario.prison_years,
+                    &f.difference_prison_years,
                 ),
             ],
             None => vec![
-                measure("story.caseload.accepted", &b.accepted, &s.accepted),
-                measure("story.caseload.convictions", &b.convictions, &s.convictions),
+                measure(
+                    "story.caseload.accepted",
+                    &b.accepted,
+                    &s.accepted,
+                    &summary.difference_accepted,
+                ),
+                measure(
+                    "story.caseload.convictions",
+                    &b.convictions,
+                    &s.convictions,
+                    &summary.difference_convictions,
+                ),
                 measure(
                     "story.caseload.prison_years",
                     &b.prison_years,
                     &s.prison_years,
+                    &summary.difference_prison_years,
                 ),
             ],
         },

@@ -84,7 +84,7 @@ pub fn comparison_csv(comparison: &ChargeComparison) -> String {
 
 /// The header of [`side_by_side_csv`].
 pub const SIDE_BY_SIDE_HEADER: &str =
-    "proposal,output,label,baseline,proposal_value,baseline_text,proposal_text,difference,changed,causes";
+    "proposal,output,label,baseline,proposal_value,baseline_text,proposal_text,difference,difference_points,ratio,difference_text,changed,causes";
 
 /// One case before and after a proposal: a row per output, its causes joined by "; ".
 pub fn side_by_side_csv(comparison: &SideBySide) -> String {
@@ -103,11 +103,18 @@ pub fn side_by_side_csv_in(comparison: &SideBySide, lang: Lang) -> String {
         let causes: Vec<String> = row
             .causes
             .iter()
-            .map(|cause| match cause.delta {
-                Some(delta) => format!("{} ({delta:+})", cause.label.render(lang)),
+            .map(|cause| match row.cause_difference(cause) {
+                Some(d) => format!("{}: {}", cause.label.render(lang), d.render(lang)),
                 None => cause.label.render(lang),
             })
             .collect();
+        // Exact figures in their own columns; the text columns are rounded for reading.
+        let probability = row.output.is_probability();
+        let points = row.delta.filter(|_| probability).map(|d| number(d * 100.0));
+        let ratio = match (probability, row.baseline.number, row.scenario.number) {
+            (true, Some(from), Some(to)) if from > 0.0 => number(to / from),
+            _ => String::new(),
+        };
         push_row(
             &mut out,
             &[
@@ -119,6 +126,9 @@ pub fn side_by_side_csv_in(comparison: &SideBySide, lang: Lang) -> String {
                 text_field(&row.baseline.text.render(lang)),
                 text_field(&row.scenario.text.render(lang)),
                 row.delta.map(number).unwrap_or_default(),
+                points.unwrap_or_default(),
+                ratio,
+                text_field(&row.difference().map(|d| d.render(lang)).unwrap_or_default()),
                 row.changed.to_string(),
                 text_field(&causes.join("; ")),
             ],
@@ -341,8 +351,42 @@ mod tests {
             let back = |text: &str| (!text.is_empty()).then(|| text.parse::<f64>().unwrap());
             assert_eq!(back(&row[3]), expected.baseline.number);
             assert_eq!(back(&row[4]), expected.scenario.number);
-            assert_eq!(row[8], expected.changed.to_string());
+            assert_eq!(row[11], expected.changed.to_string());
         }
+    }
+
+    /// A chance's difference is in percentage points with the ratio beside it, exactly; the
+    /// text column rounds it for reading.
+    #[test]
+    fn side_by_side_probability_rows_carry_points_and_ratio() {
+        let mut two_thousand_eleven = case();
+        two_thousand_eleven.law_era = LawEra::April2011;
+        two_thousand_eleven.charge = ChargeId::StrawPurchase922a6;
+        two_thousand_eleven.firearms = Some(10);
+        two_thousand_eleven.mexico_nexus = Some(true);
+        two_thousand_eleven.knew_leaving_us = Some(true);
+        let scenario = preset("today_bsca_819").unwrap();
+        let comparison =
+            side_by_side(&two_thousand_eleven, &Baseline::embedded(), scenario).unwrap();
+        let rows = read(&side_by_side_csv(&comparison));
+        let acceptance = rows.iter().find(|r| r[1] == "acceptance").unwrap();
+        let (from, to): (f64, f64) = (
+            acceptance[3].parse().unwrap(),
+            acceptance[4].parse().unwrap(),
+        );
+        assert!(to > from, "{acceptance:?}");
+        assert_eq!(acceptance[7].parse::<f64>().unwrap(), to - from);
+        assert_eq!(acceptance[8].parse::<f64>().unwrap(), (to - from) * 100.0);
+        assert_eq!(acceptance[9].parse::<f64>().unwrap(), to / from);
+        assert!(acceptance[10].contains(" points ("), "{}", acceptance[10]);
+        assert!(acceptance[10].contains("× likelier"), "{}", acceptance[10]);
+        let range = rows.iter().find(|r| r[1] == "guideline_range").unwrap();
+        assert_eq!(range[8], "", "months have no points");
+        assert!(
+            range[10].ends_with("at the bottom of the range"),
+            "{}",
+            range[10]
+        );
     }
 
     #[test]

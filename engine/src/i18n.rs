@@ -115,6 +115,8 @@ pub enum Arg {
     Int(i64),
     /// A number shown with at most this many decimals.
     Num(f64, u8),
+    /// A difference: [`Arg::Num`] with its sign, "+" or a true minus, and "0" unsigned.
+    Signed(f64, u8),
     /// Written the same in every language: a citation, a statute, a name the user typed.
     Verbatim(String),
     /// Data prose in both languages.
@@ -191,6 +193,11 @@ impl Message {
     /// Adds a number shown with at most `decimals` decimals.
     pub fn number(self, name: &'static str, value: f64, decimals: u8) -> Message {
         self.with(name, Arg::Num(value, decimals))
+    }
+
+    /// Adds a difference, signed, with at most `decimals` decimals.
+    pub fn signed(self, name: &'static str, value: f64, decimals: u8) -> Message {
+        self.with(name, Arg::Signed(value, decimals))
     }
 
     /// The message in `lang`, from the engine's own catalog.
@@ -433,6 +440,7 @@ impl Catalog {
         match arg {
             Arg::Int(v) => integer(lang, *v),
             Arg::Num(v, decimals) => number(lang, *v, *decimals),
+            Arg::Signed(v, decimals) => signed(lang, *v, *decimals),
             Arg::Verbatim(s) => s.clone(),
             Arg::Text(t) => t.get(lang).to_string(),
             Arg::Message(m) => self.render(m, lang),
@@ -565,6 +573,19 @@ pub fn number(lang: Lang, value: f64, decimals: u8) -> String {
         out.push_str(fraction);
     }
     out
+}
+
+/// A difference with its sign: "+7.6", "−2" (a true minus), and "0" when it rounds to
+/// nothing, so a reader never sees "+0".
+pub fn signed(lang: Lang, value: f64, decimals: u8) -> String {
+    let text = number(lang, value.abs(), decimals);
+    if text == "0" || text == "—" {
+        text
+    } else if value > 0.0 {
+        format!("+{text}")
+    } else {
+        format!("\u{2212}{text}")
+    }
 }
 
 /// A whole percentage as the language writes it: "10%".

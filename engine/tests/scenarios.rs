@@ -271,7 +271,7 @@ fn scenario_and_project_commands() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        table.contains("| guideline range | level 17 → 24–30 mo | level 29 → 87–108 mo | +63.000 | Nov. 2011 Guidelines Manual (amendment 753) (+63.000) |"),
+        table.contains("| guideline range | level 17 → 24–30 mo | level 29 → 87–108 mo | +63 months at the bottom of the range | Nov. 2011 Guidelines Manual (amendment 753): +63 months at the bottom of the range |"),
         "{table}"
     );
     let (code, json, _) = threshold(&[

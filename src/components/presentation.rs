@@ -106,7 +106,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                     if !slide.before_after.is_empty() {
                         <table class="slide-table">
                             <thead>
-                                <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.ui.figure") }</span></th><th scope="col">{ t(lang, "story.ui.april_2011") }</th><th scope="col">{ t(lang, "story.ui.proposal") }</th></tr>
+                                <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.ui.figure") }</span></th><th scope="col">{ t(lang, "story.ui.april_2011") }</th><th scope="col">{ t(lang, "story.ui.proposal") }</th><th scope="col">{ t(lang, "story.ui.difference") }</th></tr>
                             </thead>
                             <tbody>
                                 { for slide.before_after.iter().map(|row| html! {
@@ -114,6 +114,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                                         <th scope="row">{ row.label.clone() }</th>
                                         <td>{ row.before.clone() }</td>
                                         <td>{ row.after.clone() }</td>
+                                        <td>{ if row.difference.is_empty() { t(lang, "story.ui.no_difference").to_string() } else { row.difference.clone() } }</td>
                                     </tr>
                                 }) }
                             </tbody>

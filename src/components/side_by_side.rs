@@ -7,23 +7,11 @@ use yew::prelude::*;
 
 use crate::components::download_button::DownloadButton;
 use crate::download::file_name_part;
-use crate::i18n::{render, t, tf, use_lang, verbatim, Arg, Lang};
-use crate::units;
+use crate::i18n::{render, t, tf, use_lang, verbatim, Arg};
 
 #[derive(Properties, PartialEq)]
 pub struct SideBySideProps {
     pub comparison: SideBySide,
-}
-
-fn signed(lang: Lang, delta: f64) -> String {
-    let text = units::number(lang, delta.abs());
-    if delta > 0.0 {
-        format!("+{text}")
-    } else if delta < 0.0 {
-        format!("−{text}")
-    } else {
-        "0".into()
-    }
 }
 
 #[component]
@@ -52,8 +40,8 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                                 <td>{ render(lang, &row.baseline.text) }</td>
                                 <td>
                                     { render(lang, &row.scenario.text) }
-                                    if let (true, Some(delta)) = (row.changed, row.delta) {
-                                        <span class="delta">{ format!(" ({})", signed(lang, delta)) }</span>
+                                    if let Some(difference) = row.difference() {
+                                        <span class="delta">{ render(lang, &difference) }</span>
                                     }
                                 </td>
                                 <td>
@@ -66,13 +54,13 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                                             { for row.causes.iter().map(|cause| html! {
                                                 <li>
                                                     { cause.label.clone() }
-                                                    if let Some(d) = cause.delta {
-                                                        { format!(" ({})", signed(lang, d)) }
+                                                    if let Some(d) = row.cause_difference(cause) {
+                                                        { format!(": {}", render(lang, &d)) }
                                                     }
                                                 </li>
                                             }) }
-                                            if let Some(i) = row.interaction.filter(|i| i.abs() > 0.05) {
-                                                <li>{ tf(lang, "scenario.side.interaction", &[("delta", verbatim(signed(lang, i)))]) }</li>
+                                            if let Some(i) = row.interaction_difference() {
+                                                <li>{ tf(lang, "scenario.side.interaction", &[("delta", verbatim(render(lang, &i)))]) }</li>
                                             }
                                         </ul>
                                     }

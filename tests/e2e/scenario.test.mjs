@@ -159,3 +159,25 @@ test("the calibration and back-test tables show what threshold calibrate and bac
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
+
+test("a chance's difference reads in points with the ratio, in the table and its causes", async () => {
+  const { page, context, consoleErrors } = await openWorkspace();
+  await page.fill("#field-firearms", "10");
+  await page.selectOption("#field-mexico_nexus", "yes");
+  await page.selectOption("#field-knew_leaving_us", "yes");
+  await page.selectOption("#field-scenario", "today_bsca_819");
+  const table = page.getByTestId("side-by-side");
+  const acceptance = table.locator("tr", { hasText: "chance a U.S. Attorney accepts" });
+  await acceptance.waitFor();
+  const text = await acceptance.textContent();
+  const points = /\+(\d+\.\d) points \((\d+\.\d)% → (\d+\.\d)%\), (\d\.\d)× likelier/.exec(text);
+  assert.ok(points, text);
+  const [, shown, from, to, ratio] = points.map(Number);
+  assert.ok(Math.abs(shown - (to - from)) <= 0.11, text);
+  assert.ok(Math.abs(ratio - to / from) <= 0.06, text);
+  assert.match(await acceptance.locator("td").last().textContent(), /: \+\d+\.\d points/);
+  // No bare fraction or "+0" anywhere in the table.
+  assert.doesNotMatch(await table.textContent(), /\([+−]0(\.\d+)?\)/);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});

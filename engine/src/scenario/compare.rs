@@ -1,6 +1,8 @@
 //! One case, baseline beside scenario: every output, the difference, and which change
 //! caused it.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Applied, Baseline, Scenario, ScenarioError};
@@ -12,11 +14,12 @@ use crate::prosecution::{assess, compare_charges, ChargeComparison};
 
 /// How differences are attributed, stated where the UI can show it (in English; the page
 /// shows the catalog's `side_by_side.method` in the reader's language).
-pub const ATTRIBUTION_METHOD: &str = "Each change is applied alone to the baseline and the \
+pub const ATTRIBUTION_METHOD: &str = "Each change is applied alone to the status quo and the \
 case re-evaluated; a change is listed as a cause of an output when it moves that output by \
-itself, with its own difference. The combined difference is the full scenario's; \
-`interaction` is what the changes do together beyond the sum of their separate effects \
-(e.g. a higher maximum that only matters once a new enhancement lifts the range).";
+itself, with its own difference. The combined difference is the whole proposal's; “acting \
+together” is what the changes do together beyond the sum of their separate effects (e.g. a \
+higher maximum that only matters once a new enhancement lifts the range). Chances move in \
+percentage points: from 26.1% to 33.7% is +7.6 points.";
 
 /// An output of the single-case model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -59,6 +62,102 @@ impl Output {
             Self::PrisonMonthsPerReferral => "output.prison_months_per_referral",
             Self::BestCharge => "output.best_charge",
         })
+    }
+}
+
+/// The smallest move in percentage points worth its own figure: below it a probability is
+/// said to have moved "by less than 0.1 points", never "+0".
+const SMALLEST_POINTS: f64 = 0.05;
+
+impl Output {
+    /// Whether the output is a probability (its difference is in percentage points).
+    pub fn is_probability(self) -> bool {
+        matches!(self, Self::Acceptance | Self::Conviction)
+    }
+
+    /// The move from `from` to `to` in words: percentage points and how many times likelier
+    /// for a probability ("+7.6 points (26.1% → 33.7%), 1.3× likelier"), months otherwise
+    /// ("+12 months at the bottom of the range"). A fraction such as "+0.1" is never shown,
+    /// because a reader takes it for points.
+    pub fn difference(self, from: f64, to: f64) -> Message {
+        if self.is_probability() {
+            return probability_difference(from, to);
+        }
+        match self {
+            Self::GuidelineRange => Message::new(singular_if_one(
+                "difference.range_months",
+                to - from,
+            ))
+            .signed("months", to - from, 1),
+            _ => self.amount(to - from),
+        }
+    }
+
+    /// A bare amount of this output's unit: "+2.5 points" for a probability (given as a
+    /// fraction), "+2.5 months" otherwise.
+    pub fn amount(self, d: f64) -> Message {
+        if self.is_probability() {
+            Message::new(singular_if_one("difference.amount.points", d * 100.0)).signed(
+                "points",
+                d * 100.0,
+                1,
+            )
+        } else if d.abs() < 0.05 {
+            // A move too small for a figure is still a move: never "0" on a changed row.
+            Message::new(if d >= 0.0 {
+                "difference.months.tiny_up"
+            } else {
+                "difference.months.tiny_down"
+            })
+        } else {
+            Message::new(singular_if_one("difference.months", d)).signed("months", d, 1)
+        }
+    }
+}
+
+/// `key`, or its `.one` form when `amount` shows as exactly one ("+1 month").
+fn singular_if_one(key: &'static str, amount: f64) -> Cow<'static, str> {
+    if crate::i18n::number(Lang::En, amount.abs(), 1) == "1" {
+        Cow::Owned(format!("{key}.one"))
+    } else {
+        Cow::Borrowed(key)
+    }
+}
+
+fn probability_difference(from: f64, to: f64) -> Message {
+    let points = (to - from) * 100.0;
+    // One fixed decimal, as the percentages beside them are printed ("26.1%"): a chance is
+    // at most 100, so no grouping, and es-MX writes the decimal point too.
+    let percents = |m: Message| {
+        m.verbatim("from", one_decimal(from * 100.0))
+            .verbatim("to", one_decimal(to * 100.0))
+    };
+    if points.abs() < SMALLEST_POINTS {
+        let key = if points >= 0.0 {
+            "difference.points.tiny_up"
+        } else {
+            "difference.points.tiny_down"
+        };
+        return percents(Message::new(key));
+    }
+    let sign = if points > 0.0 { "+" } else { "\u{2212}" };
+    let shown = one_decimal(points.abs());
+    let key = if shown == "1.0" {
+        "difference.points.one"
+    } else {
+        "difference.points"
+    };
+    let base = percents(Message::new(key).verbatim("points", format!("{sign}{shown}")));
+    let ratio = (from > 0.0).then(|| to / from);
+    match ratio {
+        // A ratio that rounds to 1 says nothing the points do not.
+        Some(r) if r >= 1.05 => Message::new("difference.points.likelier")
+            .with("points", base)
+            .number("ratio", r, 1),
+        Some(r) if r <= 0.95 => Message::new("difference.points.as_likely")
+            .with("points", base)
+            .number("ratio", r, 2),
+        _ => base,
     }
 }
 
@@ -246,6 +345,41 @@ pub struct SideBySideRow {
     pub interaction: Option<f64>,
 }
 
+impl SideBySideRow {
+    /// The combined difference in words, when the output changed and both sides are numbers.
+    pub fn difference(&self) -> Option<Message> {
+        let (true, Some(from), Some(to)) =
+            (self.changed, self.baseline.number, self.scenario.number)
+        else {
+            return None;
+        };
+        Some(self.output.difference(from, to))
+    }
+
+    /// What `cause` alone does to this output, in words.
+    pub fn cause_difference(&self, cause: &Cause) -> Option<Message> {
+        Some(
+            self.output
+                .difference(self.baseline.number?, cause.value.number?),
+        )
+    }
+
+    /// The part due to changes acting together, in words, when it is large enough to show
+    /// (a tenth of a month, or a tenth of a point).
+    pub fn interaction_difference(&self) -> Option<Message> {
+        let i = self.interaction.filter(|_| self.changed)?;
+        let shown = if self.output.is_probability() {
+            i * 100.0
+        } else {
+            i
+        };
+        if shown.abs() < SMALLEST_POINTS {
+            return None;
+        }
+        Some(self.output.amount(i))
+    }
+}
+
 /// The whole comparison for one case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SideBySide {
@@ -370,21 +504,21 @@ pub fn side_by_side_markdown(s: &SideBySide) -> String {
         s.scenario_name.render(Lang::En)
     );
     for r in &s.rows {
-        let delta = match (r.changed, r.delta) {
+        let delta = match (r.changed, r.difference()) {
             (false, _) => "—".to_string(),
-            (true, Some(d)) => format!("{d:+.3}"),
+            (true, Some(d)) => d.render(Lang::En),
             (true, None) => "changed".to_string(),
         };
         let mut causes: Vec<String> = r
             .causes
             .iter()
-            .map(|c| match c.delta {
-                Some(d) => format!("{} ({d:+.3})", c.label.render(Lang::En)),
+            .map(|c| match r.cause_difference(c) {
+                Some(d) => format!("{}: {}", c.label.render(Lang::En), d.render(Lang::En)),
                 None => c.label.render(Lang::En),
             })
             .collect();
-        if let Some(i) = r.interaction.filter(|i| r.changed && i.abs() > 1e-9) {
-            causes.push(format!("together ({i:+.3})"));
+        if let Some(i) = r.interaction_difference() {
+            causes.push(format!("acting together: {}", i.render(Lang::En)));
         }
         let _ = writeln!(
             out,

@@ -464,3 +464,75 @@ fn preset_sources_in_both_languages() {
         assert_eq!(sources, texts, "{}", p.id);
     }
 }
+
+/// A chance's difference is read in percentage points with the ratio beside it, never as a
+/// fraction ("+0.1" for 26.1% → 33.7% was read as a tenth of a point).
+#[test]
+fn differences_read_in_points_and_months() {
+    use crate::i18n::Lang;
+    let cases: [(Output, f64, f64, &str); 9] = [
+        // (33.7 − 26.1) = 7.6 points; 33.7 / 26.1 = 1.29 → "1.3×".
+        (
+            Output::Acceptance,
+            0.261,
+            0.337,
+            "+7.6 points (26.1% → 33.7%), 1.3× likelier",
+        ),
+        // 0.261 / 0.337 = 0.774 → "0.77×".
+        (
+            Output::Acceptance,
+            0.337,
+            0.261,
+            "−7.6 points (33.7% → 26.1%), 0.77× as likely",
+        ),
+        // 99.0 → 99.02: 0.02 points, too small for a figure, and no "+0".
+        (
+            Output::Conviction,
+            0.990,
+            0.9902,
+            "up by less than 0.1 points (99.0% → 99.0%)",
+        ),
+        (
+            Output::Conviction,
+            0.9902,
+            0.990,
+            "down by less than 0.1 points (99.0% → 99.0%)",
+        ),
+        // 91.0 → 92.0 is one point; the ratio 1.01 rounds to 1, so it is left out.
+        (Output::Acceptance, 0.91, 0.92, "+1.0 point (91.0% → 92.0%)"),
+        (
+            Output::GuidelineRange,
+            12.0,
+            24.0,
+            "+12 months at the bottom of the range",
+        ),
+        (
+            Output::GuidelineRange,
+            12.0,
+            13.0,
+            "+1 month at the bottom of the range",
+        ),
+        (Output::ExpectedSentence, 21.5, 11.3, "−10.2 months"),
+        (
+            Output::PrisonMonthsPerReferral,
+            5.8,
+            5.84,
+            "up by less than 0.1 months",
+        ),
+    ];
+    for (output, from, to, expected) in cases {
+        assert_eq!(
+            output.difference(from, to).render(Lang::En),
+            expected,
+            "{output:?} {from} → {to}"
+        );
+    }
+    assert_eq!(
+        Output::Acceptance.difference(0.261, 0.337).render(Lang::Es),
+        "+7.6 puntos (26.1% → 33.7%), 1.3 veces más probable"
+    );
+    assert_eq!(
+        Output::Acceptance.amount(0.025).render(Lang::En),
+        "+2.5 points"
+    );
+}
