@@ -8,6 +8,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
+use threshold_engine::answer::{era_comparison, EraComparison};
 use threshold_engine::scenario::{side_by_side, SideBySide};
 use threshold_engine::timeline::{timeline, Timeline};
 use threshold_engine::{
@@ -19,7 +20,7 @@ use yew::prelude::*;
 
 use crate::browser_storage;
 use crate::components::{
-    acceptance_panel::AcceptancePanel, assumptions_panel::AssumptionsPanel, brief::Brief,
+    acceptance_panel::AcceptancePanel, answer_card::AnswerCard, assumptions_panel::AssumptionsPanel, brief::Brief,
     case_builder::CaseBuilder, caseload_panel::CaseloadPanel,
     charge_comparison::ChargeComparisonPanel, law_timeline::LawTimeline,
     likely_sentence::LikelySentenceNote, model_checks_panel::ModelChecksPanel,
@@ -58,6 +59,8 @@ struct Outcome {
     timeline: Result<Timeline, Message>,
     /// The sentence over the facts not given, each spread over the referral population.
     likely: Option<LikelySentence>,
+    /// The case under April 2011 law and under today's law; an error leaves the rest.
+    eras: Result<EraComparison, Message>,
 }
 
 /// Asks the engine about the current state, or says in plain words why it cannot answer.
@@ -99,6 +102,7 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
     );
     let side_by_side = side_by_side(&state.case, &base, &state.scenario).map_err(|e| e.message());
     let timeline = timeline(&state.case, law).map_err(|e| e.message());
+    let eras = era_comparison(&state.case, law, sentencing, prosecution).map_err(|e| e.message());
     let mut governing_case = state.case.clone();
     governing_case.charge = governing.charge;
     let likely = likely_sentence(
@@ -118,6 +122,7 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
         side_by_side,
         timeline,
         likely,
+        eras,
     })
 }
 
@@ -430,6 +435,15 @@ pub fn App() -> Html {
         },
     };
 
+    // Its own cell of the grid: first on a phone, beside the form's top on a desktop.
+    let answer = match &*result {
+        Ok(Outcome { eras: Ok(eras), .. }) => html! {
+            <AnswerCard comparison={eras.clone()} era={state.case.law_era} chosen={state.charges.clone()}
+                on_choose={on_action.reform(Action::SetChargeSet)} />
+        },
+        _ => html! {},
+    };
+
     in_lang(html! {
         <>
             <SiteHeader imported={state.caseload.imported.is_some()} {current_address}
@@ -444,6 +458,9 @@ pub fn App() -> Html {
                 </div>
             }
             <main id="main" class="workspace" data-ready={settled.then_some("true")}>
+                <div class="answer-column">
+                    { answer }
+                </div>
                 <div class="case-column">
                     <CaseBuilder case={state.case.clone()} on_action={on_action.clone()} />
                 </div>

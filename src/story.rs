@@ -217,10 +217,7 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
         label: r.label.render(lang),
         before: r.baseline.text.render(lang),
         after: r.scenario.text.render(lang),
-        difference: r
-            .difference()
-            .map(|d| d.render(lang))
-            .unwrap_or_default(),
+        difference: r.difference().map(|d| d.render(lang)).unwrap_or_default(),
     })
     .collect();
     let best = row(Output::BestCharge).ok_or_else(|| said("story.error.no_best_row"))?;
@@ -268,14 +265,13 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     projection.step(STORY_DRAWS);
     let summary = projection.summary();
     let (b, s) = (&summary.baseline, &summary.scenario);
-    let measure = |key: &str, before: &Interval, after: &Interval, difference: &Interval| {
-        BeforeAfter {
+    let measure =
+        |key: &str, before: &Interval, after: &Interval, difference: &Interval| BeforeAfter {
             label: said(key),
             before: interval(lang, before),
             after: interval(lang, after),
             difference: signed_interval(lang, difference),
-        }
-    };
+        };
     let caseload_slide = Slide {
         id: "caseload",
         title: said("story.caseload.title"),

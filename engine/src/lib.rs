@@ -6,6 +6,7 @@
 //! prosecution model in [`prosecution`]: [`assess`], [`compare_charges`],
 //! [`firearms_threshold`] with [`ProsecutionParams::embedded`].
 
+pub mod answer;
 pub mod backtest;
 pub mod batch;
 pub mod calibration;

@@ -1,6 +1,7 @@
 //! One component per file; each renders engine results and owns no domain logic.
 
 pub mod acceptance_panel;
+pub mod answer_card;
 pub mod assumptions_panel;
 pub mod brief;
 pub mod case_builder;

@@ -109,6 +109,9 @@ pub struct Charge {
     pub id: ChargeId,
     /// The offence explained in words; the statute is shown beside it.
     pub name: Text,
+    /// The section and a few plain words, for tables and the answer card ("§932, straw
+    /// purchasing (2022)").
+    pub short_name: Text,
     pub statute: String,
     pub guideline: GuidelineSection,
     /// How the guideline the charge is sentenced under was verified (Appendix A).
