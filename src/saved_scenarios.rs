@@ -6,8 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
+use threshold_engine::{ChargeId, Law};
 
+use crate::components::charge_comparison::statutes;
 use crate::i18n::{verbatim, Message};
+use crate::share_link;
+use crate::state::AppState;
 
 /// The storage key of the list.
 pub const STORAGE_KEY: &str = "threshold.saved";
@@ -151,6 +155,69 @@ pub fn check_name(name: &str) -> Result<String, Message> {
     Ok(name.to_string())
 }
 
+/// The name "Keep both" saves under: `name` numbered with the first free " (n)", counting
+/// on from a number it already ends in, and shortened so it still passes [`check_name`].
+pub fn next_free_name(name: &str, entries: &[SavedScenario]) -> String {
+    let (stem, first) = numbered(name).unwrap_or((name, 2));
+    // Counted in a wider type than it was read in, so the largest number still has a next.
+    (u64::from(first)..)
+        .map(|n| {
+            let suffix = format!(" ({n})");
+            let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+            let stem: String = stem.chars().take(room).collect();
+            format!("{}{suffix}", stem.trim_end())
+        })
+        .find(|candidate| !entries.iter().any(|e| &e.name == candidate))
+        .unwrap_or_default()
+}
+
+/// "Ring (3)" as ("Ring", 3), so a copy of a copy is "Ring (4)", not "Ring (3) (2)".
+fn numbered(name: &str) -> Option<(&str, u32)> {
+    let (stem, number) = name.strip_suffix(')')?.rsplit_once(" (")?;
+    let number: u32 = number.parse().ok()?;
+    (!stem.trim().is_empty()).then_some((stem, number))
+}
+
+/// What a saved view holds, in one line a reader can tell entries apart by: the charge, the
+/// number of firearms and the proposal.
+pub fn summary(view: &AppState) -> Message {
+    Message::new("keep.saved.summary")
+        .with("charge", charge_words(&view.charges))
+        .with("firearms", firearm_count(view.case.firearms))
+        .with("proposal", view.scenario.name_message())
+}
+
+/// The summary of an entry, read from its link; a link that no longer opens says why
+/// instead, so the entry still shows.
+pub fn entry_summary(entry: &SavedScenario) -> Message {
+    match share_link::decode(&entry.link) {
+        Ok(view) => summary(&view),
+        Err(error) => Message::new("keep.saved.summary_unreadable").with("reason", error.reason),
+    }
+}
+
+/// One charge as the case builder lists it (statute and plain name); several by their
+/// statutes alone, as the charge comparison does, to keep the line short.
+fn charge_words(charges: &[ChargeId]) -> Message {
+    match charges {
+        [only] => match Law::embedded().charge(*only) {
+            Ok(charge) => Message::new("keep.saved.summary_charge")
+                .verbatim("statute", charge.statute.clone())
+                .with("name", &charge.name),
+            Err(_) => Message::verbatim_text(only.code()),
+        },
+        _ => Message::verbatim_text(statutes(charges)),
+    }
+}
+
+fn firearm_count(firearms: Option<u32>) -> Message {
+    match firearms {
+        Some(1) => Message::new("keep.saved.summary_firearm_one"),
+        Some(n) => Message::new("keep.saved.summary_firearms").with("n", n),
+        None => Message::new("keep.saved.summary_firearms_unknown"),
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
@@ -286,6 +353,148 @@ mod tests {
             backup_key: None,
         });
         assert!(!shelf.may_write());
+    }
+
+    fn saved(name: &str) -> SavedScenario {
+        SavedScenario {
+            name: name.into(),
+            saved: "2026-11-27T21:00:00.000Z".into(),
+            link: "v1.e30".into(),
+        }
+    }
+
+    #[test]
+    fn a_copy_takes_the_next_free_number() {
+        let shelf = |names: &[&str]| names.iter().map(|n| saved(n)).collect::<Vec<_>>();
+        assert_eq!(next_free_name("A", &shelf(&["A"])), "A (2)");
+        assert_eq!(next_free_name("A", &shelf(&["A", "A (2)"])), "A (3)");
+        // A copy of a copy counts on rather than nesting.
+        assert_eq!(next_free_name("A (2)", &shelf(&["A", "A (2)"])), "A (3)");
+        assert_eq!(next_free_name("A (9)", &shelf(&["A (9)"])), "A (10)");
+        assert_eq!(next_free_name("A (1)", &shelf(&["A (1)"])), "A (2)");
+        assert_eq!(
+            next_free_name("A (4294967295)", &shelf(&["A (4294967295)"])),
+            "A (4294967296)"
+        );
+        // Parentheses that are not a copy's number are part of the name.
+        assert_eq!(
+            next_free_name("Ring (Phoenix)", &shelf(&["Ring (Phoenix)"])),
+            "Ring (Phoenix) (2)"
+        );
+        assert_eq!(next_free_name("(2)", &shelf(&["(2)"])), "(2) (2)");
+        // A name at the limit is shortened to make room, and the copy still saves.
+        let long = "é".repeat(MAX_NAME_CHARS);
+        let copy = next_free_name(&long, &shelf(&[&long]));
+        assert_eq!(copy.chars().count(), MAX_NAME_CHARS);
+        assert!(copy.ends_with("é (2)"), "{copy}");
+        assert_eq!(check_name(&copy), Ok(copy.clone()));
+        // Shortening never leaves a space before the number.
+        let spaced = format!("{} b", "a".repeat(MAX_NAME_CHARS - 5));
+        assert_eq!(
+            next_free_name(&spaced, &shelf(&[&spaced])),
+            format!("{} (2)", "a".repeat(MAX_NAME_CHARS - 5))
+        );
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+        #[test]
+        fn a_copy_is_always_free_and_a_valid_name(
+            name in "[a-zé ()0-9]{0,90}",
+            copies in 0usize..4,
+        ) {
+            if let Ok(name) = check_name(&name) {
+                let mut entries = vec![saved(&name)];
+                for _ in 0..copies {
+                    let next = next_free_name(&name, &entries);
+                    entries.push(saved(&next));
+                }
+                let copy = next_free_name(&name, &entries);
+                prop_assert!(!entries.iter().any(|e| e.name == copy), "{copy:?} is taken");
+                prop_assert_eq!(check_name(&copy), Ok(copy.clone()));
+            }
+        }
+    }
+
+    #[test]
+    fn the_summary_names_charge_firearms_and_proposal_in_both_languages() {
+        let view = AppState::default();
+        assert_eq!(
+            render(Lang::En, &summary(&view)),
+            "18 U.S.C. 922(a)(6), 924(a)(2) — False statement when buying a firearm (\"straw purchase\") \
+             · 5 firearms · proposal: Guidelines amendment 753 (Nov. 2011)"
+        );
+        assert_eq!(
+            render(Lang::Es, &summary(&view)),
+            "18 U.S.C. 922(a)(6), 924(a)(2) — Declaración falsa al comprar un arma de fuego \
+             (compra por interpósita persona, \"straw purchase\") · 5 armas de fuego \
+             · propuesta: Enmienda 753 de las Directrices (nov. de 2011)"
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_firearms_in_words_that_agree() {
+        let mut view = AppState::default();
+        for (firearms, en, es) in [
+            (Some(1), " · 1 firearm · ", " · 1 arma de fuego · "),
+            (Some(2), " · 2 firearms · ", " · 2 armas de fuego · "),
+            (Some(0), " · 0 firearms · ", " · 0 armas de fuego · "),
+            (
+                Some(1200),
+                " · 1,200 firearms · ",
+                " · 1,200 armas de fuego · ",
+            ),
+            (
+                None,
+                " · number of firearms not given · ",
+                " · número de armas de fuego sin indicar · ",
+            ),
+        ] {
+            view.case.firearms = firearms;
+            assert!(
+                render(Lang::En, &summary(&view)).contains(en),
+                "{firearms:?}"
+            );
+            assert!(
+                render(Lang::Es, &summary(&view)).contains(es),
+                "{firearms:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_summary_follows_the_charges_and_an_edited_proposal() {
+        let mut view = AppState::default();
+        view.case.charge = ChargeId::Smuggling554;
+        view.charges = vec![ChargeId::Smuggling554, ChargeId::ArmsExport2778];
+        view.scenario.name = "My <b>own</b> proposal".into();
+        let en = render(Lang::En, &summary(&view));
+        assert!(
+            en.starts_with("18 U.S.C. 554 + 22 U.S.C. 2778(b)(2), (c) · 5 firearms · "),
+            "{en}"
+        );
+        assert!(en.ends_with("proposal: My <b>own</b> proposal"), "{en}");
+        view.charges = vec![ChargeId::Smuggling554];
+        assert!(render(Lang::Es, &summary(&view))
+            .starts_with("18 U.S.C. 554 — Contrabando de mercancías (armas de fuego) desde los Estados Unidos · "));
+    }
+
+    #[test]
+    fn an_entry_is_summarised_from_its_own_link() {
+        let mut view = AppState::default();
+        view.case.firearms = Some(12);
+        let mut entry = saved("A");
+        entry.link = share_link::encode(&view);
+        // The entry's view, not the one on screen.
+        assert!(render(Lang::En, &entry_summary(&entry)).contains(" · 12 firearms · "));
+        assert!(render(Lang::En, &entry_summary(&saved("B"))).contains(" · 5 firearms · "));
+        entry.link = "v1.garbage!".into();
+        let unreadable = render(Lang::En, &entry_summary(&entry));
+        assert!(
+            unreadable.starts_with("What this entry holds cannot be shown ("),
+            "{unreadable}"
+        );
+        assert!(render(Lang::Es, &entry_summary(&entry)).starts_with("No se puede mostrar"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub struct ChargeComparisonProps {
 const BAR_WIDTH: f64 = 160.0;
 
 /// The statutes of a charge set as people cite them, e.g. "18 U.S.C. 554 + 22 U.S.C. 2778".
-fn statutes(charges: &[ChargeId]) -> String {
+pub fn statutes(charges: &[ChargeId]) -> String {
     let law = Law::embedded();
     charges
         .iter()

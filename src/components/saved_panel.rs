@@ -11,7 +11,9 @@ use crate::browser_storage::now_iso;
 use crate::components::download_button::DownloadButton;
 use crate::download::file_name_part;
 use crate::i18n::{render, t, tf, use_lang, verbatim, Lang, Message};
-use crate::saved_scenarios::{check_name, StorageProblem};
+use crate::saved_scenarios::{
+    check_name, entry_summary, next_free_name, SavedScenario, StorageProblem, MAX_NAME_CHARS,
+};
 use crate::share_link;
 use crate::state::{Action, AppState};
 use crate::workspace_file::{self, FileError, Opened, MAX_FILE_BYTES};
@@ -100,36 +102,90 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     let name_error = use_state(|| None::<Message>);
     let renaming = use_state(|| None::<(usize, String)>);
     let notice = use_state(|| None::<Notice>);
+    // A checked name already in the list, waiting for the user to say whether to replace it.
+    let confirming = use_state(|| None::<String>);
+    let name_input = use_node_ref();
+    let keep_both_button = use_node_ref();
     let reader = use_mut_ref(|| None::<FileReader>);
     let shelf = &props.state.saved;
-    let taken = shelf.entries.iter().any(|e| e.name == name.trim());
+    // Decoding every link on every keystroke elsewhere on the page would be wasted work: the
+    // summaries change only with the list.
+    let summaries = use_memo(shelf.entries.clone(), |entries| {
+        entries.iter().map(entry_summary).collect::<Vec<_>>()
+    });
+    {
+        // The choice appears below the form: a keyboard user is taken to it, on the choice
+        // that loses nothing.
+        let keep_both_button = keep_both_button.clone();
+        use_effect_with(confirming.is_some(), move |shown| {
+            if *shown {
+                if let Some(button) = keep_both_button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
 
     let on_name = {
-        let (name, name_error) = (name.clone(), name_error.clone());
+        let (name, name_error, confirming) = (name.clone(), name_error.clone(), confirming.clone());
         Callback::from(move |event: InputEvent| {
             name.set(event.target_unchecked_into::<HtmlInputElement>().value());
             name_error.set(None);
+            // The question was about the name as it was.
+            confirming.set(None);
+        })
+    };
+    // Saves under `saved_name` and reports `message`; focus goes back to the name box, as the
+    // choice it may have been on is gone.
+    let commit = {
+        let (name, notice, confirming) = (name.clone(), notice.clone(), confirming.clone());
+        let (on_action, name_input) = (props.on_action.clone(), name_input.clone());
+        Callback::from(move |(saved_name, message): (String, Message)| {
+            // Not "in this browser": if storage refuses it, the banner says so.
+            notice.set(Some(Notice::Done(message)));
+            on_action.emit(Action::SaveView {
+                name: saved_name,
+                saved_at: now_iso(),
+            });
+            name.set(String::new());
+            confirming.set(None);
+            focus_name_box(&name_input);
         })
     };
     let on_save = {
         let (name, name_error, notice) = (name.clone(), name_error.clone(), notice.clone());
-        let on_action = props.on_action.clone();
+        let (confirming, commit) = (confirming.clone(), commit.clone());
+        let names: Vec<String> = shelf.entries.iter().map(|e| e.name.clone()).collect();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match check_name(&name) {
+                Ok(checked) if names.contains(&checked) => {
+                    notice.set(None);
+                    confirming.set(Some(checked));
+                }
                 Ok(checked) => {
-                    // Not "in this browser": if storage refuses it, the banner says so.
-                    notice.set(Some(Notice::Done(named("keep.saved.saved", &checked))));
-                    on_action.emit(Action::SaveView {
-                        name: checked,
-                        saved_at: now_iso(),
-                    });
-                    name.set(String::new());
+                    let message = named("keep.saved.saved", &checked);
+                    commit.emit((checked, message));
                 }
                 Err(message) => name_error.set(Some(message)),
             }
         })
     };
+    let confirm = confirming
+        .as_ref()
+        .and_then(|wanted| shelf.entries.iter().find(|e| e.name == *wanted))
+        .map(|existing| {
+            save_confirm(
+                lang,
+                existing,
+                &next_free_name(&existing.name, &shelf.entries),
+                &commit,
+                &confirming,
+                &notice,
+                &name_input,
+                &keep_both_button,
+            )
+        });
     let on_file = {
         let (on_action, notice, reader) = (props.on_action.clone(), notice.clone(), reader.clone());
         let state = props.state.clone();
@@ -222,6 +278,9 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
                 } else {
                     <span class="saved-name" data-testid="saved-name">{ label.clone() }</span>
                     <span class="saved-when">{ saved_when(lang, &entry.saved) }</span>
+                    if let Some(summary) = summaries.get(index) {
+                        <span class="saved-summary" data-testid="saved-summary">{ render(lang, summary) }</span>
+                    }
                     <span class="saved-actions">
                         <button type="button" onclick={on_open} aria-label={tf(lang, "keep.saved.open_label", &[("name", verbatim(label.clone()))])}>{ t(lang, "keep.saved.open") }</button>
                         <button type="button" class="secondary" onclick={start_rename} aria-label={tf(lang, "keep.saved.rename_label", &[("name", verbatim(label.clone()))])}>{ t(lang, "keep.saved.rename") }</button>
@@ -253,13 +312,17 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
             }
             <form class="save-form" onsubmit={on_save}>
                 <label for="saved-name">{ t(lang, "keep.saved.name_label") }</label>
-                <input id="saved-name" type="text" maxlength="200" value={(*name).clone()} oninput={on_name}
+                <input id="saved-name" type="text" maxlength={MAX_NAME_CHARS.to_string()} value={(*name).clone()} oninput={on_name}
+                    ref={name_input}
                     aria-invalid={name_error.is_some().then_some("true")}
                     aria-describedby={name_error.is_some().then_some("saved-name-error")} />
-                <button type="submit" data-testid="save-view">
-                    { if taken { tf(lang, "keep.saved.replace", &[("name", verbatim(name.trim()))]) } else { t(lang, "keep.saved.save").to_string() } }
-                </button>
+                <button type="submit" data-testid="save-view">{ t(lang, "keep.saved.save") }</button>
             </form>
+            // Always a node here, present or not: a child that comes and goes would shift the
+            // ones around it and Yew would rebuild the name box, losing its focus.
+            if let Some(confirm) = confirm {
+                { confirm }
+            }
             if let Some(message) = &*name_error {
                 <p id="saved-name-error" class="field-error" role="alert">{ render(lang, message) }</p>
             }
@@ -313,6 +376,80 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     }
 }
 
+fn focus_name_box(name_input: &NodeRef) {
+    if let Some(input) = name_input.cast::<HtmlInputElement>() {
+        let _ = input.focus();
+    }
+}
+
+/// The question asked before a save would replace `existing`: replace it, keep both (the new
+/// one as `free_name`), or save nothing. Escape is Cancel.
+#[allow(clippy::too_many_arguments)]
+fn save_confirm(
+    lang: Lang,
+    existing: &SavedScenario,
+    free_name: &str,
+    commit: &Callback<(String, Message)>,
+    confirming: &UseStateHandle<Option<String>>,
+    notice: &UseStateHandle<Option<Notice>>,
+    name_input: &NodeRef,
+    keep_both_button: &NodeRef,
+) -> Html {
+    let name = existing.name.clone();
+    let on_replace = {
+        let (commit, name) = (commit.clone(), name.clone());
+        Callback::from(move |_: MouseEvent| {
+            commit.emit((name.clone(), named("keep.saved.replaced", &name)))
+        })
+    };
+    let on_keep_both = {
+        let (commit, free_name) = (commit.clone(), free_name.to_string());
+        let message =
+            named("keep.saved.saved_as_copy", free_name.as_str()).verbatim("old", name.clone());
+        Callback::from(move |_: MouseEvent| commit.emit((free_name.clone(), message.clone())))
+    };
+    // The typed name stays, so the user can change it and save again.
+    let cancel = {
+        let (confirming, notice, name_input) =
+            (confirming.clone(), notice.clone(), name_input.clone());
+        let message = named("keep.saved.not_saved", &name);
+        Callback::from(move |()| {
+            confirming.set(None);
+            notice.set(Some(Notice::Done(message.clone())));
+            focus_name_box(&name_input);
+        })
+    };
+    let on_key = {
+        let cancel = cancel.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                cancel.emit(());
+            }
+        })
+    };
+    html! {
+        <div class="save-confirm" role="group" aria-labelledby="save-confirm-question"
+            aria-describedby="save-confirm-summary" onkeydown={on_key} data-testid="save-confirm">
+            <p id="save-confirm-question">
+                { tf(lang, "keep.saved.exists", &[("name", verbatim(name.clone())), ("when", verbatim(saved_when(lang, &existing.saved)))]) }
+            </p>
+            <p id="save-confirm-summary" class="saved-summary">{ render(lang, &entry_summary(existing)) }</p>
+            <p class="problem-actions">
+                <button type="button" onclick={on_replace} data-testid="confirm-replace">
+                    { tf(lang, "keep.saved.replace", &[("name", verbatim(name.clone()))]) }
+                </button>
+                <button type="button" class="secondary" ref={keep_both_button.clone()} onclick={on_keep_both} data-testid="confirm-keep-both">
+                    { tf(lang, "keep.saved.keep_both", &[("name", verbatim(free_name))]) }
+                </button>
+                <button type="button" class="secondary" onclick={cancel.reform(|_: MouseEvent| ())} data-testid="confirm-cancel">
+                    { t(lang, "keep.cancel") }
+                </button>
+            </p>
+        </div>
+    }
+}
+
 /// The inline form that renames entry `index`.
 #[allow(clippy::too_many_arguments)]
 fn rename_form(
@@ -360,7 +497,7 @@ fn rename_form(
     html! {
         <form class="rename-form" onsubmit={on_submit}>
             <label for={id.clone()}>{ tf(lang, "keep.saved.new_name_for", &[("name", verbatim(label))]) }</label>
-            <input id={id} type="text" maxlength="200" value={text} oninput={on_input} data-testid="rename-input" />
+            <input id={id} type="text" maxlength={MAX_NAME_CHARS.to_string()} value={text} oninput={on_input} data-testid="rename-input" />
             <button type="submit" data-testid="rename-save">{ t(lang, "keep.saved.save_name") }</button>
             <button type="button" class="secondary" onclick={on_cancel}>{ t(lang, "keep.cancel") }</button>
         </form>

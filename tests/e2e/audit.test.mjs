@@ -157,7 +157,7 @@ test("axe: the share-link error banner", async () => {
   await context.close();
 });
 
-test("axe: saved scenarios — a refused name, the list while renaming, the undo after a delete, damaged storage, a damaged file", async () => {
+test("axe: saved scenarios — a refused name, the question before a replace, the list while renaming, the undo after a delete, damaged storage, a damaged file", async () => {
   const { page, context } = await openWorkspace();
   const axeRun = auditor(page);
   await page.getByTestId("save-view").click();
@@ -166,6 +166,11 @@ test("axe: saved scenarios — a refused name, the list while renaming, the undo
   await page.fill("#saved-name", "Ring of 25");
   await page.getByTestId("save-view").click();
   await page.getByTestId("saved-name").first().waitFor();
+  await page.fill("#saved-name", "Ring of 25");
+  await page.getByTestId("save-view").click();
+  await page.getByTestId("save-confirm").waitFor();
+  await axeRun.check("saved scenarios, asking before a replace");
+  await page.getByTestId("confirm-cancel").click();
   await page.getByRole("button", { name: "Rename “Ring of 25”" }).click();
   await page.getByTestId("rename-input").waitFor();
   await axeRun.check("saved scenarios, renaming");

@@ -1,4 +1,5 @@
 // Keeping work: saved scenarios survive a reload and can be renamed, deleted and restored;
+// saving under a taken name asks before it replaces; each entry says what it holds;
 // damaged or full storage is reported and never silently overwritten; workspace and proposal
 // files round-trip; CSV downloads equal the command line's.
 import { test } from "node:test";
@@ -75,6 +76,140 @@ test("saved scenarios survive a reload; rename, delete and undo; names stay text
   await waitForApp(page);
   await page.getByTestId("saved-list").waitFor();
   assert.deepEqual(await savedNames(page), ["Ring, renamed"]);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+/** The summary line of the saved entry named `name`. */
+const summaryOf = (page, name) =>
+  page
+    .getByTestId("saved-entry")
+    .filter({ has: page.getByTestId("saved-name").getByText(name, { exact: true }) })
+    .getByTestId("saved-summary")
+    .textContent();
+const storedNames = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("threshold.saved")).entries.map((e) => e.name));
+const focused = (page) => page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.id);
+
+test("each saved entry says what it holds; the name box stops at 80 characters", async () => {
+  const { page, context, consoleErrors } = await openPage();
+  assert.equal(await page.getAttribute("#saved-name", "maxlength"), "80");
+  // Typed, not set: the browser stops at the limit, so the length check never has to refuse.
+  await page.locator("#saved-name").pressSequentially("x".repeat(90));
+  assert.equal((await page.inputValue("#saved-name")).length, 80);
+  await page.getByTestId("save-view").click();
+  await page.getByTestId("saved-name").filter({ hasText: "x".repeat(80) }).waitFor();
+  assert.equal(await page.locator("#saved-name-error").count(), 0);
+  await page.getByRole("button", { name: /^Rename/ }).click();
+  assert.equal(await page.getByTestId("rename-input").getAttribute("maxlength"), "80");
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  await page.fill("#field-firearms", "1");
+  await save(page, "One gun");
+  await page.selectOption("#field-scenario", "today_bsca_819");
+  await page.fill("#field-firearms", "10");
+  await save(page, "Ten guns");
+  assert.equal(
+    await summaryOf(page, "One gun"),
+    "18 U.S.C. 922(a)(6), 924(a)(2) — False statement when buying a firearm (\"straw purchase\") · 1 firearm · proposal: Guidelines amendment 753 (Nov. 2011)",
+  );
+  assert.match(await summaryOf(page, "Ten guns"), /^18 U\.S\.C\. 922\(a\)\(6\).* · 10 firearms · proposal: Today's law \(BSCA 2022/);
+  // The first entry was saved at the limit with the default view.
+  assert.match(await summaryOf(page, "x".repeat(80)), / · 5 firearms · /);
+
+  await page.locator('[data-testid=language-switch] [data-lang="es"]').click();
+  await page.getByText("Escenarios guardados y archivos").waitFor();
+  assert.match(await summaryOf(page, "One gun"), /— Declaración falsa .* · 1 arma de fuego · propuesta: Enmienda 753/);
+  assert.match(await summaryOf(page, "Ten guns"), / · 10 armas de fuego · propuesta: La ley actual/);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("saving under a taken name asks first: Cancel keeps it, Replace replaces it, Keep both adds a copy", async () => {
+  const { page, context, consoleErrors } = await openPage();
+  await page.fill("#field-firearms", "12");
+  await save(page, "A");
+  const confirm = page.getByTestId("save-confirm");
+
+  // The user-test case: "A" again with 99 guns asks, and says what would be lost.
+  await page.fill("#field-firearms", "99");
+  await page.fill("#saved-name", "A");
+  await page.getByTestId("save-view").click();
+  await confirm.waitFor();
+  assert.match(
+    await confirm.locator("#save-confirm-question").textContent(),
+    /^A scenario named “A” is already saved \(saved \w+ \d+, \d{4}, \d\d:\d\d UTC\)\. Replace it\?$/,
+  );
+  assert.match(await confirm.locator("#save-confirm-summary").textContent(), / · 12 firearms · /);
+  assert.equal(await confirm.getAttribute("role"), "group");
+  // Focus lands on the choice that loses nothing.
+  assert.equal(await focused(page), "confirm-keep-both");
+  assert.equal(await page.getByTestId("confirm-keep-both").textContent(), "Keep both (save as “A (2)”)");
+
+  await page.getByTestId("confirm-cancel").click();
+  await confirm.waitFor({ state: "detached" });
+  assert.deepEqual(await savedNames(page), ["A"]);
+  assert.match(await summaryOf(page, "A"), / · 12 firearms · /);
+  assert.equal(await page.getByTestId("saved-notice").textContent(), "Nothing was saved; “A” is unchanged.");
+  assert.equal(await focused(page), "saved-name");
+  assert.equal(await page.inputValue("#saved-name"), "A");
+
+  // Escape cancels too; Enter on the focused "Keep both" saves a copy.
+  await page.getByTestId("save-view").click();
+  await confirm.waitFor();
+  await page.keyboard.press("Escape");
+  await confirm.waitFor({ state: "detached" });
+  assert.deepEqual(await storedNames(page), ["A"]);
+  await page.keyboard.press("Enter");
+  await confirm.waitFor();
+  assert.equal(await focused(page), "confirm-keep-both");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("saved-name").filter({ hasText: "A (2)" }).waitFor();
+  assert.deepEqual(await savedNames(page), ["A", "A (2)"]);
+  assert.match(await summaryOf(page, "A"), / · 12 firearms · /);
+  assert.match(await summaryOf(page, "A (2)"), / · 99 firearms · /);
+  assert.equal(await page.getByTestId("saved-notice").textContent(), "Saved “A (2)”; “A” is kept as it was.");
+  assert.equal(await page.inputValue("#saved-name"), "");
+
+  // Replace puts this view in the entry's place.
+  await page.fill("#field-firearms", "1");
+  await page.fill("#saved-name", "A");
+  await page.getByTestId("save-view").click();
+  await confirm.waitFor();
+  await page.getByTestId("confirm-replace").click();
+  await confirm.waitFor({ state: "detached" });
+  assert.deepEqual(await savedNames(page), ["A", "A (2)"]);
+  assert.match(await summaryOf(page, "A"), / · 1 firearm · /);
+  assert.equal(await page.getByTestId("saved-notice").textContent(), "Replaced “A” with this view.");
+  // Changing the name withdraws the question: it was about the name as it was.
+  await page.fill("#saved-name", "A (2)");
+  await page.getByTestId("save-view").click();
+  await confirm.waitFor();
+  await page.fill("#saved-name", "B");
+  await confirm.waitFor({ state: "detached" });
+
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId("saved-list").waitFor();
+  assert.deepEqual(await savedNames(page), ["A", "A (2)"]);
+  assert.match(await summaryOf(page, "A"), / · 1 firearm · /);
+  assert.match(await summaryOf(page, "A (2)"), / · 99 firearms · /);
+
+  // The same question in Spanish.
+  await page.locator('[data-testid=language-switch] [data-lang="es"]').click();
+  await page.fill("#saved-name", "A");
+  await page.getByTestId("save-view").click();
+  await confirm.waitFor();
+  assert.match(
+    await confirm.locator("#save-confirm-question").textContent(),
+    /^Ya hay un escenario guardado llamado “A” \(guardado el \d+ de \w+ de \d{4}, \d\d:\d\d UTC\)\. ¿Desea reemplazarlo\?$/,
+  );
+  assert.match(await confirm.locator("#save-confirm-summary").textContent(), / · 1 arma de fuego · propuesta: /);
+  assert.equal(await page.getByTestId("confirm-replace").textContent(), "Reemplazar “A”");
+  assert.equal(await page.getByTestId("confirm-keep-both").textContent(), "Conservar ambos (guardar como “A (3)”)");
+  assert.equal(await page.getByTestId("confirm-cancel").textContent(), "Cancelar");
+  await page.getByTestId("confirm-cancel").click();
+  assert.deepEqual(await storedNames(page), ["A", "A (2)"]);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
