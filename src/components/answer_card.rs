@@ -20,9 +20,10 @@ pub struct AnswerCardProps {
     pub on_choose: Callback<Vec<ChargeId>>,
 }
 
-/// A chance to one decimal, as the side-by-side prints it ("26.1%").
+/// A chance to one fixed decimal, as the side-by-side prints it ("26.1%", "57.0%"); a
+/// chance is at most 100, so no grouping is needed.
 fn chance(lang: Lang, p: f64) -> String {
-    engine_i18n::percent(lang, &engine_i18n::number(lang, p * 100.0, 1))
+    engine_i18n::percent(lang, &format!("{:.1}", p * 100.0))
 }
 
 fn era_column(lang: Lang, answer: &EraAnswer) -> Html {
@@ -95,7 +96,10 @@ pub fn AnswerCard(props: &AnswerCardProps) -> Html {
             </div>
             <p class="answer-summary" data-testid="answer-summary">{ render(lang, &c.summary) }</p>
             { for switch }
-            <p class="source">{ t(lang, "results.answer.how") }</p>
+            <details class="answer-how">
+                <summary>{ t(lang, "results.answer.how_title") }</summary>
+                <p class="source">{ t(lang, "results.answer.how") }</p>
+            </details>
         </section>
     }
 }
