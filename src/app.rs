@@ -9,7 +9,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
 use threshold_engine::answer::{era_comparison, EraComparison};
-use threshold_engine::scenario::{side_by_side, SideBySide};
+use threshold_engine::scenario::{nothing_moves, side_by_side, NothingMoves, SideBySide};
 use threshold_engine::timeline::{timeline, Timeline};
 use threshold_engine::{
     assess_charge_set, compare_charges, evaluate, firearms_threshold, sentence_histogram,
@@ -20,14 +20,14 @@ use yew::prelude::*;
 
 use crate::browser_storage;
 use crate::components::{
-    acceptance_panel::AcceptancePanel, answer_card::AnswerCard, assumptions_panel::AssumptionsPanel, brief::Brief,
-    case_builder::CaseBuilder, caseload_panel::CaseloadPanel,
-    charge_comparison::ChargeComparisonPanel, law_timeline::LawTimeline,
-    likely_sentence::LikelySentenceNote, model_checks_panel::ModelChecksPanel,
-    presentation::Presentation, result_bar::ResultBar, results_summary::ResultsSummary,
-    saved_panel::SavedPanel, scenario_panel::ScenarioPanel, sentence_chart::SentenceChart,
-    side_by_side::SideBySidePanel, site_footer::SiteFooter, site_header::SiteHeader,
-    worksheet_panel::WorksheetPanel,
+    acceptance_panel::AcceptancePanel, answer_card::AnswerCard,
+    assumptions_panel::AssumptionsPanel, brief::Brief, case_builder::CaseBuilder,
+    caseload_panel::CaseloadPanel, charge_comparison::ChargeComparisonPanel,
+    law_timeline::LawTimeline, likely_sentence::LikelySentenceNote,
+    model_checks_panel::ModelChecksPanel, presentation::Presentation, result_bar::ResultBar,
+    results_summary::ResultsSummary, saved_panel::SavedPanel, scenario_panel::ScenarioPanel,
+    sentence_chart::SentenceChart, side_by_side::SideBySidePanel, site_footer::SiteFooter,
+    site_header::SiteHeader, worksheet_panel::WorksheetPanel,
 };
 use crate::i18n::{self, t, tf, Arg, Lang, Message};
 use crate::saved_scenarios::StorageProblem;
@@ -55,6 +55,8 @@ struct Outcome {
     histogram: Vec<HistogramBin>,
     /// The case under the proposal; an error here leaves the rest standing.
     side_by_side: Result<SideBySide, Message>,
+    /// Why the proposal moves nothing for the case, when it moves nothing.
+    nothing: Option<NothingMoves>,
     /// The case under each Manual and statute change since 2010.
     timeline: Result<Timeline, Message>,
     /// The sentence over the facts not given, each spread over the referral population.
@@ -101,6 +103,10 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
         CHART_BINS,
     );
     let side_by_side = side_by_side(&state.case, &base, &state.scenario).map_err(|e| e.message());
+    let nothing = side_by_side
+        .as_ref()
+        .ok()
+        .and_then(|c| nothing_moves(&base, &state.scenario, c));
     let timeline = timeline(&state.case, law).map_err(|e| e.message());
     let eras = era_comparison(&state.case, law, sentencing, prosecution).map_err(|e| e.message());
     let mut governing_case = state.case.clone();
@@ -123,6 +129,7 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
         timeline,
         likely,
         eras,
+        nothing,
     })
 }
 
@@ -417,7 +424,12 @@ pub fn App() -> Html {
                 }
                 <ScenarioPanel scenario={state.scenario.clone()} on_action={on_action.clone()}>
                     { match &outcome.side_by_side {
-                        Ok(comparison) => html! { <SideBySidePanel comparison={comparison.clone()} /> },
+                        Ok(comparison) => html! {
+                            <SideBySidePanel comparison={comparison.clone()} nothing={outcome.nothing.clone()}
+                                trying_example={state.own_case.is_some()}
+                                on_try={on_action.reform(|case| Action::TryCase(Box::new(case)))}
+                                on_restore={on_action.reform(|_| Action::RestoreCase)} />
+                        },
                         Err(message) => html! {
                             <p class="field-error" role="alert">{ tf(lang, "app.proposal_cannot_apply", &[("why", Arg::from(message.clone()))]) }</p>
                         },

@@ -422,13 +422,13 @@ mod tests {
         assert_eq!(
             render(Lang::En, &summary(&view)),
             "18 U.S.C. 922(a)(6), 924(a)(2) — False statement when buying a firearm (\"straw purchase\") \
-             · 5 firearms · proposal: Guidelines amendment 753 (Nov. 2011)"
+             · 5 firearms · proposal: H.R. 2554 (2011): a federal firearms-trafficking offence"
         );
         assert_eq!(
             render(Lang::Es, &summary(&view)),
             "18 U.S.C. 922(a)(6), 924(a)(2) — Declaración falsa al comprar un arma de fuego \
              (compra por interpósita persona, \"straw purchase\") · 5 armas de fuego \
-             · propuesta: Enmienda 753 de las Directrices (nov. de 2011)"
+             · propuesta: H.R. 2554 (2011): un delito federal de tráfico de armas de fuego"
         );
     }
 

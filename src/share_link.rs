@@ -18,7 +18,12 @@ use threshold_engine::scenario::{preset, presets, Scenario};
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
 
 use crate::i18n::{render, verbatim, Lang, Message};
-use crate::state::{AppState, CaseloadSettings, DEFAULT_SCENARIO, MAX_DRAWS};
+use crate::state::{AppState, CaseloadSettings, MAX_DRAWS};
+
+/// The proposal a link means when it names none: amendment 753, the page's first proposal
+/// when such links were written. Fixed, so a link keeps its meaning when the page's first
+/// proposal changes.
+pub(crate) const LINK_IMPLIED_SCENARIO: &str = "amendment_753";
 
 /// The version written by [`encode`].
 pub const VERSION: u32 = 1;
@@ -101,7 +106,7 @@ pub fn encode(state: &AppState) -> String {
         charges: (state.charges != [state.case.charge]).then(|| state.charges.clone()),
         sentencing: state.sentencing_overrides.clone(),
         prosecution: state.prosecution_overrides.clone(),
-        preset: (is_preset && state.scenario.id != DEFAULT_SCENARIO)
+        preset: (is_preset && state.scenario.id != LINK_IMPLIED_SCENARIO)
             .then(|| state.scenario.id.clone()),
         scenario: (!is_preset).then(|| state.scenario.clone()),
         seed: (state.caseload.seed != caseload_defaults.seed).then_some(state.caseload.seed),
@@ -250,7 +255,9 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
             })?;
             scenario
         }
-        (None, None) => state.scenario,
+        (None, None) => preset(LINK_IMPLIED_SCENARIO)
+            .cloned()
+            .unwrap_or(state.scenario),
     };
     if let Some(seed) = shared.seed {
         state.caseload.seed = seed;

@@ -36,6 +36,9 @@ pub struct AppState {
     /// The language the page speaks; links carry it, opened files and saved views keep the
     /// reader's.
     pub lang: Lang,
+    /// The user's own case and charges while an example case is on the form, so that
+    /// trying an example never loses them.
+    pub own_case: Option<Box<(Case, Vec<ChargeId>)>>,
 }
 
 impl AppState {
@@ -57,8 +60,10 @@ impl AppState {
     }
 }
 
-/// The preset shown first: the Guidelines' own answer to the paper.
-pub const DEFAULT_SCENARIO: &str = "amendment_753";
+/// The preset shown first: H.R. 2554 (2011), the bill written in answer to the paper's
+/// finding, which moves the first case (a five-gun straw purchaser) on the page; amendment
+/// 753, shown first before, changes nothing for it.
+pub const DEFAULT_SCENARIO: &str = "hr_2554_2011";
 
 /// The most draws the caseload panel runs: beyond it a projection would keep the page busy
 /// for minutes.
@@ -133,6 +138,7 @@ impl Default for AppState {
             saved: SavedShelf::default(),
             presenting: None,
             lang: Lang::En,
+            own_case: None,
         }
     }
 }
@@ -147,6 +153,10 @@ pub enum Action {
     SetCharge(ChargeId),
     /// Several charges brought together (a row of the charge comparison).
     SetChargeSet(Vec<ChargeId>),
+    /// Puts an example case on the form, keeping the user's own to come back to.
+    TryCase(Box<Case>),
+    /// Brings back the user's own case after [`Action::TryCase`].
+    RestoreCase,
     SetCriminalHistory(Option<CriminalHistory>),
     SetRole(Option<Role>),
     SetRecipient(Option<Recipient>),
@@ -208,6 +218,18 @@ impl Reducible for AppState {
                 if let Some(first) = charges.first() {
                     next.case.charge = *first;
                     next.charges = charges;
+                }
+            }
+            Action::TryCase(case) => {
+                if next.own_case.is_none() {
+                    next.own_case = Some(Box::new((next.case.clone(), next.charges.clone())));
+                }
+                next.charges = vec![case.charge];
+                next.case = *case;
+            }
+            Action::RestoreCase => {
+                if let Some(own) = next.own_case.take() {
+                    (next.case, next.charges) = *own;
                 }
             }
             Action::SetCriminalHistory(history) => next.case.criminal_history = history,
@@ -329,6 +351,20 @@ mod tests {
         assert_eq!(state.charges.len(), 2);
         let state = reduce(state, Action::SetCharge(ChargeId::ArmsExport2778));
         assert_eq!(state.charges, vec![ChargeId::ArmsExport2778]);
+        // An example case replaces the form; the user's own case comes back whole, even
+        // after a second example.
+        let own = (state.case.clone(), state.charges.clone());
+        let example = threshold_engine::scenario::standard_probe();
+        let state = reduce(state, Action::TryCase(Box::new(example.clone())));
+        assert_eq!(state.case, example);
+        assert_eq!(state.charges, vec![example.charge]);
+        let state = reduce(
+            state,
+            Action::TryCase(Box::new(Case::new(LawEra::Today, ChargeId::Trafficking933))),
+        );
+        let state = reduce(state, Action::RestoreCase);
+        assert_eq!((state.case.clone(), state.charges.clone()), own);
+        assert_eq!(state.own_case, None);
         // An empty set would leave no charge: it is ignored.
         let state = reduce(state, Action::SetChargeSet(vec![]));
         assert_eq!(state.charges, vec![ChargeId::ArmsExport2778]);

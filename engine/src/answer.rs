@@ -198,8 +198,8 @@ mod tests {
         era_comparison(
             case,
             Law::embedded(),
-            &SentencingParams::embedded(),
-            &ProsecutionParams::embedded(),
+            SentencingParams::embedded(),
+            ProsecutionParams::embedded(),
         )
         .unwrap()
     }

@@ -504,6 +504,9 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                             </tbody>
                         </table>
                     </div>
+                    if s.moves_nothing() {
+                        <p class="nothing-moves" data-testid="caseload-nothing-moves">{ t(lang, "caseload.nothing_moves") }</p>
+                    }
                     <p data-testid="flips">
                         { tf(lang, "caseload.flips", &[
                             ("flipped", verbatim(s.flips.declined_to_accepted.to_string())),

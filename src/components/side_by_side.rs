@@ -2,7 +2,8 @@
 //! difference explained by the changes that cause it.
 
 use threshold_engine::export::side_by_side_csv;
-use threshold_engine::scenario::SideBySide;
+use threshold_engine::scenario::{NothingMoves, SideBySide};
+use threshold_engine::Case;
 use yew::prelude::*;
 
 use crate::components::download_button::DownloadButton;
@@ -12,14 +13,54 @@ use crate::i18n::{render, t, tf, use_lang, verbatim, Arg};
 #[derive(Properties, PartialEq)]
 pub struct SideBySideProps {
     pub comparison: SideBySide,
+    /// Why nothing moved, when nothing did.
+    #[prop_or_default]
+    pub nothing: Option<NothingMoves>,
+    /// Whether an example case is on the form in place of the user's own.
+    #[prop_or_default]
+    pub trying_example: bool,
+    pub on_try: Callback<Case>,
+    pub on_restore: Callback<()>,
 }
 
 #[component]
 pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
     let lang = use_lang();
     let c = &props.comparison;
+    let nothing = props.nothing.as_ref().map(|n| {
+        let offer = n.probe.as_ref().map(|(case, label)| {
+            let on_try = props.on_try.clone();
+            let case = case.clone();
+            html! {
+                <button type="button" class="secondary" data-testid="try-probe"
+                    onclick={move |_: MouseEvent| on_try.emit(case.clone())}>
+                    { tf(lang, "scenario.side.try_probe", &[("case", Arg::from(label.clone()))]) }
+                </button>
+            }
+        });
+        html! {
+            <div class="nothing-moves" data-testid="nothing-moves">
+                <p>{ render(lang, &n.why) }</p>
+                { for offer }
+            </div>
+        }
+    });
+    let restore = props.trying_example.then(|| {
+        let on_restore = props.on_restore.clone();
+        html! {
+            <p class="trying-example">
+                { t(lang, "scenario.side.trying_example") }
+                { " " }
+                <button type="button" data-testid="restore-case" onclick={move |_: MouseEvent| on_restore.emit(())}>
+                    { t(lang, "scenario.side.restore") }
+                </button>
+            </p>
+        }
+    });
     html! {
         <div class="side-by-side">
+            { for restore }
+            { for nothing }
             // Focusable: on a phone the table scrolls sideways, and a keyboard user must be
             // able to reach what is off screen.
             <div class="table-scroll" role="region" tabindex="0" aria-label={t(lang, "scenario.side.region")}>

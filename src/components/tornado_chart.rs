@@ -70,6 +70,17 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
+    if hi - lo <= 1e-9 {
+        // Bars of zero width on empty axes read as a broken chart: say it in words.
+        return html! {
+            <p class="nothing-moves" data-testid="tornado-empty">
+                { tf(lang, "caseload.tornado.nothing", &[
+                    ("metric", verbatim(metric_label(lang, metric).to_string())),
+                    ("value", verbatim(units::number(lang, central))),
+                ]) }
+            </p>
+        };
+    }
     let pad = ((hi - lo) * 0.05).max(0.5);
     let names: Vec<String> = shown
         .iter()

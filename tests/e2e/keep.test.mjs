@@ -111,7 +111,7 @@ test("each saved entry says what it holds; the name box stops at 80 characters",
   await save(page, "Ten guns");
   assert.equal(
     await summaryOf(page, "One gun"),
-    "18 U.S.C. 922(a)(6), 924(a)(2) — False statement when buying a firearm (\"straw purchase\") · 1 firearm · proposal: Guidelines amendment 753 (Nov. 2011)",
+    "18 U.S.C. 922(a)(6), 924(a)(2) — False statement when buying a firearm (\"straw purchase\") · 1 firearm · proposal: H.R. 2554 (2011): a federal firearms-trafficking offence",
   );
   assert.match(await summaryOf(page, "Ten guns"), /^18 U\.S\.C\. 922\(a\)\(6\).* · 10 firearms · proposal: Today's law \(BSCA 2022/);
   // The first entry was saved at the limit with the default view.
@@ -338,14 +338,14 @@ test("CSV downloads equal threshold compare, scenario compare and project", asyn
   assert.ok(comparison.text.split("\r\n").length > 2);
 
   const sideBySide = await download(page, "download-side-by-side-csv");
-  assert.equal(sideBySide.name, "threshold-side-by-side-amendment-753.csv");
-  assert.equal(sideBySide.text, thresholdText(["scenario", "compare", "amendment_753", "-", "--format", "csv"], caseJson));
+  assert.equal(sideBySide.name, "threshold-side-by-side-hr-2554-2011.csv");
+  assert.equal(sideBySide.text, thresholdText(["scenario", "compare", "hr_2554_2011", "-", "--format", "csv"], caseJson));
 
   const projection = await download(page, "download-projection-csv");
-  assert.equal(projection.name, "threshold-projection-amendment-753-seed2011-1000draws.csv");
+  assert.equal(projection.name, "threshold-projection-hr-2554-2011-seed2011-1000draws.csv");
   assert.equal(
     projection.text,
-    thresholdText(["project", "--scenario", "amendment_753", "--seed", "2011", "--draws", "1000", "--format", "csv"]),
+    thresholdText(["project", "--scenario", "hr_2554_2011", "--seed", "2011", "--draws", "1000", "--format", "csv"]),
   );
   assert.deepEqual(consoleErrors, []);
   await context.close();

@@ -64,7 +64,7 @@ test("the caseload projection shows intervals, histograms and flips equal to thr
   const { page, context, consoleErrors } = await openWorkspace();
   const summary = page.getByTestId("caseload-summary");
   await summary.waitFor({ timeout: 60000 });
-  const cli = cliProject(["--scenario", "amendment_753", "--draws", "1000", "--seed", "2011"]);
+  const cli = cliProject(["--scenario", "hr_2554_2011", "--draws", "1000", "--seed", "2011"]);
   const row = (name) => summary.locator("tr", { hasText: name }).first().locator("td");
   assert.equal(await summary.getAttribute("data-uncertainty"), "full");
   assert.equal(await row("Accepted referrals").nth(0).textContent(), cell(cli.full.baseline.accepted, cli.baseline.accepted));
@@ -80,7 +80,7 @@ test("the caseload projection shows intervals, histograms and flips equal to thr
     difference(cli),
     { timeout: 60000 },
   );
-  const seven = cliProject(["--scenario", "amendment_753", "--draws", "1000", "--seed", "7"]);
+  const seven = cliProject(["--scenario", "hr_2554_2011", "--draws", "1000", "--seed", "7"]);
   await page.waitForFunction(
     (want) => document.querySelector("[data-testid=difference-prison-years]")?.textContent === want,
     difference(seven),
@@ -178,6 +178,35 @@ test("a chance's difference reads in points with the ratio, in the table and its
   assert.match(await acceptance.locator("td").last().textContent(), /: \+\d+\.\d points/);
   // No bare fraction or "+0" anywhere in the table.
   assert.doesNotMatch(await table.textContent(), /\([+−]0(\.\d+)?\)/);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("the first proposal changes the first case; one that changes nothing says why and offers a case where it bites", async () => {
+  const { page, context, consoleErrors } = await openWorkspace();
+  const table = page.getByTestId("side-by-side");
+  assert.ok((await table.locator("tr.changed").count()) >= 1, "the default proposal moves the default case");
+  assert.equal(await page.getByTestId("nothing-moves").count(), 0);
+  await page.selectOption("#field-scenario", "gtpa_20yr_straw");
+  const nothing = page.getByTestId("nothing-moves");
+  await nothing.waitFor();
+  assert.match(await nothing.textContent(), /^Nothing changes for this case\. Its guideline range \(level \d+ → [^)]+\) stays inside the statutory limits/);
+  assert.match(await nothing.textContent(), /deterrence, plea leverage/);
+  await page.getByTestId("try-probe").click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=side-by-side] tr.changed").length > 0);
+  assert.equal(await page.inputValue("#field-firearms"), "200");
+  await page.getByTestId("restore-case").click();
+  assert.equal(await page.inputValue("#field-firearms"), "5", "the user's own case comes back");
+  await nothing.waitFor();
+  // The 20-year maximum moves a few prison-years over the caseload (referrals with long
+  // records pass the old cap), so no "nothing" there; the status quo changes no referral:
+  // said in words, and the tornado is a sentence rather than empty axes.
+  await page.getByTestId("difference-prison-years").waitFor({ timeout: 60000 });
+  await page.selectOption("#field-scenario", "status_quo_2011");
+  await page.getByTestId("caseload-nothing-moves").waitFor({ timeout: 60000 });
+  assert.match(await page.getByTestId("caseload-nothing-moves").textContent(), /changes no referral in this caseload/);
+  await page.getByTestId("tornado-empty").waitFor({ timeout: 120000 });
+  assert.match(await page.getByTestId("tornado-empty").textContent(), /^No assumption, across its whole range, moves /);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

@@ -188,6 +188,26 @@ pub struct ProjectionSummary {
     pub full: Option<FullUncertainty>,
 }
 
+impl ProjectionSummary {
+    /// Whether the proposal changed no referral in any draw: every difference, over chance
+    /// and over the assumptions, is exactly zero (the page then says why in words rather
+    /// than show a column of zeros).
+    pub fn moves_nothing(&self) -> bool {
+        let zero = |i: &Interval| i.mean == 0.0 && i.p5 == 0.0 && i.p95 == 0.0;
+        let full = self.full.as_ref().is_none_or(|f| {
+            zero(&f.difference_accepted)
+                && zero(&f.difference_convictions)
+                && zero(&f.difference_prison_years)
+        });
+        zero(&self.difference_accepted)
+            && zero(&self.difference_convictions)
+            && zero(&self.difference_prison_years)
+            && self.flips.declined_to_accepted == 0
+            && self.flips.accepted_to_declined == 0
+            && full
+    }
+}
+
 /// A projection in progress. [`Projection::new`] is cheap; [`Projection::prepare`]
 /// precomputes referrals in slices (the costly part: every referral's charge, sentence and
 /// chances, in both worlds) and [`Projection::step`] runs draws (preparing whatever is left

@@ -535,3 +535,73 @@ pub fn side_by_side_markdown(s: &SideBySide) -> String {
     }
     out
 }
+
+/// Why a proposal moves nothing for one case, in words, and a case where it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NothingMoves {
+    pub why: Message,
+    /// A case the proposal does change: its own probe, else the standard one.
+    pub probe: Option<(Case, Message)>,
+}
+
+/// When `comparison` (of a case under `scenario`) changes no output, says why and finds a
+/// case where the proposal bites; `None` when something moved.
+pub fn nothing_moves(
+    base: &Baseline,
+    scenario: &Scenario,
+    comparison: &SideBySide,
+) -> Option<NothingMoves> {
+    use super::Rule;
+    if comparison.rows.iter().any(|r| r.changed) {
+        return None;
+    }
+    let caseload_only = |r: &Rule| {
+        matches!(
+            r,
+            Rule::IceJointShare { .. } | Rule::MultipleSalesReporting { .. }
+        )
+    };
+    let limits = |r: &Rule| matches!(r, Rule::StatutoryMax { .. } | Rule::MandatoryMin { .. });
+    let range = comparison
+        .rows
+        .iter()
+        .find(|r| r.output == Output::GuidelineRange)
+        .map(|r| r.baseline.text.clone());
+    let reason = if scenario.changes.is_empty() {
+        Message::new("nothing_moves.no_changes")
+    } else if scenario.changes.iter().all(|c| caseload_only(&c.rule)) {
+        Message::new("nothing_moves.caseload_only")
+    } else if let (true, Some(range)) = (scenario.changes.iter().any(|c| limits(&c.rule)), range) {
+        Message::new("nothing_moves.within_limits").with("range", range)
+    } else {
+        Message::new("nothing_moves.facts_untouched")
+    };
+    let why = Message::new("nothing_moves.why").with("reason", reason);
+    let probe = (!scenario.changes.is_empty())
+        .then(|| {
+            let (probe, label) = match &scenario.probe {
+                Some(p) => (
+                    p.clone(),
+                    p.label
+                        .as_deref()
+                        .map(|l| {
+                            super::preset_texts()
+                                .iter()
+                                .filter_map(|t| t.probe_label.as_ref())
+                                .find(|t| t.en == l)
+                                .map_or_else(|| Message::verbatim_text(l), Message::text)
+                        })
+                        .unwrap_or_else(|| Message::new("nothing_moves.probe_case")),
+                ),
+                None => (
+                    super::standard_probe(),
+                    Message::new("nothing_moves.standard_probe"),
+                ),
+            };
+            let bites = side_by_side(&probe, base, scenario)
+                .is_ok_and(|s| s.rows.iter().any(|r| r.changed));
+            bites.then_some((probe, label))
+        })
+        .flatten();
+    Some(NothingMoves { why, probe })
+}

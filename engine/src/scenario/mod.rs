@@ -25,8 +25,8 @@ use crate::{ManualChoice, ManualEdition};
 
 pub(crate) use compare::best_option;
 pub use compare::{
-    case_outputs, side_by_side, side_by_side_markdown, CaseOutputs, Cause, Output, OutputValue,
-    SideBySide, SideBySideRow, ATTRIBUTION_METHOD,
+    case_outputs, nothing_moves, side_by_side, side_by_side_markdown, CaseOutputs, Cause,
+    NothingMoves, Output, OutputValue, SideBySide, SideBySideRow, ATTRIBUTION_METHOD,
 };
 
 const PRESETS_JSON: &str = include_str!("../../data/presets.json");

@@ -536,3 +536,36 @@ fn differences_read_in_points_and_months() {
         "+2.5 points"
     );
 }
+
+/// A proposal that moves nothing for a case says why and offers a case where it bites;
+/// the 20-year straw-purchase maximum reaches only a range above the old 10-year cap.
+#[test]
+fn nothing_moves_says_why_and_finds_a_case_where_it_bites() {
+    use crate::i18n::Lang;
+    let base = Baseline::embedded();
+    let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+    case.firearms = Some(5);
+    let gtpa = preset("gtpa_20yr_straw").unwrap();
+    let comparison = side_by_side(&case, &base, gtpa).unwrap();
+    let nothing = nothing_moves(&base, gtpa, &comparison).expect("nothing moves");
+    let why = nothing.why.render(Lang::En);
+    assert!(why.starts_with("Nothing changes for this case."), "{why}");
+    assert!(why.contains("stays inside the statutory limits"), "{why}");
+    assert!(why.contains("deterrence, plea leverage"), "{why}");
+    let (probe, label) = nothing.probe.expect("the preset's probe case bites");
+    assert!(side_by_side(&probe, &base, gtpa)
+        .unwrap()
+        .rows
+        .iter()
+        .any(|r| r.changed));
+    assert!(label.render(Lang::En).contains("200-gun ring"));
+    // Something moves for the probe itself: no explanation is due.
+    let moved = side_by_side(&probe, &base, gtpa).unwrap();
+    assert_eq!(nothing_moves(&base, gtpa, &moved), None);
+    // The status quo has no changes and no case to offer.
+    let status_quo = preset("status_quo_2011").unwrap();
+    let same = side_by_side(&case, &base, status_quo).unwrap();
+    let nothing = nothing_moves(&base, status_quo, &same).unwrap();
+    assert!(nothing.why.render(Lang::En).contains("no changes"));
+    assert_eq!(nothing.probe, None);
+}
