@@ -7,7 +7,8 @@
 
 use std::fmt;
 
-use threshold_engine::{Case, Law, LawEra, ManualEdition};
+use threshold_engine::i18n::Text;
+use threshold_engine::{Case, CaseError, Law, LawEra, ManualEdition};
 use yew::AttrValue;
 
 use crate::i18n::{t, tf, verbatim, Arg, Lang, Message};
@@ -61,6 +62,47 @@ pub fn fact_citation(edition: ManualEdition, key: &str) -> AttrValue {
         .fact_citation(edition, key)
         .map(AttrValue::from)
         .unwrap_or_default()
+}
+
+/// A case field, as case files, CSV columns and share links name it, by its label in the
+/// case builder; `None` for a name the builder does not show.
+pub fn case_field_label(lang: Lang, name: &str) -> Option<AttrValue> {
+    if let Some(quantity) = Quantity::ALL.into_iter().find(|q| q.key() == name) {
+        return Some(quantity.label(lang));
+    }
+    if let Some(fact) = Fact::ALL.into_iter().find(|f| f.key() == name) {
+        return Some(fact.label(lang));
+    }
+    let key = match name {
+        "law_era" => "case.era.label",
+        "manual" => "case.manual.label",
+        "charge" => "case.charge.label",
+        "criminal_history" => "case.history.label",
+        "role" => "case.role.label",
+        "trafficking_recipient" => "case.recipient.label",
+        "trafficking_933_conduct" => "case.conduct_933.label",
+        "offense_date" => "case.offense_date.label",
+        "sentencing_date" => "case.sentencing_date.label",
+        _ => return None,
+    };
+    Some(t(lang, key))
+}
+
+/// A case field's label in both languages, for a message rendered later.
+pub fn case_field_words(name: &str) -> Option<Text> {
+    let en = case_field_label(Lang::En, name)?;
+    let es = case_field_label(Lang::Es, name)?;
+    Some(Text::new(en.as_str(), es.as_str()))
+}
+
+/// Why a case cannot be used, naming the field by its label in the case builder (or, for a
+/// name the builder does not show, as the file spells it).
+pub fn case_error_words(error: &CaseError) -> Message {
+    let field = case_field_words(&error.field)
+        .map_or_else(|| verbatim(format!("“{}”", error.field)), Arg::from);
+    Message::new("case.error.field")
+        .with("field", field)
+        .with("message", error.message.clone())
 }
 
 /// A law era as a choice in the form: "Law today (statutes as of …; Manual of …)".
@@ -306,6 +348,11 @@ impl Quantity {
         t(lang, &self.unit_key())
     }
 
+    /// Typed in percent (its box shows a % sign).
+    pub fn in_percent(self) -> bool {
+        matches!(self, Quantity::EvidenceStrength)
+    }
+
     pub fn rule(self) -> QuantityRule {
         let (min, max, whole) = match self {
             Quantity::Firearms => (0.0, 1_000_000.0, true),
@@ -504,6 +551,66 @@ mod tests {
         );
         for era in LawEra::ALL {
             assert_eq!(era_phrase(Lang::En, era).as_str(), era.to_string());
+        }
+    }
+
+    /// Every field of a case file that the builder shows is named by its label, which the
+    /// catalog scan cannot check (the keys are chosen by name).
+    #[test]
+    fn case_fields_are_named_by_their_labels() {
+        let case = serde_json::to_value(Case::new(LawEra::Today, ChargeId::Trafficking933))
+            .expect("a case is JSON");
+        let mut full = Case::new(LawEra::Today, ChargeId::Trafficking933);
+        for quantity in Quantity::ALL {
+            quantity.set(&mut full, Some(quantity.rule().min));
+        }
+        for fact in Fact::ALL {
+            fact.set(&mut full, Some(true));
+        }
+        let names: Vec<String> = serde_json::to_value(&full)
+            .expect("a case is JSON")
+            .as_object()
+            .into_iter()
+            .chain(case.as_object())
+            .flat_map(|o| o.keys().cloned())
+            .chain(
+                [
+                    "manual",
+                    "criminal_history",
+                    "role",
+                    "trafficking_recipient",
+                    "trafficking_933_conduct",
+                    "offense_date",
+                    "sentencing_date",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        for name in names {
+            for lang in Lang::ALL {
+                let label = case_field_label(lang, &name).unwrap_or_else(|| panic!("{name}"));
+                assert!(
+                    !label.contains('⟦') && !label.contains('_'),
+                    "{name}: {label}"
+                );
+            }
+        }
+        assert_eq!(case_field_label(Lang::En, "colour"), None);
+        let error = CaseError {
+            field: "counts".into(),
+            message: Message::new("error.case.counts"),
+        };
+        for (lang, text) in [
+            (
+                Lang::En,
+                "Counts charged: must be a whole number from 1 to 100",
+            ),
+            (
+                Lang::Es,
+                "Cargos imputados: debe ser un número entero de 1 a 100",
+            ),
+        ] {
+            assert_eq!(crate::i18n::render(lang, &case_error_words(&error)), text);
         }
     }
 

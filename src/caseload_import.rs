@@ -7,6 +7,7 @@ use threshold_engine::batch::{cases_from_csv, BatchError};
 use threshold_engine::caseload::Caseload;
 use threshold_engine::Case;
 
+use crate::case_fields::case_field_words;
 use crate::i18n::{render, verbatim, Arg, Lang, Message};
 
 /// Files larger than this are refused before reading: 10,000 referrals of every column is
@@ -45,7 +46,7 @@ impl ImportError {
                 Message::new("caseload.import.unreadable").with("why", verbatim(why.clone()))
             }
             // Line numbers are written plain, as an editor shows them; the column keeps the
-            // file format's English name.
+            // file format's English name, beside its label on the page.
             ImportError::Row { file, error } => Message::new("caseload.import.row")
                 .with("file", verbatim(file.clone()))
                 .with("line", verbatim(error.line.to_string()))
@@ -62,14 +63,24 @@ impl ImportError {
     }
 }
 
-/// A CSV column by its name; the reader's own markers for the whole header, row or case
-/// are words, so they are translated.
+/// A CSV column by its name in the file and, when the case builder shows it, its label
+/// there; the reader's own markers for the whole header, row or case are words, so they
+/// are translated.
 fn column(field: &str) -> Arg {
     let marker = match field {
         "(header)" => "caseload.import.where.header",
         "(row)" => "caseload.import.where.row",
         "(case)" => "caseload.import.where.case",
-        _ => return verbatim(field),
+        _ => {
+            let named = Message::new("caseload.import.where.column").verbatim("column", field);
+            return match case_field_words(field) {
+                Some(label) => named.with("label", label),
+                None => {
+                    Message::new("caseload.import.where.column_unknown").verbatim("column", field)
+                }
+            }
+            .into();
+        }
     };
     Message::new(marker).into()
 }
@@ -117,13 +128,13 @@ mod tests {
         assert_eq!(read_cases(GOOD, "good.csv").unwrap().len(), 2);
         let bad = GOOD.replace(",12,", ",twelve,");
         let error = read_cases(&bad, "bad.csv").unwrap_err();
-        let message = error.to_string();
-        assert!(message.starts_with("bad.csv: line 2"), "{message}");
-        assert!(message.contains("firearms"), "{message}");
-        let spanish = error.text(Lang::Es);
-        assert!(
-            spanish.starts_with("bad.csv: línea 2, columna `firearms`"),
-            "{spanish}"
+        assert_eq!(
+            error.to_string(),
+            "bad.csv, line 2, column “firearms” (Number of firearms): should be a whole number of 0 or more, not the text \"twelve\""
+        );
+        assert_eq!(
+            error.text(Lang::Es),
+            "bad.csv, línea 2, columna “firearms” (Número de armas de fuego): debería ser un número entero de 0 o más, no el texto \"twelve\""
         );
         let message = read_cases("label,law_era,charge\n", "empty.csv")
             .unwrap_err()
@@ -159,13 +170,17 @@ mod tests {
         }
         assert!(header
             .to_string()
-            .starts_with("f.csv: line 1: field `(header)`: "));
+            .starts_with("f.csv, line 1, the header row: "));
         assert!(header
             .text(Lang::Es)
-            .starts_with("f.csv: línea 1, columna `(encabezado)`: "));
-        assert!(row
-            .text(Lang::Es)
-            .starts_with("f.csv: línea 2, columna `(fila)`: "));
+            .starts_with("f.csv, línea 1, la fila de encabezado: "));
+        assert!(row.text(Lang::Es).starts_with("f.csv, línea 2, la fila: "));
+        for error in &errors {
+            for lang in Lang::ALL {
+                let text = error.text(lang);
+                assert!(!text.contains('`') && !text.contains("u32"), "{text}");
+            }
+        }
         assert_eq!(
             errors[0].to_string(),
             format!("f.csv: the file is larger than a caseload file can be ({MAX_CSV_BYTES} bytes at most).")

@@ -3,7 +3,8 @@
 //!
 //! Every string the page shows is a key in `src/messages/*.json` (or, for what the engine
 //! says, `engine/data/messages.json`) with both languages side by side. Components call
-//! [`t`] for a fixed text and [`tf`] for one with `{placeholders}`; a key missing from the
+//! [`t`] for a fixed text, [`tf`] for one with `{placeholders}` and [`tn`] for one that
+//! counts something (its `.one` and `.other` forms); a key missing from the
 //! catalog shows as `⟦key⟧`, and the tests below fail on any key the code uses that the
 //! catalogs lack.
 
@@ -74,6 +75,16 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     catalog().format(key, args, lang)
 }
 
+/// The text for a count: `{key}.one` when `count` is 1, else `{key}.other` (English and
+/// Spanish both say "1 cambio", "0 cambios", "2 cambios"), with `{n}` the count grouped as
+/// the language writes it and any other `{placeholders}` filled from `args`.
+pub fn tn(lang: Lang, key: &str, count: usize, args: &[(&str, Arg)]) -> String {
+    let form = if count == 1 { "one" } else { "other" };
+    let mut all = vec![("n", Arg::from(count))];
+    all.extend(args.iter().cloned());
+    catalog().format(&format!("{key}.{form}"), &all, lang)
+}
+
 /// A message (from the engine or the app) in `lang`.
 pub fn render(lang: Lang, message: &Message) -> String {
     catalog().render(message, lang)
@@ -130,11 +141,11 @@ mod tests {
         }
     }
 
-    /// The string literal keys passed to `t(…, "key")`, `tf(…, "key", …)` and
-    /// `Message::new("key")` in `source`.
+    /// The string literal keys passed to `t(…, "key")`, `tf(…, "key", …)`,
+    /// `Message::new("key")` and, as both its forms, `tn(…, "key", …)` in `source`.
     fn keys_used(source: &str) -> Vec<String> {
         let mut keys = Vec::new();
-        for call in ["t(", "tf(", "Message::new("] {
+        for call in ["t(", "tf(", "tn(", "Message::new("] {
             let mut rest = source;
             while let Some(at) = rest.find(call) {
                 let before = rest[..at].chars().next_back();
@@ -157,7 +168,13 @@ mod tests {
                 }
                 if let Some(literal) = args.strip_prefix('"') {
                     if let Some(end) = literal.find('"') {
-                        keys.push(literal[..end].to_string());
+                        let key = &literal[..end];
+                        if call == "tn(" {
+                            keys.push(format!("{key}.one"));
+                            keys.push(format!("{key}.other"));
+                        } else {
+                            keys.push(key.to_string());
+                        }
                     }
                 }
             }
@@ -196,8 +213,44 @@ mod tests {
     #[test]
     fn the_key_scan_finds_calls_and_skips_lookalikes() {
         let source = r#"t(lang, "a.b") tf(props.lang, "c", &[]) format("x") x.set(y, "no")
-            Message::new("d.e") t(lang,"f")"#;
-        assert_eq!(keys_used(source), ["a.b", "f", "c", "d.e"]);
+            Message::new("d.e") t(lang,"f") tn(lang, "g", 2, &[])"#;
+        assert_eq!(
+            keys_used(source),
+            ["a.b", "f", "c", "g.one", "g.other", "d.e"]
+        );
+    }
+
+    /// One is singular, every other count plural, in both languages.
+    #[test]
+    fn counts_choose_their_form() {
+        for (lang, count, text) in [
+            (Lang::En, 0, "Its 0 changes"),
+            (Lang::En, 1, "Its 1 change"),
+            (Lang::En, 2, "Its 2 changes"),
+            (Lang::En, 1200, "Its 1,200 changes"),
+            (Lang::Es, 0, "Introduce 0 cambios"),
+            (Lang::Es, 1, "Introduce 1 cambio"),
+            (Lang::Es, 3, "Introduce 3 cambios"),
+        ] {
+            assert_eq!(tn(lang, "scenario.changes", count, &[]), text);
+        }
+        for (lang, count, text) in [
+            (Lang::En, 1, "1 charge left out, and why"),
+            (Lang::En, 4, "4 charges left out, and why"),
+            (Lang::Es, 1, "1 cargo descartado y por qué"),
+            (Lang::Es, 4, "4 cargos descartados y por qué"),
+        ] {
+            assert_eq!(tn(lang, "results.comparison.left_out", count, &[]), text);
+        }
+        let file = [("file", verbatim("a.csv"))];
+        assert_eq!(
+            tn(Lang::En, "caseload.using", 1, &file),
+            "Using 1 case from a.csv. "
+        );
+        assert_eq!(
+            tn(Lang::Es, "caseload.using", 2, &file),
+            "Se usan 2 casos de a.csv. "
+        );
     }
 
     #[test]

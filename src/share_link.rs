@@ -17,7 +17,9 @@ use threshold_engine::caseload::ReferralPopulation;
 use threshold_engine::scenario::{preset, presets, Scenario};
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
 
+use crate::case_fields::case_error_words;
 use crate::i18n::{render, verbatim, Lang, Message};
+use crate::parameters::plain_refusal;
 use crate::state::{AppState, CaseloadSettings, MAX_DRAWS};
 
 /// The proposal a link means when it names none: amendment 753, the page's first proposal
@@ -41,8 +43,11 @@ pub struct ShareLinkError {
 }
 
 impl ShareLinkError {
+    /// The reason, with any refused parameter said by its label and in its unit.
     fn new(reason: Message) -> ShareLinkError {
-        ShareLinkError { reason }
+        ShareLinkError {
+            reason: plain_refusal(&reason),
+        }
     }
 
     /// The whole sentence the page shows: render it with `crate::i18n::render`.
@@ -195,7 +200,9 @@ fn migrate_v0(encoded: &str) -> Result<SharedState, ShareLinkError> {
     let json = percent_decode(encoded)
         .ok_or_else(|| ShareLinkError::new(Message::new("keep.link.v0_damaged")))?;
     let case = Case::from_json(&json).map_err(|why| {
-        ShareLinkError::new(Message::new("keep.link.v0_invalid").with("why", why.message()))
+        ShareLinkError::new(
+            Message::new("keep.link.v0_invalid").with("why", case_error_words(&why)),
+        )
     })?;
     Ok(SharedState {
         case: Some(case),
@@ -212,7 +219,9 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
     };
     if let Some(case) = shared.case {
         case.validate().map_err(|why| {
-            ShareLinkError::new(Message::new("keep.link.case_invalid").with("why", why.message()))
+            ShareLinkError::new(
+                Message::new("keep.link.case_invalid").with("why", case_error_words(&why)),
+            )
         })?;
         state.case = case;
     }
@@ -244,7 +253,7 @@ pub(crate) fn from_shared(shared: SharedState) -> Result<AppState, ShareLinkErro
             if let Some(probe) = &scenario.probe {
                 probe.validate().map_err(|why| {
                     ShareLinkError::new(
-                        Message::new("keep.link.probe_invalid").with("why", why.message()),
+                        Message::new("keep.link.probe_invalid").with("why", case_error_words(&why)),
                     )
                 })?;
             }

@@ -13,7 +13,9 @@ use threshold_engine::scenario::{presets, Scenario};
 use threshold_engine::serde_words::serde_detail;
 use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
 
-use crate::i18n::{render, verbatim, Lang, Message};
+use crate::case_fields::case_field_label;
+use crate::i18n::{render, t, tf, Arg, Lang, Message, Text};
+use crate::parameters::{prosecution_param_label, prosecution_param_name, SentencingParam};
 use crate::share_link::{self, SharedState};
 use crate::state::AppState;
 
@@ -205,20 +207,71 @@ pub fn open(text: &str, current: &AppState) -> Result<Opened, FileError> {
     }
 }
 
-/// serde's error with the path of the field at fault, e.g. `case.firearms: …`.
+/// serde's error in plain words, with the field at fault by its label on the page when it
+/// has one ("Number of firearms: should be a whole number …"); otherwise the line and
+/// column serde gives say where.
 fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, FileError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
         let detail = serde_detail(&e.into_inner().to_string());
-        says(if path == "." {
-            Message::new("keep.file.at_root").with("detail", detail)
-        } else {
-            Message::new("keep.file.field")
-                .with("path", verbatim(path))
-                .with("detail", detail)
+        says(match field_words(&path) {
+            Some(field) => Message::new("keep.file.field")
+                .with("field", field)
+                .with("detail", detail),
+            None => Message::new("keep.file.at_root").with("detail", detail),
         })
     })
+}
+
+/// A place in a file (`case.firearms`, `proposal.changes[0].rule`) in a reader's words:
+/// the last name the page labels, after the position of the item it is in ("change 1").
+fn field_words(path: &str) -> Option<Text> {
+    let mut item: Option<(&str, usize)> = None;
+    let mut label: Option<Text> = None;
+    for segment in path.split('.') {
+        let (name, index) = match segment.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        if let Some(index) = index {
+            item = Some((name, index + 1));
+        }
+        let words = |lang| {
+            case_field_label(lang, name)
+                .map(|l| l.to_string())
+                .or_else(|| SentencingParam::from_key(name).map(|p| p.label(lang).to_string()))
+                .or_else(|| {
+                    prosecution_param_name(lang, name).map(|_| prosecution_param_label(lang, name))
+                })
+                .or_else(|| match name {
+                    "seed" => Some(t(lang, "caseload.seed").to_string()),
+                    "draws" => Some(t(lang, "caseload.draws").to_string()),
+                    _ => None,
+                })
+        };
+        if let (Some(en), Some(es)) = (words(Lang::En), words(Lang::Es)) {
+            label = Some(Text::new(en, es));
+        }
+    }
+    let position = item.and_then(|(name, n)| {
+        let key = match name {
+            "changes" => "keep.file.change_number",
+            "charges" => "keep.file.charge_number",
+            _ => return None,
+        };
+        Some(Text::new(
+            tf(Lang::En, key, &[("n", Arg::from(n))]),
+            tf(Lang::Es, key, &[("n", Arg::from(n))]),
+        ))
+    });
+    match (position, label) {
+        (Some(p), Some(l)) => Some(Text::new(
+            format!("{}, {}", p.en, l.en),
+            format!("{}, {}", p.es, l.es),
+        )),
+        (p, l) => p.or(l),
+    }
 }
 
 fn open_workspace(text: &str) -> Result<Opened, FileError> {

@@ -335,6 +335,27 @@ impl Case {
         Ok(())
     }
 
+    /// Facts that can each be entered but rarely hold together, for the reader to check:
+    /// said, never refused, since an old or lightly sentenced felony can leave the record
+    /// at category I.
+    pub fn record_warnings(&self) -> Vec<Message> {
+        let mut warnings = Vec::new();
+        let priors = self.prior_violent_or_drug_felonies.unwrap_or(0);
+        // Only a category the user gave (or points that make it): an assumed category I is
+        // already said out loud as an assumption.
+        if priors >= 1 && self.history_category() == Some(CriminalHistory::I) {
+            // §4A1.1(a): a prison sentence of over a year and a month counts 3 points, and
+            // 2 points already make category II.
+            let key = if priors == 1 {
+                "warning.record.prior_felony_category_i"
+            } else {
+                "warning.record.prior_felonies_category_i"
+            };
+            warnings.push(Message::new(key).with("count", u32::from(priors)));
+        }
+        warnings
+    }
+
     /// Reads one case from JSON, naming the field at fault when it cannot.
     pub fn from_json(text: &str) -> Result<Case, CaseError> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -481,6 +502,46 @@ mod tests {
             assert_eq!(error.field, field, "{text}: {error}");
             assert!(!error.message.to_string().is_empty());
         }
+    }
+
+    #[test]
+    fn prior_felonies_with_category_i_are_questioned_not_refused() {
+        let with = |priors: Option<u8>, category: Option<CriminalHistory>, points: Option<u8>| {
+            let mut case = Case::new(LawEra::Today, ChargeId::Trafficking933);
+            case.prior_violent_or_drug_felonies = priors;
+            case.criminal_history = category;
+            case.criminal_history_points = points;
+            assert!(case.validate().is_ok());
+            case.record_warnings()
+                .iter()
+                .map(|m| m.render(crate::i18n::Lang::En))
+                .collect::<Vec<_>>()
+        };
+        use CriminalHistory::{I, II};
+        let one = "A prior felony for violence or drug trafficking usually puts criminal history above category I: a prison sentence of more than a year and a month counts 3 points (category II). It can stay at I only if the sentence was too old to count or very short. Check the record; the results use category I as entered.";
+        let many = "50 prior felonies for violence or drug trafficking usually put criminal history well above category I: each prison sentence of more than a year and a month counts 3 points. They can stay at I only if the sentences were too old to count or very short. Check the record; the results use category I as entered.";
+        for (priors, category, points, expected) in [
+            (Some(1), Some(I), None, vec![one.to_string()]),
+            (Some(50), Some(I), None, vec![many.to_string()]),
+            (Some(2), None, Some(1), vec![many.replace("50", "2")]),
+            (Some(0), Some(I), None, vec![]),
+            (None, Some(I), None, vec![]),
+            (Some(3), Some(II), None, vec![]),
+            (Some(3), None, Some(4), vec![]),
+            // No category given: the engine's own assumption says so already.
+            (Some(3), None, None, vec![]),
+        ] {
+            assert_eq!(
+                with(priors, category, points),
+                expected,
+                "{priors:?} {category:?} {points:?}"
+            );
+        }
+        let mut case = Case::new(LawEra::Today, ChargeId::Trafficking933);
+        case.prior_violent_or_drug_felonies = Some(2);
+        case.criminal_history = Some(I);
+        let es = case.record_warnings()[0].render(crate::i18n::Lang::Es);
+        assert!(es.starts_with("2 condenas graves anteriores"), "{es}");
     }
 
     #[test]

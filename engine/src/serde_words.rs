@@ -1,16 +1,17 @@
-//! serde's error sentences as messages: serde writes them in English only, so the common
-//! forms are recognised and said again in the reader's language; anything else is shown as
-//! serde wrote it, marked in Spanish as a technical detail. The English reads exactly as
-//! serde's own text.
+//! serde's error sentences as messages in plain words: serde writes them in English and in
+//! its own terms ("invalid type: string \"x\", expected u32"), so the common forms are
+//! recognised and said again, in either language, in words a reader of the file knows
+//! ("should be a whole number of 0 or more, not the text \"x\""). Anything else is shown as
+//! serde wrote it, marked in Spanish as a technical detail.
 
-use crate::i18n::{Arg, Lang, Message, Text};
+use crate::i18n::{Arg, Message, Text};
 
 /// The keys this module chooses at run time (the catalog scan cannot see them).
 #[cfg(test)]
 pub(crate) const KEYS: [&str; 14] = [
     "serde.at",
     "serde.invalid_type",
-    "serde.invalid_value",
+    "serde.invalid_length",
     "serde.missing_field",
     "serde.duplicate_field",
     "serde.unknown_field",
@@ -27,12 +28,9 @@ pub(crate) const KEYS: [&str; 14] = [
 /// serde's (or serde_json's) error text as a message in both languages.
 pub fn serde_detail(text: &str) -> Message {
     let (body, at) = split_location(text);
-    let recognised = recognise(body).map(|message| message.with("at", at));
-    match recognised {
-        // Only when the English comes back exactly as serde wrote it: a form half
-        // recognised must not change what an English reader sees.
-        Some(message) if message.render(Lang::En) == text => message,
-        _ => Message::new("serde.technical").verbatim("detail", text),
+    match recognise(body) {
+        Some(message) => message.with("at", at),
+        None => Message::new("serde.technical").verbatim("detail", text),
     }
 }
 
@@ -52,29 +50,45 @@ fn split_location(text: &str) -> (&str, Arg) {
     (text, Arg::Verbatim(String::new()))
 }
 
+/// serde quotes names and values in backticks; a reader sees quotation marks.
+fn quoted(name: &str) -> String {
+    format!("“{}”", name.trim_matches('`'))
+}
+
+/// A list serde writes as "`a`, `b` or `c`", quoted for a reader in each language.
+fn quoted_list(list: &str) -> Text {
+    let names = |or: &str| {
+        list.split(", ")
+            .flat_map(|part| part.split(" or "))
+            .map(quoted)
+            .collect::<Vec<_>>()
+            .join(or)
+    };
+    Text::new(names(", "), names(", "))
+}
+
 fn recognise(body: &str) -> Option<Message> {
-    if let Some(rest) = body.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ")?;
-        return Some(
-            Message::new("serde.invalid_type")
-                .with("found", unexpected(found))
-                .with("expected", expected_thing(expected)),
-        );
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = body.strip_prefix(prefix) {
+            let (found, expected) = rest.split_once(", expected ")?;
+            return Some(
+                Message::new("serde.invalid_type")
+                    .with("found", unexpected(found))
+                    .with("expected", expected_thing(expected)?),
+            );
+        }
     }
-    if let Some(rest) = body.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ")?;
-        return Some(
-            Message::new("serde.invalid_value")
-                .with("found", unexpected(found))
-                .with("expected", expected_thing(expected)),
-        );
+    if let Some(rest) = body.strip_prefix("invalid length ") {
+        let (count, _) = rest.split_once(", expected ")?;
+        count.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
+        return Some(Message::new("serde.invalid_length").verbatim("count", count));
     }
     for (prefix, key) in [
         ("missing field `", "serde.missing_field"),
         ("duplicate field `", "serde.duplicate_field"),
     ] {
         if let Some(name) = body.strip_prefix(prefix).and_then(|r| r.strip_suffix('`')) {
-            return Some(Message::new(key).verbatim("name", name));
+            return Some(Message::new(key).verbatim("name", quoted(name)));
         }
     }
     for (prefix, key) in [
@@ -85,28 +99,36 @@ fn recognise(body: &str) -> Option<Message> {
             let (name, tail) = rest.split_once("`, ")?;
             return Some(
                 Message::new(key)
-                    .verbatim("name", name)
-                    .with("tail", choices(tail)),
+                    .verbatim("name", quoted(name))
+                    .with("tail", choices(tail)?),
             );
         }
     }
     if let Some(what) = body.strip_prefix("EOF while parsing ") {
-        let es = match what {
-            "a value" => "un valor",
-            "a list" => "una lista",
-            "an object" => "un objeto",
-            "a string" => "un texto",
+        let words = match what {
+            "a value" => Text::new("a value", "un valor"),
+            "a list" => Text::new("a list", "una lista"),
+            "an object" => Text::new("a group of named values", "un grupo de valores con nombre"),
+            "a string" => Text::new("a text in quotes", "un texto entre comillas"),
             _ => return None,
         };
-        return Some(Message::new("serde.eof").with("what", Text::new(what, es)));
+        return Some(Message::new("serde.eof").with("what", words));
     }
     if let Some(token) = body.strip_prefix("expected ") {
-        let es = match token {
-            "value" => "un valor".to_string(),
-            "ident" => "una palabra clave de JSON".to_string(),
-            _ => token.replace("` or `", "` o `"),
+        let words = match token {
+            "value" => Text::new("a value", "un valor"),
+            "ident" => Text::new("true, false or null", "true, false o null"),
+            _ if token.starts_with('`') => {
+                let list = quoted_list(token);
+                let or = |text: &str, word: &str| match text.rsplit_once(", ") {
+                    Some((head, last)) => format!("{head} {word} {last}"),
+                    None => text.to_string(),
+                };
+                Text::new(or(&list.en, "or"), or(&list.es, "o"))
+            }
+            _ => return None,
         };
-        return Some(Message::new("serde.expected").with("token", Text::new(token, es)));
+        return Some(Message::new("serde.expected").with("token", words));
     }
     let key = match body {
         "trailing characters" => "serde.trailing",
@@ -118,129 +140,230 @@ fn recognise(body: &str) -> Option<Message> {
     Some(Message::new(key))
 }
 
-/// What serde found, e.g. `string "x"`, `integer `-1``, `map`.
+/// What serde found, e.g. `string "x"`, `integer `-1``, `map`, in a reader's words.
 fn unexpected(found: &str) -> Text {
-    let es = if let Some(s) = found.strip_prefix("string ") {
-        format!("el texto {s}")
-    } else if let Some(n) = found.strip_prefix("integer ") {
-        format!("el número entero {n}")
-    } else if let Some(n) = found.strip_prefix("floating point ") {
-        format!("el número decimal {n}")
-    } else if let Some(b) = found.strip_prefix("boolean ") {
-        format!("el valor lógico {b}")
-    } else if let Some(c) = found.strip_prefix("character ") {
-        format!("el carácter {c}")
-    } else {
-        match found {
-            "null" | "unit value" => "el valor null (vacío)".to_string(),
-            "sequence" => "una lista".to_string(),
-            "map" => "un objeto".to_string(),
-            _ => found.to_string(),
+    let plain = |s: &str| s.trim_matches('`').to_string();
+    if let Some(s) = found.strip_prefix("string ") {
+        return Text::new(format!("the text {s}"), format!("el texto {s}"));
+    }
+    for prefix in ["integer ", "floating point ", "boolean "] {
+        if let Some(value) = found.strip_prefix(prefix) {
+            return Text::same(plain(value));
         }
-    };
-    Text::new(found, es)
+    }
+    if let Some(c) = found.strip_prefix("character ") {
+        return Text::same(quoted(c));
+    }
+    match found {
+        "null" | "unit value" => Text::new("nothing (null)", "nada (null)"),
+        "sequence" => Text::new("a list", "una lista"),
+        "map" => Text::new("a group of named values", "un grupo de valores con nombre"),
+        _ => Text::same(found),
+    }
 }
 
-/// What serde expected, e.g. `u32`, `a string`, `struct Case`.
-fn expected_thing(expected: &str) -> Text {
-    let es = match expected {
-        "u8" | "u16" | "u32" | "u64" | "usize" => "un número entero no negativo".to_string(),
-        "i8" | "i16" | "i32" | "i64" | "isize" => "un número entero".to_string(),
-        "f32" | "f64" => "un número".to_string(),
-        "a string" => "un texto".to_string(),
-        "a boolean" => "un valor lógico (true o false)".to_string(),
-        "a sequence" => "una lista".to_string(),
-        "a map" => "un objeto".to_string(),
-        _ => match expected.strip_prefix("struct ") {
-            Some(name) => format!("un objeto ({name})"),
-            None => expected.to_string(),
-        },
+/// What serde expected, e.g. `u32`, `a string`, `struct Case`, in a reader's words; `None`
+/// for a form with no such words, which is then shown as serde wrote it.
+fn expected_thing(expected: &str) -> Option<Text> {
+    let words = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => {
+            Text::new("a whole number of 0 or more", "un número entero de 0 o más")
+        }
+        "i8" | "i16" | "i32" | "i64" | "isize" => Text::new("a whole number", "un número entero"),
+        "f32" | "f64" => Text::new("a number", "un número"),
+        "a string" | "a borrowed string" => {
+            Text::new("a text in quotes", "un texto entre comillas")
+        }
+        "a boolean" => Text::new("true or false", "true o false"),
+        "a sequence" => Text::new("a list", "una lista"),
+        "a map" => Text::new("a group of named values", "un grupo de valores con nombre"),
+        _ if expected.starts_with("struct ") => {
+            Text::new("a group of named values", "un grupo de valores con nombre")
+        }
+        _ if expected.starts_with("enum ") || expected.starts_with("variant ") => {
+            Text::new("one of the allowed values", "uno de los valores admitidos")
+        }
+        _ => return None,
     };
-    Text::new(expected, es)
+    Some(words)
 }
 
-/// The end of an unknown field or variant error: what would have been accepted.
-fn choices(tail: &str) -> Text {
-    let es = if let Some(list) = tail.strip_prefix("expected one of ") {
-        format!("se esperaba uno de {list}")
-    } else if let Some(list) = tail.strip_prefix("expected ") {
-        format!("se esperaba {}", list.replace("` or `", "` o `"))
-    } else {
-        match tail {
-            "there are no fields" => "no admite ningún campo".to_string(),
-            "there are no variants" => "no admite ningún valor".to_string(),
-            _ => tail.to_string(),
-        }
-    };
-    Text::new(tail, es)
+/// The end of an unknown name or value error: what would have been accepted.
+fn choices(tail: &str) -> Option<Text> {
+    if let Some(list) = tail
+        .strip_prefix("expected one of ")
+        .or_else(|| tail.strip_prefix("expected "))
+    {
+        let list = quoted_list(list);
+        return Some(Text::new(
+            format!("allowed here: {}", list.en),
+            format!("se admite: {}", list.es),
+        ));
+    }
+    match tail {
+        "there are no fields" => Some(Text::new(
+            "nothing is allowed here",
+            "aquí no se admite nada",
+        )),
+        "there are no variants" => Some(Text::new(
+            "no value is allowed here",
+            "aquí no se admite ningún valor",
+        )),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn both(text: &str) -> String {
-        let message = serde_detail(text);
-        assert_eq!(message.render(Lang::En), text, "English must stay serde's");
-        message.render(Lang::Es)
-    }
+    use crate::i18n::Lang;
 
     #[test]
-    fn common_forms_read_in_spanish_and_english_stays_serdes() {
-        for (en, es) in [
+    fn common_forms_read_in_plain_words_in_both_languages() {
+        for (serde, en, es) in [
             (
                 "invalid type: string \"many\", expected u32 at line 12 column 22",
-                "tipo no válido: se encontró el texto \"many\" y se esperaba un número entero no negativo (línea 12, columna 22)",
+                "should be a whole number of 0 or more, not the text \"many\" (line 12, column 22)",
+                "debería ser un número entero de 0 o más, no el texto \"many\" (línea 12, columna 22)",
             ),
             (
                 "invalid value: integer `-1`, expected u64",
-                "valor no válido: se encontró el número entero `-1` y se esperaba un número entero no negativo",
+                "should be a whole number of 0 or more, not -1",
+                "debería ser un número entero de 0 o más, no -1",
+            ),
+            (
+                "invalid type: floating point `2.5`, expected u8",
+                "should be a whole number of 0 or more, not 2.5",
+                "debería ser un número entero de 0 o más, no 2.5",
+            ),
+            (
+                "invalid type: string \"x\", expected f64",
+                "should be a number, not the text \"x\"",
+                "debería ser un número, no el texto \"x\"",
+            ),
+            (
+                "invalid type: integer `3`, expected a boolean",
+                "should be true or false, not 3",
+                "debería ser true o false, no 3",
             ),
             (
                 "invalid type: sequence, expected struct Header at line 1 column 0",
-                "tipo no válido: se encontró una lista y se esperaba un objeto (Header) (línea 1, columna 0)",
+                "should be a group of named values, not a list (line 1, column 0)",
+                "debería ser un grupo de valores con nombre, no una lista (línea 1, columna 0)",
+            ),
+            (
+                "invalid type: null, expected a string",
+                "should be a text in quotes, not nothing (null)",
+                "debería ser un texto entre comillas, no nada (null)",
+            ),
+            (
+                "invalid length 1, expected struct Header with 2 elements at line 1 column 3",
+                "has the wrong number of items (1) (line 1, column 3)",
+                "tiene un número de elementos equivocado (1) (línea 1, columna 3)",
             ),
             (
                 "missing field `case` at line 3 column 1",
-                "falta el campo `case` (línea 3, columna 1)",
+                "“case” is missing (line 3, column 1)",
+                "falta “case” (línea 3, columna 1)",
+            ),
+            (
+                "duplicate field `case`",
+                "“case” is given twice",
+                "“case” aparece dos veces",
             ),
             (
                 "unknown field `colour`, expected one of `referrals`, `organiser_share`",
-                "campo desconocido `colour`; se esperaba uno de `referrals`, `organiser_share`",
+                "“colour” is not a name Threshold reads here; allowed here: “referrals”, “organiser_share”",
+                "“colour” no es un nombre que Threshold lea aquí; se admite: “referrals”, “organiser_share”",
             ),
             (
                 "unknown variant `nope`, expected `today` or `april_2011`",
-                "valor desconocido `nope`; se esperaba `today` o `april_2011`",
+                "“nope” is not a value Threshold knows here; allowed here: “today”, “april_2011”",
+                "“nope” no es un valor que Threshold conozca aquí; se admite: “today”, “april_2011”",
             ),
             (
                 "unknown field `x`, there are no fields",
-                "campo desconocido `x`; no admite ningún campo",
+                "“x” is not a name Threshold reads here; nothing is allowed here",
+                "“x” no es un nombre que Threshold lea aquí; aquí no se admite nada",
             ),
             (
                 "trailing characters at line 1 column 4",
-                "hay caracteres de más después del final (línea 1, columna 4)",
+                "there is more text after the end (line 1, column 4)",
+                "hay más texto después del final (línea 1, columna 4)",
             ),
             (
                 "EOF while parsing a value at line 1 column 0",
-                "el texto termina antes de completar un valor (línea 1, columna 0)",
+                "the text ends in the middle of a value (line 1, column 0)",
+                "el texto termina a mitad de un valor (línea 1, columna 0)",
             ),
             (
                 "expected `,` or `}` at line 2 column 5",
-                "se esperaba `,` o `}` (línea 2, columna 5)",
+                "“,” or “}” should come here (line 2, column 5)",
+                "aquí debería ir “,” o “}” (línea 2, columna 5)",
+            ),
+            (
+                "expected value at line 1 column 1",
+                "a value should come here (line 1, column 1)",
+                "aquí debería ir un valor (línea 1, columna 1)",
+            ),
+            (
+                "number out of range at line 1 column 30",
+                "a number is too large (line 1, column 30)",
+                "un número es demasiado grande (línea 1, columna 30)",
             ),
         ] {
-            assert_eq!(both(en), es, "{en}");
+            let message = serde_detail(serde);
+            assert_eq!(message.render(Lang::En), en, "{serde}");
+            assert_eq!(message.render(Lang::Es), es, "{serde}");
+            for text in [en, es] {
+                assert!(!text.contains('`') && !text.contains("u32"), "{text}");
+            }
+        }
+    }
+
+    /// serde's own messages, from serde itself: the forms above are the ones it writes.
+    #[test]
+    fn serdes_real_errors_are_recognised() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Header {
+            count: u32,
+            share: f64,
+        }
+        for json in [
+            r#"{"count": "many", "share": 1}"#,
+            r#"{"count": -1, "share": 1}"#,
+            r#"{"count": 1}"#,
+            r#"{"count": 1, "share": 1, "colour": 2}"#,
+            r#"[1]"#,
+            r#"{"count": 1, "share": 1} x"#,
+            r#"{"count": 1,"#,
+            r#"{"count" 1}"#,
+        ] {
+            let error = serde_json::from_str::<Header>(json)
+                .unwrap_err()
+                .to_string();
+            let message = serde_detail(&error);
+            assert_ne!(message.key, "serde.technical", "{json}: {error}");
         }
     }
 
     #[test]
     fn anything_else_is_marked_as_a_technical_detail() {
         let text = "firearms must be at most 1000000 at line 4 column 2";
-        assert_eq!(both(text), format!("detalle técnico (en inglés): {text}"));
+        let message = serde_detail(text);
+        assert_eq!(message.render(Lang::En), text);
         assert_eq!(
-            both("invalid type: oops"),
-            "detalle técnico (en inglés): invalid type: oops"
+            message.render(Lang::Es),
+            format!("detalle técnico (en inglés): {text}")
         );
+        for odd in [
+            "invalid type: oops",
+            "invalid type: string \"x\", expected a date written 2011-04-01",
+        ] {
+            assert_eq!(serde_detail(odd).key, "serde.technical", "{odd}");
+        }
     }
 
     #[test]

@@ -31,6 +31,15 @@ fn factor_label(lang: Lang, factor: Factor) -> AttrValue {
     }
 }
 
+/// A term's input as the case builder takes it: evidence strength in percent (50% counts
+/// as 0.5 times its weight), the other inputs as the model reads them.
+fn term_input(lang: Lang, factor: Factor, input: f64) -> String {
+    match factor {
+        Factor::Evidence => units::number(lang, input * 100.0) + "%",
+        _ => format!("{input:.2}"),
+    }
+}
+
 fn firearms_at(lang: Lang, finding: Option<u32>) -> String {
     match finding {
         Some(n) => tf(
@@ -157,7 +166,7 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
                         { for props.assessment.acceptance_terms.iter().map(|t| html! {
                             <tr>
                                 <td>{ factor_label(lang, t.factor) }</td>
-                                <td>{ format!("{:.2}", t.input) }</td>
+                                <td>{ term_input(lang, t.factor, t.input) }</td>
                                 <td>{ format!("{:.2}", t.weight) }</td>
                                 <td>{ format!("{:+.2}", t.contribution) }</td>
                             </tr>
@@ -194,6 +203,18 @@ mod tests {
             render(Lang::Es, &shares[2].label),
             "Declinado: prueba débil"
         );
+    }
+
+    #[test]
+    fn evidence_reads_in_percent_as_the_form_takes_it() {
+        for (factor, input, shown) in [
+            (Factor::Evidence, 0.5, "50%"),
+            (Factor::Evidence, 0.125, "12.5%"),
+            (Factor::Firearms, 0.5, "0.50"),
+            (Factor::CrimeGun, 1.0, "1.00"),
+        ] {
+            assert_eq!(term_input(Lang::En, factor, input), shown, "{factor:?}");
+        }
     }
 
     #[test]

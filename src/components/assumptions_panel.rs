@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::choice_field::{ChoiceField, ChoiceOption};
 use crate::components::param_field::ParamField;
 use crate::i18n::{t, tf, use_lang, verbatim, Lang};
-use crate::parameters::{prosecution_param_name, SentencingParam};
+use crate::parameters::{prosecution_param_label, SentencingParam, PROSECUTION_PERCENT};
 use crate::state::Action;
 use crate::units;
 
@@ -36,17 +36,6 @@ fn source_text(lang: Lang, default: &Param, edited: bool, shown_default: String)
     } else {
         default.source.get(lang).to_string()
     }
-}
-
-/// "sentence_weight" → "Sentence weight" ("Peso de la pena").
-fn plain_name(lang: Lang, name: &str) -> String {
-    let spaced = prosecution_param_name(lang, name)
-        .map_or_else(|| name.replace('_', " "), |n| n.to_string());
-    let mut chars = spaced.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[component]
@@ -112,10 +101,16 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         let on_change = props
             .on_action
             .reform(move |v: f64| Action::SetProsecutionParam(name, Some(v)));
+        let percent = PROSECUTION_PERCENT.contains(&name);
+        let shown_default = if percent {
+            format!("{:.1}%", default.value * 100.0)
+        } else {
+            format!("{:.2}", default.value)
+        };
         html! {
-            <ParamField key={name} key_name={name} label={plain_name(lang, name)} {value} percent={false}
+            <ParamField key={name} key_name={name} label={prosecution_param_label(lang, name)} {value} {percent}
                 meaning={default.meaning.as_ref().map(|m| AttrValue::from(m.get(lang).to_string()))}
-                source={source_text(lang, default, edited, format!("{:.2}", default.value))}
+                source={source_text(lang, default, edited, shown_default)}
                 assumption={edited || default.assumption}
                 {edited} {check} {on_change} />
         }

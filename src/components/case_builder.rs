@@ -11,7 +11,7 @@ use crate::components::choice_field::{ChoiceField, ChoiceOption};
 use crate::components::date_field::DateField;
 use crate::components::fact_field::FactField;
 use crate::components::number_field::NumberField;
-use crate::i18n::{t, tf, use_lang, verbatim, Lang};
+use crate::i18n::{render, t, tf, use_lang, verbatim, Lang};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -230,6 +230,9 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                         citation={Some(AttrValue::from("USSG §4A1.1; Ch. 5 Pt. A"))} />
                     { quantity(Quantity::HistoryPoints, t(lang, "case.placeholder.from_category")) }
                     { quantity(Quantity::PriorFelonies, AttrValue::Static("0")) }
+                    { for case.record_warnings().iter().map(|warning| html! {
+                        <p class="field-warning" role="status" data-testid="record-warning">{ render(lang, warning) }</p>
+                    }) }
                     { fact(Fact::ProhibitedPerson) }
                     <ChoiceField id="field-role" label={t(lang, "case.role.label")}
                         options={role_options}

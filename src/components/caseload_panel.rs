@@ -24,7 +24,8 @@ use crate::components::param_field::ParamField;
 use crate::components::tornado_chart::TornadoChart;
 use crate::components::whole_number_field::WholeNumberField;
 use crate::download::file_name_part;
-use crate::i18n::{render, t, tf, use_lang, verbatim, Lang, Message};
+use crate::i18n::{render, t, tf, tn, use_lang, verbatim, Lang, Message};
+use crate::parameters::{mix_in_percent, mix_param_name};
 use crate::state::{Action, CaseloadSettings, ImportedCases, MAX_DRAWS};
 use crate::units;
 use threshold_engine::i18n::InputError;
@@ -96,16 +97,6 @@ impl Step {
             Step::Tornado => t(lang, "caseload.progress.tornado"),
             Step::Done => t(lang, "caseload.progress.done"),
         }
-    }
-}
-
-/// A mix parameter's name as the table shows it ("organiser share").
-fn mix_param_name(lang: Lang, name: &str) -> String {
-    let key = format!("caseload.param.{name}");
-    if crate::i18n::catalog().contains(&key) {
-        t(lang, &key).to_string()
-    } else {
-        name.replace('_', " ")
     }
 }
 
@@ -419,7 +410,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                 { for defaults.params().into_iter().map(|(name, default)| {
                     let edited = settings.mix_overrides.iter().any(|(n, _)| *n == name);
                     let value = mix.params().into_iter().find(|(n, _)| *n == name).map_or(default.value, |(_, p)| p.value);
-                    let percent = !matches!(name, "referrals" | "firearms_scale");
+                    let percent = mix_in_percent(name);
                     let check = {
                         let mix = mix.clone();
                         Callback::from(move |candidate: f64| mix.with_param(name, candidate).map(|_| ()).map_err(|e| e.message()))
@@ -458,8 +449,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                     }
                     if let Some(imported) = &settings.imported {
                         <p data-testid="imported-cases">
-                            { tf(lang, "caseload.using", &[
-                                ("n", verbatim(imported.cases.len().to_string())),
+                            { tn(lang, "caseload.using", imported.cases.len(), &[
                                 ("file", verbatim(imported.name.clone())),
                             ]) }
                             <button type="button" class="secondary" onclick={on_clear}>{ t(lang, "caseload.back_to_mix") }</button>

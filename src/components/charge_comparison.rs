@@ -11,7 +11,7 @@ use threshold_engine::export::comparison_csv;
 use crate::case_fields::era_phrase;
 use crate::charts::LinearScale;
 use crate::components::download_button::DownloadButton;
-use crate::i18n::{t, tf, use_lang, verbatim, Arg};
+use crate::i18n::{t, tf, tn, use_lang, verbatim};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -108,7 +108,7 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
             </p>
             if !props.comparison.not_considered.is_empty() {
                 <details class="not-considered">
-                    <summary>{ tf(lang, "results.comparison.left_out", &[("n", Arg::from(props.comparison.not_considered.len()))]) }</summary>
+                    <summary>{ tn(lang, "results.comparison.left_out", props.comparison.not_considered.len(), &[]) }</summary>
                     <ul>
                         { for props.comparison.not_considered.iter().map(|n| html! {
                             <li>

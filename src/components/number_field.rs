@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::case_fields::{Quantity, QuantityError};
 use crate::components::legal_note::LegalNote;
+use crate::components::param_field::did_you_mean;
 use crate::i18n::{tf, use_lang, Arg};
 
 #[derive(Properties, PartialEq)]
@@ -37,16 +38,18 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let quantity = props.quantity;
     let text = use_state(|| shown(props.value));
     let error = use_state(|| None::<QuantityError>);
+    // Only what the user typed is asked about, not a value a loaded case brought.
+    let typed_here = use_state(|| false);
 
     // When the state changes from elsewhere (reset, a loaded case), show the new value unless
     // the box already says the same thing in other words.
     {
-        let text = text.clone();
-        let error = error.clone();
+        let (text, error, typed_here) = (text.clone(), error.clone(), typed_here.clone());
         use_effect_with(props.value, move |value| {
             if quantity.parse(&text).ok() != Some(*value) {
                 text.set(shown(*value));
                 error.set(None);
+                typed_here.set(false);
             }
         });
     }
@@ -54,6 +57,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let oninput = {
         let text = text.clone();
         let error = error.clone();
+        let typed_here = typed_here.clone();
         let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| {
             let typed = event.target_unchecked_into::<HtmlInputElement>().value();
@@ -65,6 +69,17 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 Err(why) => error.set(Some(why)),
             }
             text.set(typed);
+            typed_here.set(true);
+        })
+    };
+
+    let on_use = {
+        let (text, error) = (text.clone(), error.clone());
+        let on_change = props.on_change.clone();
+        Callback::from(move |meant: f64| {
+            error.set(None);
+            text.set(shown(Some(meant)));
+            on_change.emit((quantity, Some(meant)));
         })
     };
 
@@ -92,6 +107,9 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 <p id={error_id} class="field-error" role="alert">
                     { tf(lang, "case.error.last_valid", &[("error", Arg::Verbatim(error.message(lang)))]) }
                 </p>
+            }
+            if quantity.in_percent() && *typed_here && error.is_none() {
+                { did_you_mean(lang, &text, on_use) }
             }
             <LegalNote meaning={note.meaning} citation={note.citation} />
         </div>

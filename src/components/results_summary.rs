@@ -70,6 +70,9 @@ pub fn ResultsSummary(props: &ResultsSummaryProps) -> Html {
     html! {
         <section class="panel results" aria-labelledby="results-title" aria-live="polite">
             <h2 id="results-title">{ t(lang, "results.summary.title") }</h2>
+            // Shown by the style sheet while a refused entry is on the page: each field keeps
+            // its own refusal, so the page needs no state of its own for this.
+            <p class="note refused-note" data-testid="refused-note">{ t(lang, "results.summary.refused") }</p>
             <p class="charge-line" data-testid="charge-line">
                 { format!("{} — {}", option.statutes, manual_label(lang, governing.manual)) }
             </p>

@@ -6,7 +6,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::choice_field::{ChoiceField, ChoiceOption};
-use crate::i18n::{render, t, tf, use_lang, verbatim};
+use crate::i18n::{render, t, tf, tn, use_lang, verbatim};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -107,7 +107,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             <p class="scenario-description" data-testid="scenario-description">{ scenario.description_in(lang) }</p>
             <p class="source">{ tf(lang, "scenario.source", &[("source", verbatim(scenario.source_in(lang)))]) }</p>
             <details class="scenario-changes">
-                <summary>{ tf(lang, "scenario.changes", &[("n", verbatim(scenario.changes.len().to_string()))]) }</summary>
+                <summary>{ tn(lang, "scenario.changes", scenario.changes.len(), &[]) }</summary>
                 <ol>
                     { for scenario.changes.iter().map(|change| html! {
                         <li>

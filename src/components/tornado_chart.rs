@@ -6,7 +6,9 @@ use yew::prelude::*;
 
 use crate::charts::LinearScale;
 use crate::i18n::{t, tf, use_lang, verbatim, Lang};
-use crate::parameters::{prosecution_param_name, SentencingParam};
+use crate::parameters::{
+    mix_in_percent, prosecution_param_name, SentencingParam, PROSECUTION_PERCENT,
+};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -42,8 +44,17 @@ fn parameter_name(lang: Lang, group: Group, name: &str) -> String {
     named.map_or_else(|| name.replace('_', " "), |n| n.to_string())
 }
 
-/// A parameter setting as stored (shares as fractions, weights as they are), two decimals.
-fn setting(value: f64) -> String {
+/// A parameter setting as the assumptions tables show it: shares in percent, weights as
+/// they are with two decimals.
+fn setting(lang: Lang, group: Group, name: &str, value: f64) -> String {
+    let percent = match group {
+        Group::Sentencing => true,
+        Group::Prosecution => PROSECUTION_PERCENT.contains(&name),
+        Group::ReferralPopulation => mix_in_percent(name),
+    };
+    if percent {
+        return units::number(lang, value * 100.0) + "%";
+    }
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
@@ -130,8 +141,8 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
                         { for s.rows.iter().map(|r| html! {
                             <tr>
                                 <th scope="row">{ parameter_name(lang, r.group, &r.parameter) }</th>
-                                <td>{ format!("{} → {}", setting(r.low), units::number(lang, r.at_low.metric(metric))) }</td>
-                                <td>{ format!("{} → {}", setting(r.high), units::number(lang, r.at_high.metric(metric))) }</td>
+                                <td>{ format!("{} → {}", setting(lang, r.group, &r.parameter, r.low), units::number(lang, r.at_low.metric(metric))) }</td>
+                                <td>{ format!("{} → {}", setting(lang, r.group, &r.parameter, r.high), units::number(lang, r.at_high.metric(metric))) }</td>
                                 <td>{ units::number(lang, r.swing) }</td>
                                 <td class="param-source">
                                     if r.assumption || r.range_assumed {

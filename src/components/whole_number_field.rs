@@ -1,11 +1,9 @@
 //! A whole-number setting (a seed, a number of draws) that refuses bad input in words.
 
-use std::fmt;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::{tf, use_lang, verbatim, Lang};
+use crate::i18n::{tf, use_lang, verbatim, Arg, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct WholeNumberFieldProps {
@@ -18,42 +16,42 @@ pub struct WholeNumberFieldProps {
 }
 
 /// Why a typed whole number cannot be used; [`WholeNumberError::message`] says it in the
-/// reader's language, `Display` in English for logs and tests.
+/// reader's language, naming the field by its label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WholeNumberError {
     /// What was typed, trimmed.
     NotAWholeNumber(String),
-    OutOfRange {
-        min: u64,
-        max: u64,
-    },
+    /// A whole number outside the range, negative ones included.
+    OutOfRange { min: u64, max: u64 },
+}
+
+/// A bound as a grouped number ("100,000"); the largest bounds are beyond what a grouped
+/// argument holds and are written plain.
+fn bound(value: u64) -> Arg {
+    i64::try_from(value).map_or_else(|_| verbatim(value.to_string()), Arg::from)
 }
 
 impl WholeNumberError {
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self, lang: Lang, label: &str) -> String {
+        let label = ("label", verbatim(label));
         match self {
             WholeNumberError::NotAWholeNumber(text) => tf(
                 lang,
                 "case.error.not_a_whole_number",
-                &[("text", verbatim(text.clone()))],
+                &[label, ("text", verbatim(text.clone()))],
             ),
-            // Written as typed, ungrouped: the bounds reach beyond what a grouped integer
-            // argument holds (u64::MAX).
+            // A bound no one would type (a seed's) is left unsaid.
+            WholeNumberError::OutOfRange { min, max: u64::MAX } => tf(
+                lang,
+                "case.error.whole_at_least",
+                &[label, ("min", bound(*min))],
+            ),
             WholeNumberError::OutOfRange { min, max } => tf(
                 lang,
                 "case.error.whole_range",
-                &[
-                    ("min", verbatim(min.to_string())),
-                    ("max", verbatim(max.to_string())),
-                ],
+                &[label, ("min", bound(*min)), ("max", bound(*max))],
             ),
         }
-    }
-}
-
-impl fmt::Display for WholeNumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -64,13 +62,22 @@ pub fn parse_whole(text: &str, min: u64, max: u64) -> Result<u64, WholeNumberErr
         .chars()
         .filter(|c| *c != ',' && *c != '_')
         .collect();
-    let value: u64 = cleaned
-        .parse()
-        .map_err(|_| WholeNumberError::NotAWholeNumber(text.trim().to_string()))?;
-    if value < min || value > max {
-        return Err(WholeNumberError::OutOfRange { min, max });
+    let out_of_range = WholeNumberError::OutOfRange { min, max };
+    // A negative whole number is a whole number out of range, not garbage.
+    if let Some(magnitude) = cleaned.strip_prefix('-') {
+        return match magnitude.parse::<u128>() {
+            Ok(0) if min == 0 => Ok(0),
+            Ok(_) => Err(out_of_range),
+            Err(_) => Err(WholeNumberError::NotAWholeNumber(text.trim().to_string())),
+        };
     }
-    Ok(value)
+    match cleaned.parse::<u128>() {
+        Ok(value) => u64::try_from(value)
+            .ok()
+            .filter(|v| (min..=max).contains(v))
+            .ok_or(out_of_range),
+        Err(_) => Err(WholeNumberError::NotAWholeNumber(text.trim().to_string())),
+    }
 }
 
 #[component]
@@ -108,7 +115,7 @@ pub fn WholeNumberField(props: &WholeNumberFieldProps) -> Html {
             <input id={props.id.clone()} type="text" inputmode="numeric" autocomplete="off"
                 value={(*text).clone()} aria-invalid={error.is_some().to_string()} {oninput} />
             if let Some(error) = (*error).clone() {
-                <p class="field-error" role="alert">{ error.message(lang) }</p>
+                <p class="field-error" role="alert">{ error.message(lang, &props.label) }</p>
             }
         </div>
     }
@@ -121,23 +128,74 @@ mod tests {
     #[test]
     fn whole_numbers_in_range_only() {
         assert_eq!(parse_whole(" 1,000 ", 1, 100_000), Ok(1000));
-        assert!(parse_whole("0", 1, 10).is_err());
-        assert!(parse_whole("-1", 0, 10).is_err());
-        assert!(parse_whole("2.5", 0, 10).is_err());
-        assert!(parse_whole("abc", 0, 10).is_err());
-        assert!(parse_whole("99999999999999999999999", 0, u64::MAX).is_err());
+        assert_eq!(parse_whole("-0", 0, 10), Ok(0));
+        let range = |min, max| Err(WholeNumberError::OutOfRange { min, max });
+        let garbage = |text: &str| Err(WholeNumberError::NotAWholeNumber(text.into()));
+        for (text, min, max, expected) in [
+            ("0", 1, 10, range(1, 10)),
+            ("-1", 0, 10, range(0, 10)),
+            ("-1", 0, u64::MAX, range(0, u64::MAX)),
+            ("99999999999999999999999", 0, u64::MAX, range(0, u64::MAX)),
+            ("2.5", 0, 10, garbage("2.5")),
+            ("abc", 0, 10, garbage("abc")),
+            ("-x", 0, 10, garbage("-x")),
+        ] {
+            assert_eq!(parse_whole(text, min, max), expected, "{text}");
+        }
     }
 
     #[test]
-    fn errors_read_in_either_language() {
-        let range = parse_whole("0", 1, 100_000).unwrap_err();
-        assert_eq!(range.to_string(), "Enter a whole number from 1 to 100000.");
-        assert_eq!(
-            range.message(Lang::Es),
-            "Escriba un número entero de 1 a 100000."
-        );
-        let typed = parse_whole(" x ", 0, 10).unwrap_err();
-        assert_eq!(typed.to_string(), "“x” is not a whole number.");
-        assert_eq!(typed.message(Lang::Es), "“x” no es un número entero.");
+    fn errors_name_the_field_in_either_language() {
+        let says = |text: &str, min, max, lang| {
+            parse_whole(text, min, max)
+                .unwrap_err()
+                .message(lang, "Seed")
+        };
+        for (text, min, max, lang, expected) in [
+            (
+                "0",
+                1,
+                100_000,
+                Lang::En,
+                "Seed must be a whole number from 1 to 100,000.",
+            ),
+            (
+                "0",
+                1,
+                100_000,
+                Lang::Es,
+                "Seed debe ser un número entero de 1 a 100,000.",
+            ),
+            (
+                "-1",
+                0,
+                u64::MAX,
+                Lang::En,
+                "Seed must be a whole number, 0 or more.",
+            ),
+            (
+                "-1",
+                0,
+                u64::MAX,
+                Lang::Es,
+                "Seed debe ser un número entero, 0 o más.",
+            ),
+            (
+                " x ",
+                0,
+                10,
+                Lang::En,
+                "Seed must be a whole number; “x” is not one.",
+            ),
+            (
+                " x ",
+                0,
+                10,
+                Lang::Es,
+                "Seed debe ser un número entero; “x” no lo es.",
+            ),
+        ] {
+            assert_eq!(says(text, min, max, lang), expected, "{text}");
+        }
     }
 }

@@ -167,7 +167,7 @@ fn damaged_or_tampered_links_are_refused_in_words() {
         ),
         (
             &v1(r#"{"c":{"law_era":"today","charge":"straw_purchase_922a6","counts":0}}"#),
-            "counts",
+            "Counts charged: must be a whole number from 1 to 100",
         ),
         (&v1(r#"{"k":["smuggling_554"]}"#), "charges"),
         (&v1(r#"{"k":[]}"#), "charges"),
@@ -175,7 +175,10 @@ fn damaged_or_tampered_links_are_refused_in_words() {
             &v1(r#"{"k":["straw_purchase_922a6","straw_purchase_922a6"]}"#),
             "twice",
         ),
-        (&v1(r#"{"s":{"within_range_share":7}}"#), "assumptions"),
+        (
+            &v1(r#"{"s":{"within_range_share":7}}"#),
+            "“Sentences within the guideline range” must be from 0% to 100%, not 700%.",
+        ),
         (&v1(r#"{"p":{"sentence_weight":1e999}}"#), "contents"),
         (&v1(r#"{"x":"no_such_preset"}"#), "no proposal"),
         (&v1(r#"{"x":"amendment_753","y":{}}"#), "contents"),

@@ -77,7 +77,7 @@ fn errors_name_the_field_at_fault() {
     let cases = [
         (
             edited_file("\"firearms\": 23", "\"firearms\": \"many\""),
-            "case.firearms",
+            "Number of firearms: should be a whole number of 0 or more, not the text \"many\" (line ",
         ),
         (
             edited_file("\"firearms\": 23", "\"firearms\": 2000000"),
@@ -85,7 +85,7 @@ fn errors_name_the_field_at_fault() {
         ),
         (
             edited_file("\"seed\": 18446744073709551615", "\"seed\": -1"),
-            "caseload.seed",
+            "Random seed: should be a whole number of 0 or more, not -1",
         ),
         (edited_file("\"draws\": 37", "\"draws\": 0"), "draws"),
         (
@@ -94,7 +94,7 @@ fn errors_name_the_field_at_fault() {
         ),
         (
             edited_file("\"organiser_share\": 0.3", "\"organiser_share\": 3.0"),
-            "organiser_share",
+            "“Organiser share” must be from 0% to 100%, not 300%.",
         ),
         (
             edited_file(
@@ -115,13 +115,18 @@ fn errors_name_the_field_at_fault() {
         ),
         (
             edited_file("\"within_range_share\": 0.2", "\"within_range_share\": 7"),
-            "sentencing",
+            "“Sentences within the guideline range” must be from 0% to 100%, not 700%.",
         ),
     ];
     for (text, named) in cases {
         let message = open(&text, &AppState::default()).unwrap_err().to_string();
+        println!("{message}");
         assert!(message.contains(named), "{named:?} not named in: {message}");
         assert!(message.ends_with('.'), "{message}");
+        assert!(
+            !message.contains('`') && !message.contains("u32"),
+            "{message}"
+        );
     }
     for (text, expected) in [
         ("", "not a JSON object"),
@@ -156,11 +161,13 @@ fn a_proposal_that_cannot_apply_over_the_current_assumptions_is_refused() {
 }
 
 #[test]
-fn errors_read_in_spanish_with_the_field_path_kept() {
+fn errors_read_in_spanish_with_the_field_named_in_words() {
     let spanish = |text: &str| open(text, &AppState::default()).unwrap_err().text(Lang::Es);
     let firearms = spanish(&edited_file("\"firearms\": 23", "\"firearms\": \"many\""));
     assert!(
-        firearms.starts_with("case.firearms: tipo no válido: se encontró el texto \"many\""),
+        firearms.starts_with(
+            "Número de armas de fuego: debería ser un número entero de 0 o más, no el texto \"many\""
+        ),
         "{firearms}"
     );
     assert!(
@@ -168,7 +175,10 @@ fn errors_read_in_spanish_with_the_field_path_kept() {
         "{firearms}"
     );
     let unknown = spanish(&edited_file("\"charges\": [", "\"chargez\": ["));
-    assert!(unknown.contains("campo desconocido `chargez`"), "{unknown}");
+    assert!(
+        unknown.contains("“chargez” no es un nombre que Threshold lea aquí"),
+        "{unknown}"
+    );
     let twice = spanish(&edited_file(
         "\"smuggling_554\"",
         "\"straw_purchase_922a6\"",

@@ -243,7 +243,9 @@ impl ReferralPopulation {
         }
         let scale = self.firearms_scale.value;
         if !(scale.is_finite() && (0.0..=100.0).contains(&scale)) {
-            return Err(InputError::new("error.mix.firearms_scale"));
+            return Err(InputError(
+                Message::new("error.mix.firearms_scale").with("value", raw(scale)),
+            ));
         }
         for (name, p) in self.params().into_iter().skip(2) {
             if !(p.value.is_finite() && (0.0..=1.0).contains(&p.value)) {

@@ -186,10 +186,16 @@ impl ProsecutionParams {
             }
         }
         if !(0.0..=1.0).contains(&self.assumed_evidence_strength.value) {
-            return Err(InputError::new("error.param.assumed_evidence"));
+            return Err(InputError(
+                Message::new("error.param.assumed_evidence")
+                    .with("value", raw(self.assumed_evidence_strength.value)),
+            ));
         }
         if self.reference_sentence_months.value <= 0.0 {
-            return Err(InputError::new("error.param.reference_sentence"));
+            return Err(InputError(
+                Message::new("error.param.reference_sentence")
+                    .with("value", raw(self.reference_sentence_months.value)),
+            ));
         }
         Ok(())
     }
