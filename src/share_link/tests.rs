@@ -56,8 +56,10 @@ fn the_default_view_is_a_short_link_and_comes_back() {
     assert_eq!(round_trip(&AppState::default()), AppState::default());
     // A link from before languages opens in the reader's language (the app's to choose),
     // and one naming no proposal keeps the one it meant when it was written.
-    let mut written_then = AppState::default();
-    written_then.scenario = preset(LINK_IMPLIED_SCENARIO).unwrap().clone();
+    let written_then = AppState {
+        scenario: preset(LINK_IMPLIED_SCENARIO).unwrap().clone(),
+        ..AppState::default()
+    };
     assert_eq!(
         decode_with_lang("#v1.e30"),
         Ok((written_then.clone(), None))
