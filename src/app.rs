@@ -474,7 +474,7 @@ pub fn App() -> Html {
                     { answer }
                 </div>
                 <div class="case-column">
-                    <CaseBuilder case={state.case.clone()} on_action={on_action.clone()} />
+                    <CaseBuilder case={state.case.clone()} trying_example={state.own_case.is_some()} on_action={on_action.clone()} />
                 </div>
                 <div class="results-column">
                     { results }

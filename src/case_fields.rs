@@ -64,6 +64,38 @@ pub fn fact_citation(edition: ManualEdition, key: &str) -> AttrValue {
         .unwrap_or_default()
 }
 
+/// An assumed fact in words: the field by its label and the value as the form would show
+/// it ("Who the guns were for: Not shown (no trafficking increase)"), never the case-file
+/// spelling (`trafficking_recipient = none`).
+pub fn assumption_words(lang: Lang, field: &str, value: &str) -> String {
+    let shown = match (field, value) {
+        (_, "true") => t(lang, "case.fact.yes").to_string(),
+        (_, "false") => t(lang, "case.fact.no").to_string(),
+        ("manual", code) => ManualEdition::from_code(code)
+            .map(|e| manual_label(lang, e).to_string())
+            .unwrap_or_else(|| code.to_string()),
+        ("role" | "trafficking_recipient" | "trafficking_933_conduct", code) => {
+            let prefix = match field {
+                "role" => "case.role",
+                "trafficking_recipient" => "case.recipient",
+                _ => "case.conduct_933",
+            };
+            let key = format!("{prefix}.{code}");
+            if crate::i18n::catalog().contains(&key) {
+                t(lang, &key).to_string()
+            } else {
+                code.to_string()
+            }
+        }
+        (_, other) => other.to_string(),
+    };
+    match case_field_label(lang, field) {
+        // An edition's name already says it is the Manual.
+        Some(label) if field != "manual" => format!("{label}: {shown}"),
+        _ => shown,
+    }
+}
+
 /// A case field, as case files, CSV columns and share links name it, by its label in the
 /// case builder; `None` for a name the builder does not show.
 pub fn case_field_label(lang: Lang, name: &str) -> Option<AttrValue> {
@@ -643,5 +675,29 @@ mod tests {
             Quantity::Counts.parse("0").unwrap_err().to_string(),
             "Must be at least 1."
         );
+    }
+
+    /// The worksheet and the brief list assumed facts by label and in the form's words,
+    /// never as `field = value`.
+    #[test]
+    fn assumed_facts_read_in_words() {
+        let cases: [(Lang, &str, &str, &str); 5] = [
+            (Lang::En, "knew_leaving_us", "false", "No"),
+            (Lang::En, "manual", "2010", "Guidelines Manual"),
+            (Lang::Es, "prior_violent_or_drug_felonies", "0", ": 0"),
+            (Lang::En, "trafficking_recipient", "none", ""),
+            (Lang::En, "role", "none", ""),
+        ];
+        for (lang, field, value, part) in cases {
+            let words = assumption_words(lang, field, value);
+            assert!(words.contains(part), "{words}");
+            assert!(!words.contains(" = "), "{words}");
+            assert!(
+                !words
+                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                    .any(|w| w.contains('_')),
+                "no identifier in {words}"
+            );
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod caseload;
 pub mod checks;
 pub mod edition;
 pub mod evaluate;
+pub mod examples;
 pub mod export;
 #[cfg(test)]
 mod golden;

@@ -10,6 +10,8 @@ use threshold_engine::{
 };
 use yew::prelude::*;
 
+use crate::case_fields::assumption_words;
+
 use crate::browser_storage::now_iso;
 use crate::components::case_facts::CaseFacts;
 use crate::components::sentence_chart::SentenceChart;
@@ -18,7 +20,7 @@ use crate::parameters::SentencingParam;
 use crate::state::AppState;
 
 /// The assumed facts a page has room for; the worksheet on screen lists them all.
-const ASSUMPTIONS_SHOWN: usize = 3;
+const ASSUMPTIONS_SHOWN: usize = 2;
 
 #[derive(Properties, PartialEq)]
 pub struct BriefProps {
@@ -128,7 +130,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             <h2>{ t(lang, "story.brief.assumes") }</h2>
             <ul class="brief-list">
                 { for props.assumptions.iter().take(ASSUMPTIONS_SHOWN).map(|a| html! {
-                    <li><code>{ format!("{} = {}", a.field, a.value) }</code>{ format!(": {}", a.reason.render(lang)) }</li>
+                    <li><strong>{ assumption_words(lang, &a.field, &a.value) }</strong>{ format!(" — {}", a.reason.render(lang)) }</li>
                 }) }
                 if props.assumptions.len() > ASSUMPTIONS_SHOWN {
                     <li>{ tf(lang, "story.brief.more_facts", &[("more", Arg::from(props.assumptions.len() - ASSUMPTIONS_SHOWN))]) }</li>

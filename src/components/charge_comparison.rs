@@ -2,6 +2,7 @@
 //! referral, each factor shown, the chosen one highlighted; choosing a row makes it the
 //! current charge.
 
+use threshold_engine::answer::charge_set_name;
 use threshold_engine::sentencing_table::LIFE_MONTHS;
 use threshold_engine::{ChargeComparison, ChargeId, Law};
 use yew::prelude::*;
@@ -54,19 +55,22 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
         html! {
             <tr class={classes!("option", chosen.then_some("chosen"))} onclick={choose.clone()}
                 aria-current={chosen.then_some("true")}>
-                <td>{ rank + 1 }</td>
-                <th scope="row">{ option.statutes.clone() }</th>
-                <td>{ units::month_range(lang, range.min, range.max, LIFE_MONTHS) }</td>
-                <td>{ units::percent(lang, option.acceptance_probability) }</td>
-                <td>{ units::percent(lang, option.conviction_probability) }</td>
-                <td>{ units::number(lang, option.expected_months_if_convicted) }</td>
-                <td><div class="per-referral">
+                <td class="rank" data-label={t(lang, "results.comparison.rank")}>{ rank + 1 }</td>
+                <th scope="row" data-label={t(lang, "results.comparison.charges")}>
+                    { option.statutes.clone() }
+                    <span class="charge-plain">{ charge_set_name(Law::embedded(), &option.charges).get(lang).to_string() }</span>
+                </th>
+                <td data-label={t(lang, "results.comparison.range")}>{ units::month_range(lang, range.min, range.max, LIFE_MONTHS) }</td>
+                <td data-label={t(lang, "results.comparison.accepted")}>{ units::percent(lang, option.acceptance_probability) }</td>
+                <td data-label={t(lang, "results.comparison.convicted")}>{ units::percent(lang, option.conviction_probability) }</td>
+                <td data-label={t(lang, "results.comparison.months_if_convicted")}>{ units::number(lang, option.expected_months_if_convicted) }</td>
+                <td data-label={t(lang, "results.comparison.months_per_referral")}><div class="per-referral">
                     <svg class="bar-cell" viewBox={format!("0 0 {BAR_WIDTH} 14")} aria-hidden="true" preserveAspectRatio="none">
                         <rect x="0" y="1" height="12" width={format!("{:.1}", x.at(per_referral).max(0.5))} />
                     </svg>
                     <span>{ units::number(lang, per_referral) }</span>
                 </div></td>
-                <td>
+                <td class="choose">
                     <button type="button" class={if chosen { "secondary chosen-button" } else { "secondary" }}
                         onclick={choose} aria-pressed={chosen.to_string()}>
                         { if chosen { t(lang, "results.comparison.chosen") } else { t(lang, "results.comparison.choose") } }
@@ -81,12 +85,12 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
             <p>
                 { t(lang, "results.comparison.intro") }
             </p>
-            <div class="table-scroll">
-                <table class="comparison-table" data-testid="comparison-table">
+            <div class="table-scroll fits">
+                <table class="comparison-table cards-on-phone" data-testid="comparison-table">
                     <caption>{ tf(lang, "results.comparison.caption", &[("era", verbatim(era_phrase(lang, props.comparison.law_era).as_str()))]) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "#" }</th>
+                            <th scope="col"><abbr title={t(lang, "results.comparison.rank")}>{ "#" }</abbr></th>
                             <th scope="col">{ t(lang, "results.comparison.charges") }</th>
                             <th scope="col">{ t(lang, "results.comparison.range") }</th>
                             <th scope="col">{ t(lang, "results.comparison.accepted") }</th>

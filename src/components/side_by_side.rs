@@ -63,8 +63,8 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
             { for nothing }
             // Focusable: on a phone the table scrolls sideways, and a keyboard user must be
             // able to reach what is off screen.
-            <div class="table-scroll" role="region" tabindex="0" aria-label={t(lang, "scenario.side.region")}>
-                <table data-testid="side-by-side">
+            <div class="table-scroll fits" role="region" tabindex="0" aria-label={t(lang, "scenario.side.region")}>
+                <table data-testid="side-by-side" class="cards-on-phone">
                     <caption>{ tf(lang, "scenario.side.caption", &[("name", Arg::from(c.scenario_name.clone()))]) }</caption>
                     <thead>
                         <tr>
@@ -78,14 +78,14 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                         { for c.rows.iter().map(|row| html! {
                             <tr class={classes!(row.changed.then_some("changed"))}>
                                 <th scope="row">{ render(lang, &row.label) }</th>
-                                <td>{ render(lang, &row.baseline.text) }</td>
-                                <td>
+                                <td data-label={t(lang, "scenario.side.status_quo")}>{ render(lang, &row.baseline.text) }</td>
+                                <td data-label={t(lang, "scenario.side.proposal")}>
                                     { render(lang, &row.scenario.text) }
                                     if let Some(difference) = row.difference() {
                                         <span class="delta">{ render(lang, &difference) }</span>
                                     }
                                 </td>
-                                <td>
+                                <td data-label={t(lang, "scenario.side.why")}>
                                     if !row.changed {
                                         { t(lang, "scenario.side.unchanged") }
                                     } else if row.causes.is_empty() {
@@ -94,7 +94,7 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                                         <ul class="causes">
                                             { for row.causes.iter().map(|cause| html! {
                                                 <li>
-                                                    { cause.label.clone() }
+                                                    { render(lang, &cause.label) }
                                                     if let Some(d) = row.cause_difference(cause) {
                                                         { format!(": {}", render(lang, &d)) }
                                                     }

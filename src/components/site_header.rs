@@ -24,6 +24,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
     html! {
         <header class="site-header">
             <a class="skip-link" href="#main">{ t(lang, "app.skip_to_content") }</a>
+            <a class="skip-link" href="#results-title" data-testid="skip-to-results">{ t(lang, "app.skip_to_results") }</a>
             <div class="site-heading">
                 <h1 class="site-title">{ "Threshold" }</h1>
                 <p class="site-tagline">{ t(lang, "app.tagline") }</p>

@@ -6,6 +6,8 @@ use threshold_engine::likely::LikelySentence;
 use threshold_engine::{Assumption, Worksheet};
 use yew::prelude::*;
 
+use crate::case_fields::assumption_words;
+
 use crate::i18n::{render, t, tf, use_lang, verbatim};
 use crate::units;
 
@@ -76,9 +78,8 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                     <ul class="assumptions" data-testid="worksheet-assumptions">
                         { for assumptions.iter().map(|a| html! {
                             <li class="assumed">
-                                // Case-file spellings (`role = none`), the same in every language.
-                                <code>{ a.field.clone() }{ " = " }<strong>{ a.value.clone() }</strong></code>
-                                { format!(": {}", a.reason.render(lang)) }
+                                <strong>{ assumption_words(lang, &a.field, &a.value) }</strong>
+                                { format!(" — {}", a.reason.render(lang)) }
                             </li>
                         }) }
                     </ul>

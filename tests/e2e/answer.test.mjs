@@ -82,3 +82,69 @@ test("on a phone the card comes first, then the form; in Spanish it speaks Spani
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
+
+test("a quick start: the deciding facts first, the rest folded, examples in one click, a skip link to the results", async () => {
+  const { page, context, consoleErrors } = await open({ width: 1280, height: 800 });
+  const fold = page.getByTestId("more-facts");
+  assert.equal(await fold.evaluate((d) => d.open), false, "More facts starts folded");
+  for (const id of ["law_era", "firearms", "mexico_nexus", "knew_leaving_us", "trafficking_recipient", "role", "criminal_history"]) {
+    assert.ok(await page.locator(`#field-${id}`).isVisible(), `${id} is in the quick start`);
+  }
+  assert.equal(await page.locator("#field-charge").isVisible(), false, "the charge folds under More facts");
+  // The Mexico question sits beside the guns, not screens below.
+  const guns = await page.locator("#field-firearms").boundingBox();
+  const mexico = await page.locator("#field-mexico_nexus").boundingBox();
+  assert.ok(mexico.y - guns.y < 300, `Mexico is ${mexico.y - guns.y} px below the guns`);
+  // An example in one click; the user's own case comes back.
+  await page.fill("#field-firearms", "7");
+  await page.getByTestId("example-rifles_to_mexico_10").click();
+  assert.equal(await page.inputValue("#field-firearms"), "10");
+  assert.equal(await page.inputValue("#field-mexico_nexus"), "yes");
+  await page.waitForFunction(() => /level 17/.test(document.querySelector("[data-testid=answer-today] [data-testid=answer-range]")?.textContent ?? ""));
+  for (const id of ["straw_buyer_5", "cartel_broker", "lie_and_try"]) {
+    await page.getByTestId(`example-${id}`).click();
+    await page.getByTestId("answer-card").waitFor();
+  }
+  await page.getByTestId("example-restore").click();
+  assert.equal(await page.inputValue("#field-firearms"), "7", "the user's own case is back");
+  // Skip to results: the second Tab stop of a fresh page, and it lands on the results.
+  await page.goto(`${served.server.origin}/`);
+  await waitForApp(page);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to results");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.hash === "#results-title");
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("the charge comparison and the side-by-side fit at 1280 px and become cards at 390 px", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const { page, context, consoleErrors } = await open(viewport);
+    await page.selectOption("#field-law_era", "today");
+    await page.selectOption("#field-trafficking_recipient", "dangerous");
+    await page.selectOption("#field-scenario", "today_bsca_819");
+    for (const id of ["comparison-table", "side-by-side"]) {
+      const table = page.getByTestId(id);
+      await table.waitFor();
+      const { scroll, client } = await table.evaluate((t) => {
+        const box = t.closest(".table-scroll");
+        return { scroll: box.scrollWidth, client: box.clientWidth };
+      });
+      assert.ok(scroll <= client + 1, `${id} at ${viewport.width} px: ${scroll} wide in ${client}`);
+    }
+    const rows = page.getByTestId("comparison-table").locator("tbody tr");
+    assert.ok((await rows.count()) >= 3);
+    for (const cell of [rows.first().locator("td.rank"), rows.first().locator("td.choose button"), rows.last().locator("td.choose button")]) {
+      await cell.scrollIntoViewIfNeeded();
+      const box = await cell.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= viewport.width, `${viewport.width} px: a rank or Choose cell is in view`);
+    }
+    if (viewport.width === 390) {
+      assert.equal(await rows.first().evaluate((r) => getComputedStyle(r).display), "block", "rows are cards on a phone");
+    }
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  }
+});

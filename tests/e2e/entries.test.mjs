@@ -3,7 +3,7 @@
 // in words, a record that rarely holds is questioned, and counts read "1 change".
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
+import { openRecordedPage, servedBrowser, showMoreFacts, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
 
@@ -13,7 +13,7 @@ const CODE_WORDS = /\b[a-z]+_[a-z_]+\b|`|\bu(8|16|32|64)\b|\bf64\b/;
 async function openApp(lang = "en") {
   const opened = await openRecordedPage(served.browser);
   await opened.page.goto(`${served.server.origin}/`);
-  await waitForApp(opened.page);
+  await waitForApp(opened.page); await showMoreFacts(opened.page);
   if (lang === "es") {
     await opened.page.locator('[data-lang="es"]').click();
     await opened.page.waitForFunction(() => document.documentElement.lang === "es-MX");

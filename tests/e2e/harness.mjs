@@ -105,6 +105,13 @@ export async function waitForApp(page) {
   await page.waitForSelector("main#main[data-ready]", { timeout: 15000 });
 }
 
+/** Opens the form's "More facts" fold (closed on a first visit), for tests that set the
+ * facts in it. */
+export async function showMoreFacts(page) {
+  const fold = page.getByTestId("more-facts");
+  if (!(await fold.evaluate((d) => d.open))) await fold.locator("> summary").click();
+}
+
 /**
  * Serves dist/ and launches Chromium once for a test file (node:test before/after hooks).
  * Returns an object whose `server` and `browser` are set once the hooks have run.

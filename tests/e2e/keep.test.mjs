@@ -119,7 +119,7 @@ test("each saved entry says what it holds; the name box stops at 80 characters",
 
   await page.locator('[data-testid=language-switch] [data-lang="es"]').click();
   await page.getByText("Escenarios guardados y archivos").waitFor();
-  assert.match(await summaryOf(page, "One gun"), /— Declaración falsa .* · 1 arma de fuego · propuesta: Enmienda 753/);
+  assert.match(await summaryOf(page, "One gun"), /— Declaración falsa .* · 1 arma de fuego · propuesta: H\.R\. 2554 \(2011\)/);
   assert.match(await summaryOf(page, "Ten guns"), / · 10 armas de fuego · propuesta: La ley actual/);
   assert.deepEqual(consoleErrors, []);
   await context.close();

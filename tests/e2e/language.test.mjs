@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
+import { openRecordedPage, servedBrowser, showMoreFacts, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -110,7 +110,7 @@ async function assertEveryPanelSpanish(page, state) {
 async function openInSpanish(viewport) {
   const opened = await openRecordedPage(served.browser, viewport);
   await opened.page.goto(`${served.server.origin}/`);
-  await waitForApp(opened.page);
+  await waitForApp(opened.page); await showMoreFacts(opened.page);
   await opened.page.locator('[data-testid=language-switch] [data-lang="es"]').click();
   await opened.page.waitForFunction(() => document.documentElement.lang === "es-MX");
   return opened;
@@ -163,7 +163,7 @@ test("a damaged link and a damaged file are explained in Spanish", async () => {
   const { page, context } = await openInSpanish();
   await page.goto(`${served.server.origin}/#v1.garbage`);
   await page.reload();
-  await waitForApp(page);
+  await waitForApp(page); await showMoreFacts(page);
   const banner = (await page.getByTestId("link-error").textContent()).trim();
   assert.doesNotMatch(banner, /\b(the|link|cannot|was)\b/i, banner);
   await assertAllSpanish(page, "link error");
@@ -180,7 +180,7 @@ test("a damaged link and a damaged file are explained in Spanish", async () => {
 test("the choice is remembered here, carried by the link, and English comes back exactly", async () => {
   const { page, context } = await openRecordedPage(served.browser);
   await page.goto(`${served.server.origin}/`);
-  await waitForApp(page);
+  await waitForApp(page); await showMoreFacts(page);
   const tagline = await page.locator(".site-tagline").textContent();
   await page.locator('[data-lang="es"]').click();
   await page.waitForFunction(() => document.documentElement.lang === "es-MX");
@@ -190,7 +190,7 @@ test("the choice is remembered here, carried by the link, and English comes back
 
   // Remembered: a plain reload of the address without a link stays Spanish.
   await page.goto(`${served.server.origin}/`);
-  await waitForApp(page);
+  await waitForApp(page); await showMoreFacts(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "es-MX");
 
   // Carried: the link opens in Spanish in a browser that never chose a language.
@@ -199,7 +199,7 @@ test("the choice is remembered here, carried by the link, and English comes back
   const link = await page.evaluate(() => location.href);
   const other = await openRecordedPage(served.browser);
   await other.page.goto(link);
-  await waitForApp(other.page);
+  await waitForApp(other.page); await showMoreFacts(other.page);
   assert.equal(await other.page.evaluate(() => document.documentElement.lang), "es-MX");
   assert.equal(await other.page.locator(".site-tagline").textContent(), spanishTagline);
   assert.equal(await other.page.inputValue("#field-firearms"), "9");

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { cliEvaluate, expectShown } from "./formats.mjs";
-import { DIST, openRecordedPage, serveDist, servedBrowser, waitForApp } from "./harness.mjs";
+import { DIST, openRecordedPage, serveDist, servedBrowser, showMoreFacts, waitForApp } from "./harness.mjs";
 import { postBuild } from "../../scripts/offline/post-build.mjs";
 
 const served = servedBrowser();
@@ -137,7 +137,7 @@ test("after one visit the app opens from its cache, with a share link, and compu
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   try {
     await page.goto(`${server.origin}/`);
-    await waitForApp(page);
+    await waitForApp(page); await showMoreFacts(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
     // Every file of this build is precached, in the one cache its sw.js names.
     const build = await buildOf(DIST);
@@ -157,7 +157,7 @@ test("after one visit the app opens from its cache, with a share link, and compu
     await context.setOffline(true);
     const reloaded = await page.reload();
     assert.ok(reloaded.fromServiceWorker(), "the page came from the service worker");
-    await waitForApp(page);
+    await waitForApp(page); await showMoreFacts(page);
     assert.equal(page.url(), link);
     await expectShown(page, cliEvaluate(CASE_JSON), "offline, from the share link");
     // An edit offline still computes.
@@ -177,7 +177,7 @@ test("a new build gets a new cache, and the old build's cache is deleted", async
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   try {
     await page.goto(`${server.origin}/`);
-    await waitForApp(page);
+    await waitForApp(page); await showMoreFacts(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
     const first = (await buildOf(dir)).cache;
     assert.deepEqual(await cacheNames(page), [first]);
@@ -198,7 +198,7 @@ test("a new build gets a new cache, and the old build's cache is deleted", async
     }
     assert.deepEqual(names, [second], "only the new build's cache is left");
     await page.reload();
-    await waitForApp(page);
+    await waitForApp(page); await showMoreFacts(page);
     assert.match(await page.evaluate(async () => (await fetch("favicon.svg")).text()), /rebuilt/);
     assert.deepEqual(consoleErrors, []);
   } finally {
@@ -217,7 +217,7 @@ test("the single file computes a case opened from file://, loading nothing, with
   const violations = await watchCsp(page);
   try {
     await page.goto(pathToFileURL(SINGLE_FILE).href);
-    await waitForApp(page);
+    await waitForApp(page); await showMoreFacts(page);
     await expectShown(page, cliEvaluate(DEFAULT_CASE), "file://, default case");
     await enterCase(page);
     await expectShown(page, cliEvaluate(CASE_JSON), "file://, typed case");
@@ -249,7 +249,7 @@ test("a whole session asks only its own origin, and its CSP is strict and never 
   const violations = await watchCsp(page);
   try {
     await page.goto(`${origin}/`);
-    await waitForApp(page);
+    await waitForApp(page); await showMoreFacts(page);
     assert.equal(
       await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content"),
       policy,
@@ -274,7 +274,7 @@ test("a whole session asks only its own origin, and its CSP is strict and never 
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-workspace").click()]);
     assert.match(file.suggestedFilename(), /\.json$/);
     await page.reload();
-    await waitForApp(page);
+    await waitForApp(page); await showMoreFacts(page);
     await page.waitForLoadState("networkidle");
 
     const all = [...new Set([...requests, ...workerRequests])];

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cliEvaluate, expectShown, months, number } from "./formats.mjs";
-import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
+import { openRecordedPage, servedBrowser, showMoreFacts, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
 
@@ -51,7 +51,7 @@ for (const { label, steps, json } of CASES) {
   test(`the form shows what threshold evaluate prints: ${label}`, async () => {
     const { page, context, consoleErrors } = await openRecordedPage(served.browser);
     await page.goto(`${served.server.origin}/`);
-    await waitForApp(page);
+    await waitForApp(page); await showMoreFacts(page);
     for (const [action, selector, value] of steps) {
       if (action === "select") await page.selectOption(selector, value);
       else await page.fill(selector, value);
@@ -65,7 +65,7 @@ for (const { label, steps, json } of CASES) {
 test("dates choose the Manual, a rule not read in primary text says so, and the timeline shows what changed", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   await page.goto(`${served.server.origin}/`);
-  await waitForApp(page);
+  await waitForApp(page); await showMoreFacts(page);
   // Ten guns the buyer knew would leave the country: level 13 under the 2010 Manual, 17 from
   // Nov. 2011 on. Offense in Feb. 2011, sentencing in 2026: the ex post facto rule keeps 2010.
   await page.fill("#field-firearms", "10");
@@ -118,7 +118,7 @@ test("dates choose the Manual, a rule not read in primary text says so, and the 
 test("choosing a row of the charge comparison makes it the case's charge", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   await page.goto(`${served.server.origin}/`);
-  await waitForApp(page);
+  await waitForApp(page); await showMoreFacts(page);
   // A joint ATF–ICE case with a proven Mexico nexus opens the export charges.
   await page.selectOption("#field-mexico_nexus", "yes");
   await page.selectOption("#field-ice_joint_investigation", "yes");
@@ -130,7 +130,9 @@ test("choosing a row of the charge comparison makes it the case's charge", async
   assert.notEqual(statutes, chosenBefore);
   await target.click();
   assert.equal(await page.locator("tr.chosen th").textContent(), statutes);
-  assert.equal(await page.getByTestId("charge-line").textContent().then((t) => t.startsWith(statutes)), true);
+  // The row names the statutes, then their short plain names under them.
+  const statutesOnly = await target.locator("th").evaluate((th) => th.firstChild.textContent);
+  assert.equal(await page.getByTestId("charge-line").textContent().then((t) => t.startsWith(statutesOnly)), true);
   // The charge box follows when the row is a single charge; a pairing keeps its first count.
   const selected = await page.inputValue("#field-charge");
   assert.ok(["smuggling_554", "straw_purchase_922a6"].includes(selected), selected);
@@ -146,7 +148,7 @@ test("choosing a row of the charge comparison makes it the case's charge", async
 test("garbage typed in every field gets a message in words and no console error", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   await page.goto(`${served.server.origin}/`);
-  await waitForApp(page);
+  await waitForApp(page); await showMoreFacts(page);
   await page.locator(".comparators > summary").click();
   await page.locator(".mix > summary").click();
   const before = await page.getByTestId("guideline-range").textContent();
@@ -175,7 +177,7 @@ test("garbage typed in every field gets a message in words and no console error"
 test("editing an assumption changes the result, marks it, and reset restores it", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   await page.goto(`${served.server.origin}/`);
-  await waitForApp(page);
+  await waitForApp(page); await showMoreFacts(page);
   const mean = page.getByTestId("expected-mean");
   const original = await mean.textContent();
   await page.fill("#param-within_range_share", "90");
@@ -195,7 +197,7 @@ test("editing an assumption changes the result, marks it, and reset restores it"
 test("printing gives the one-page brief, on one A4 and one Letter page", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   await page.goto(`${served.server.origin}/`);
-  await waitForApp(page);
+  await waitForApp(page); await showMoreFacts(page);
   await page.emulateMedia({ media: "print" });
   const brief = page.getByTestId("brief");
   assert.ok(await brief.isVisible(), "the brief shows in print");
@@ -231,7 +233,7 @@ test("the page fits every width from a 360 px phone to a projector without sidew
   for (const width of [360, 390, 768, 1280, 1920]) {
     const { page, context, consoleErrors } = await openRecordedPage(served.browser, { width, height: 800 });
     await page.goto(`${served.server.origin}/`);
-    await waitForApp(page);
+    await waitForApp(page); await showMoreFacts(page);
     const [scrollWidth, innerWidth] = await page.evaluate(() => [
       document.documentElement.scrollWidth,
       window.innerWidth,
@@ -251,7 +253,7 @@ test("the page fits every width from a 360 px phone to a projector without sidew
 test("facts not given are spread over the referral population; pinning them removes the spread", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(served.browser);
   await page.goto(`${served.server.origin}/`);
-  await waitForApp(page);
+  await waitForApp(page); await showMoreFacts(page);
   const cli = cliEvaluate(CASES[0].json).likely_sentence_months;
   assert.deepEqual(cli.spread.map((f) => f.field), ["trafficking_recipient", "role", "counts"]);
   const figures = await page.getByTestId("likely-figures").textContent();
