@@ -111,7 +111,7 @@ impl EvaluationError {
                 .with(
                     "message",
                     Message::new("error.charge_unavailable")
-                        .verbatim("charge", charge.code())
+                        .verbatim("charge", charge.statute_text())
                         .with("era", law_on(*era, *date))
                         .verbatim("source", source),
                 ),

@@ -120,7 +120,10 @@ fn has_status<R: Recorder>(
             &conviction.cite.section,
             rule_ref(&conviction.id, &conviction.cite, edition),
             (None, None),
-            || Message::new("worksheet.status_conviction").verbatim("charge", charge.code()),
+            || {
+                Message::new("worksheet.status_conviction")
+                    .verbatim("charge", charge.statute_text())
+            },
         );
         return true;
     }
@@ -144,7 +147,10 @@ fn has_status<R: Recorder>(
                 &variant.cite.section,
                 rule_ref(&variant.id, &variant.cite, edition),
                 (None, None),
-                || Message::new("worksheet.status_knowledge").verbatim("charge", charge.code()),
+                || {
+                    Message::new("worksheet.status_knowledge")
+                        .verbatim("charge", charge.statute_text())
+                },
             );
             return true;
         }

@@ -151,6 +151,14 @@ pub enum ChargeId {
 }
 
 impl ChargeId {
+    /// The charge's statute as a reader cites it ("18 U.S.C. 922(a)(6), 924(a)(2)"), for
+    /// messages a person reads; the case-file code when the embedded law lacks the charge.
+    pub fn statute_text(self) -> String {
+        Law::embedded()
+            .charge(self)
+            .map_or_else(|_| self.code().to_string(), |c| c.statute.clone())
+    }
+
     /// An export charge (18 U.S.C. 554, 22 U.S.C. 2778, 50 U.S.C. 4819), which must also
     /// prove the export or its attempt.
     pub fn is_export(self) -> bool {

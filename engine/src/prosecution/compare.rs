@@ -251,7 +251,7 @@ fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<Message> 
         if !charge.exists_on(case.statute_date()) {
             return Some(
                 Message::new("not_considered.did_not_exist")
-                    .verbatim("charge", id.code())
+                    .verbatim("charge", &charge.statute)
                     .with(
                         "era",
                         crate::evaluate::law_on(case.law_era, case.offense_date),
@@ -277,7 +277,7 @@ fn unsupported(case: &Case, charges: &[ChargeId], law: &Law) -> Option<Message> 
         };
         return Some(
             Message::new("not_considered.charge")
-                .verbatim("charge", id.code())
+                .verbatim("charge", &charge.statute)
                 .with("why", Message::new(why))
                 .verbatim("cite", &missing.cite.section),
         );

@@ -449,7 +449,7 @@ fn penalty_from<'a>(
             error(
                 at("charge"),
                 Message::new("error.scenario.no_charge")
-                    .verbatim("charge", charge.code())
+                    .verbatim("charge", charge.statute_text())
                     .verbatim("era", era.code()),
             )
         })?;
@@ -531,7 +531,7 @@ fn apply_rule(
                 return Err(error(
                     at("charge"),
                     Message::new("error.scenario.charge_absent_use")
-                        .verbatim("charge", charge.code())
+                        .verbatim("charge", charge.statute_text())
                         .verbatim("era", era.code()),
                 ));
             };
@@ -552,7 +552,7 @@ fn apply_rule(
                 return Err(error(
                     at("charge"),
                     Message::new("error.scenario.charge_absent")
-                        .verbatim("charge", charge.code())
+                        .verbatim("charge", charge.statute_text())
                         .verbatim("era", era.code()),
                 ));
             };
