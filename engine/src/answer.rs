@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
-use crate::edition::{ManualChoice, ManualEdition};
+use crate::edition::ManualChoice;
 use crate::evaluate::{EvaluationError, MonthRange};
 use crate::i18n::{Message, Text};
 use crate::law::{ChargeId, Law, LawEra, MissingLaw};
@@ -84,10 +84,7 @@ fn in_era(case: &Case, era: LawEra) -> Case {
     c.law_era = era;
     c.offense_date = None;
     c.sentencing_date = None;
-    c.manual = Some(ManualChoice::Edition(match era {
-        LawEra::April2011 => ManualEdition::in_force_on(era.date()),
-        LawEra::Today => ManualEdition::latest(),
-    }));
+    c.manual = Some(ManualChoice::Edition(era.default_manual()));
     c
 }
 
@@ -99,11 +96,7 @@ fn era_answer(
     prosecution: &ProsecutionParams,
 ) -> Result<EraAnswer, EvaluationError> {
     let mut c = in_era(case, era);
-    let manual = c
-        .manual
-        .and_then(ManualChoice::edition)
-        .map(|e| e.code().to_string())
-        .unwrap_or_default();
+    let manual = era.default_manual().code().to_string();
     // A charge the era lacks (932 in 2011) cannot anchor the comparison; the first the era
     // has does, and the comparison still ranks every charge the facts support.
     if law
@@ -191,6 +184,7 @@ fn summary(then: &EraAnswer, now: &EraAnswer) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edition::ManualEdition;
     use crate::i18n::Lang;
     use crate::law::Recipient;
 
