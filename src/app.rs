@@ -19,6 +19,7 @@ use threshold_engine::{
 use yew::prelude::*;
 
 use crate::browser_storage;
+use crate::case_deck::case_deck;
 use crate::components::{
     acceptance_panel::AcceptancePanel, answer_card::AnswerCard,
     assumptions_panel::AssumptionsPanel, brief::Brief, case_builder::CaseBuilder,
@@ -32,9 +33,9 @@ use crate::components::{
 use crate::i18n::{self, t, tf, Arg, Lang, Message};
 use crate::saved_scenarios::StorageProblem;
 use crate::share_link;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Deck};
 use crate::story::story;
-use threshold_engine::caseload::ReferralPopulation;
+use threshold_engine::caseload::{ProjectionSummary, ReferralPopulation};
 use threshold_engine::likely::{likely_sentence, LikelySentence};
 
 /// The render stages after the first paint (see `App`).
@@ -334,20 +335,25 @@ pub fn App() -> Html {
         |_| state.baseline().map(Rc::new),
     );
 
-    // The story is computed only while presenting, and again only if the assumptions change.
+    // The caseload panel's last finished run, for the slides and the printed brief.
+    let caseload_run = use_state(|| None::<Rc<ProjectionSummary>>);
+    let on_caseload_run = {
+        let caseload_run = caseload_run.clone();
+        Callback::from(move |run| caseload_run.set(run))
+    };
+    // A deck is computed only while presenting: nothing on the form can change then, so
+    // entering the presentation, the deck and the language are all it depends on.
     let slides = use_memo(
         (
             state.presenting.is_some(),
-            state.sentencing_overrides.clone(),
-            state.prosecution_overrides.clone(),
+            state.deck,
             state.lang,
+            (*caseload_run).clone(),
         ),
-        |(presenting, _, _, _)| {
-            if *presenting {
-                story(&state)
-            } else {
-                Ok(Vec::new())
-            }
+        |(presenting, deck, _, run)| match (presenting, deck) {
+            (false, _) => Ok(Vec::new()),
+            (true, Deck::YourCase) => case_deck(&state, run.as_deref()),
+            (true, Deck::Story) => story(&state),
         },
     );
     {
@@ -389,7 +395,7 @@ pub fn App() -> Html {
     };
     if let Some(index) = state.presenting {
         return in_lang(html! {
-            <Presentation {slides} {index} on_action={on_action.clone()} />
+            <Presentation {slides} {index} deck={state.deck} on_action={on_action.clone()} />
         });
     }
 
@@ -414,7 +420,7 @@ pub fn App() -> Html {
                 <Brief state={view.clone()} link={AttrValue::from((*view_link).clone())} side_by_side={outcome.side_by_side.as_ref().ok().cloned()}
                     bins={outcome.histogram.clone()} sentence={outcome.assessment.option.expected_sentence_months}
                     assumptions={outcome.governing.worksheet.assumptions.clone()}
-                    statutes={outcome.assessment.option.statutes.clone()}
+                    statutes={outcome.assessment.option.statutes.clone()} caseload={(*caseload_run).clone()}
                     manual={outcome.governing.manual.label(lang)} />
                 <WorksheetPanel worksheet={outcome.governing.worksheet.clone()}
                     prosecution_assumptions={outcome.assessment.assumptions.clone()}
@@ -484,7 +490,7 @@ pub fn App() -> Html {
                     <SavedPanel state={view} on_action={on_action.clone()} />
                     if let Ok(baseline) = &*baseline {
                         <CaseloadPanel scenario={state.scenario.clone()} baseline={baseline.clone()}
-                            settings={state.caseload.clone()} on_action={on_action.clone()} />
+                            settings={state.caseload.clone()} on_action={on_action.clone()} on_summary={on_caseload_run} />
                     }
                     <AssumptionsPanel sentencing_overrides={state.sentencing_overrides.clone()}
                         prosecution_overrides={state.prosecution_overrides.clone()} {on_action} />

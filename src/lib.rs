@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod browser_storage;
+pub mod case_deck;
 pub mod case_fields;
 pub mod caseload_import;
 pub mod charts;

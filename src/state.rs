@@ -3,6 +3,10 @@
 
 use std::rc::Rc;
 
+use threshold_engine::caseload::{
+    Caseload, ChargePolicy, Projection, ProjectionSummary, ReferralPopulation,
+};
+use threshold_engine::i18n::InputError;
 use threshold_engine::law::Conduct933;
 use threshold_engine::scenario::{preset, Baseline, Scenario};
 use threshold_engine::{
@@ -33,6 +37,8 @@ pub struct AppState {
     pub saved: SavedShelf,
     /// The presentation's slide on screen, or `None` for the workspace.
     pub presenting: Option<usize>,
+    /// Which deck the presentation shows: the user's own case, or the paper's story.
+    pub deck: Deck,
     /// The language the page speaks; links carry it, opened files and saved views keep the
     /// reader's.
     pub lang: Lang,
@@ -69,6 +75,16 @@ pub const DEFAULT_SCENARIO: &str = "hr_2554_2011";
 /// for minutes.
 pub const MAX_DRAWS: usize = 100_000;
 
+/// The two decks a presentation can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Deck {
+    /// The case and proposal on screen, with the workspace's own caseload run.
+    #[default]
+    YourCase,
+    /// The seed paper's findings, from its typical referral.
+    Story,
+}
+
 /// How the caseload projection is run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseloadSettings {
@@ -88,6 +104,62 @@ impl CaseloadSettings {
         self.mix_overrides
             .iter()
             .map(|(name, value)| (name.to_string(), *value))
+    }
+
+    /// The synthetic mix with the user's edits, or why they do not fit together.
+    pub fn edited_mix(&self) -> Result<ReferralPopulation, InputError> {
+        self.mix_overrides.iter().try_fold(
+            ReferralPopulation::embedded().clone(),
+            |mix, (name, value)| mix.with_param(name, *value),
+        )
+    }
+
+    /// The referrals these settings project: the imported cases, or the referral population
+    /// with the user's edits (returned too, for the tornado that varies it).
+    pub fn caseload(&self) -> Result<(Caseload, Option<ReferralPopulation>), InputError> {
+        match &self.imported {
+            Some(imported) => Ok((
+                Caseload::from_cases((*imported.cases).clone(), &imported.name)?,
+                None,
+            )),
+            None => {
+                let mix = self.edited_mix()?;
+                Ok((Caseload::from_population(&mix), Some(mix)))
+            }
+        }
+    }
+
+    /// The projection of `caseload` these settings run, not yet stepped. The caseload panel
+    /// steps it between frames and the slides all at once; both start here, so with the same
+    /// seed and draws their figures are the same.
+    pub fn projection(
+        &self,
+        caseload: &Caseload,
+        baseline: &Baseline,
+        scenario: &Scenario,
+    ) -> Result<Projection, Message> {
+        Projection::new(
+            caseload,
+            baseline,
+            scenario,
+            self.seed,
+            self.draws,
+            ChargePolicy::Best,
+        )
+        .map_err(|e| e.message())
+    }
+
+    /// The whole projection at once, as the slides need it when the caseload panel's run is
+    /// not at hand.
+    pub fn project(
+        &self,
+        baseline: &Baseline,
+        scenario: &Scenario,
+    ) -> Result<ProjectionSummary, Message> {
+        let (caseload, _) = self.caseload().map_err(|e| e.message())?;
+        let mut projection = self.projection(&caseload, baseline, scenario)?;
+        projection.step(self.draws);
+        Ok(projection.summary())
     }
 }
 
@@ -137,6 +209,7 @@ impl Default for AppState {
             caseload: CaseloadSettings::default(),
             saved: SavedShelf::default(),
             presenting: None,
+            deck: Deck::default(),
             lang: Lang::En,
             own_case: None,
         }
@@ -195,6 +268,8 @@ pub enum Action {
     UndoDelete,
     /// Shows slide `n` of the presentation, or leaves it (`None`).
     Present(Option<usize>),
+    /// Switches the presentation to a deck, from its first slide.
+    ChooseDeck(Deck),
     /// Storage trouble to report, or `None` once the user has read it.
     SetStorageProblem(Option<StorageProblem>),
     SetLang(Lang),
@@ -322,6 +397,10 @@ impl Reducible for AppState {
             }
             Action::SetStorageProblem(problem) => next.saved.problem = problem,
             Action::Present(slide) => next.presenting = slide,
+            Action::ChooseDeck(deck) => {
+                next.deck = deck;
+                next.presenting = Some(0);
+            }
             Action::SetLang(lang) => next.lang = lang,
         }
         // Returning the same Rc tells Yew nothing changed, so it skips the re-render.

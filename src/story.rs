@@ -3,13 +3,14 @@
 
 use threshold_engine::backtest::{backtest, RealCases};
 use threshold_engine::caseload::{
-    Caseload, ChargePolicy, Interval, Projection, ReferralPopulation,
+    Caseload, ChargePolicy, Histogram, Interval, Projection, ProjectionSummary, ReferralPopulation,
 };
 use threshold_engine::checks::{backtest_summary, calibration_summary, CalibrationSummary};
-use threshold_engine::scenario::{preset, side_by_side, Baseline, Output};
+use threshold_engine::scenario::{preset, side_by_side, Baseline, Output, SideBySide};
 use threshold_engine::{assess_charge_set, firearms_threshold, DeclineReasons, Law};
 
 use crate::i18n::{render, t, tf, verbatim, Arg, Lang, Message};
+use crate::parameters::SentencingParam;
 use crate::state::AppState;
 use crate::units;
 
@@ -17,12 +18,10 @@ use crate::units;
 /// statute.
 pub const STORY_PROPOSAL: &str = "today_bsca_819";
 
-/// Draws for the story's caseload: enough for a stable mean on a projector, few enough to
-/// compute before the slide shows (the workspace's own projection runs the full count).
-pub const STORY_DRAWS: usize = 200;
-
-/// The seed the story's caseload uses, as the workspace does by default.
-pub const STORY_SEED: u64 = 2011;
+/// The most caseload draws a deck runs itself when a slide shows (a tenth of a second or
+/// so for the referral population); beyond it a slide waits for the workspace's own run,
+/// whose figures it shows in any case when they are at hand.
+pub const MOST_DRAWS_AT_ONCE: usize = 5_000;
 
 /// Status quo beside the proposal, for one measure.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +31,23 @@ pub struct BeforeAfter {
     pub after: String,
     /// The move in words ("+7.6 points (26.1% → 33.7%), 1.3× likelier"); empty when none.
     pub difference: String,
+}
+
+/// A chart on a slide.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SlideChart {
+    /// What happens to referrals like one case: accepted, or declined and why.
+    Referrals {
+        title: String,
+        accept: f64,
+        reasons: DeclineReasons,
+    },
+    /// How often each caseload total came up across the draws, both worlds on shared bins.
+    Draws {
+        title: String,
+        unit: String,
+        histogram: Histogram,
+    },
 }
 
 /// One finding on one screen.
@@ -44,8 +60,10 @@ pub struct Slide {
     pub figure: String,
     pub figure_caption: String,
     pub points: Vec<String>,
+    /// What the table's two columns stand for ("April 2011", "the proposal").
+    pub columns: [String; 2],
     pub before_after: Vec<BeforeAfter>,
-    pub decline_reasons: Option<DeclineReasons>,
+    pub charts: Vec<SlideChart>,
     pub source: String,
 }
 
@@ -72,8 +90,160 @@ fn interval(lang: Lang, i: &Interval) -> String {
     )
 }
 
+/// A case's side-by-side as a slide's rows, the `outputs` in order, each with its move in
+/// words.
+pub fn proposal_rows(lang: Lang, comparison: &SideBySide, outputs: &[Output]) -> Vec<BeforeAfter> {
+    outputs
+        .iter()
+        .filter_map(|&output| comparison.rows.iter().find(|r| r.output == output))
+        .map(|r| BeforeAfter {
+            label: r.label.render(lang),
+            before: r.baseline.text.render(lang),
+            after: r.scenario.text.render(lang),
+            difference: r.difference().map(|d| d.render(lang)).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// A caseload projection as a slide's rows: accepted referrals, convictions and prison-years
+/// in both worlds and their difference, each a mean with its 90% interval over chance and
+/// the assumptions when the run drew them (as the caseload panel shows first), else over
+/// chance alone.
+pub fn caseload_rows(lang: Lang, summary: &ProjectionSummary) -> Vec<BeforeAfter> {
+    let measure =
+        |key: &str, before: &Interval, after: &Interval, difference: &Interval| BeforeAfter {
+            label: t(lang, key).to_string(),
+            before: interval(lang, before),
+            after: interval(lang, after),
+            difference: signed_interval(lang, difference),
+        };
+    // Both kinds of summary name their intervals alike; only the types differ.
+    let (b, s) = (&summary.baseline, &summary.scenario);
+    let [before, after] = match summary.full.as_ref() {
+        Some(f) => [&f.baseline, &f.scenario].map(|a| [a.accepted, a.convictions, a.prison_years]),
+        None => [b, s].map(|a| [a.accepted, a.convictions, a.prison_years]),
+    };
+    let (accepted, convictions, prison_years) = match summary.full.as_ref() {
+        Some(f) => (
+            &f.difference_accepted,
+            &f.difference_convictions,
+            &f.difference_prison_years,
+        ),
+        None => (
+            &summary.difference_accepted,
+            &summary.difference_convictions,
+            &summary.difference_prison_years,
+        ),
+    };
+    vec![
+        measure("story.caseload.accepted", &before[0], &after[0], accepted),
+        measure(
+            "story.caseload.convictions",
+            &before[1],
+            &after[1],
+            convictions,
+        ),
+        measure(
+            "story.caseload.prison_years",
+            &before[2],
+            &after[2],
+            prison_years,
+        ),
+    ]
+}
+
+/// The referral population in words: how many referrals, from which draw of it.
+pub fn population_words(lang: Lang, referrals: usize) -> String {
+    tf(
+        lang,
+        "story.caseload.population",
+        &[
+            ("referrals", verbatim(referrals.to_string())),
+            (
+                "seed",
+                verbatim(ReferralPopulation::embedded().portfolio_seed.to_string()),
+            ),
+        ],
+    )
+}
+
+/// Whose models a slide's figures come from: the defaults, or with the user's edits.
+pub fn basis(state: &AppState) -> Arg {
+    let edited = state.sentencing_overrides != Default::default()
+        || state.prosecution_overrides != Default::default();
+    Arg::from(Message::new(if edited {
+        "story.basis.edited"
+    } else {
+        "story.basis.default"
+    }))
+}
+
+/// The last slide of either deck: how many published figures the models meet, how many of
+/// their parameters are published, then `points`.
+pub fn rests_on_slide(lang: Lang, calibration: &CalibrationSummary, points: Vec<String>) -> Slide {
+    let params = threshold_engine::ProsecutionParams::embedded().fields();
+    let sourced = params.iter().filter(|(_, p)| !p.assumption).count();
+    Slide {
+        id: "rests-on",
+        title: t(lang, "story.rests_on.title").to_string(),
+        figure: tf(
+            lang,
+            "story.rests_on.figure",
+            &[
+                ("met", verbatim(calibration.met.to_string())),
+                ("figures", verbatim(calibration.figures.to_string())),
+            ],
+        ),
+        figure_caption: tf(
+            lang,
+            "story.rests_on.caption",
+            &[
+                ("sourced", verbatim(sourced.to_string())),
+                ("total", verbatim(params.len().to_string())),
+            ],
+        ),
+        points,
+        columns: [String::new(), String::new()],
+        before_after: vec![],
+        charts: vec![],
+        source: t(lang, "story.rests_on.source").to_string(),
+    }
+}
+
+/// The model assumptions the user changed, by their plain names: the first few, then how
+/// many more; or that every one is at its default.
+pub fn edited_line(state: &AppState) -> String {
+    const NAMED: usize = 5;
+    let lang = state.lang;
+    let mut names: Vec<String> = threshold_engine::ProsecutionParams::embedded()
+        .fields()
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| state.prosecution_overrides.get(name).is_some())
+        .map(|name| crate::parameters::prosecution_param_label(lang, name))
+        .collect();
+    names.extend(
+        SentencingParam::ALL
+            .into_iter()
+            .filter(|p| p.overridden(&state.sentencing_overrides).is_some())
+            .map(|p| p.label(lang).to_string()),
+    );
+    if names.is_empty() {
+        return t(lang, "story.brief.all_default").to_string();
+    }
+    let shown = verbatim(names[..names.len().min(NAMED)].join(", "));
+    match names.len().saturating_sub(NAMED) {
+        0 => tf(lang, "story.brief.edited", &[("shown", shown)]),
+        more => tf(
+            lang,
+            "story.brief.edited_more",
+            &[("shown", shown), ("more", Arg::from(more))],
+        ),
+    }
+}
+
 /// The published figures the model does not meet, in one sentence; `None` when it meets all.
-fn not_met(lang: Lang, c: &CalibrationSummary) -> Option<String> {
+pub fn not_met(lang: Lang, c: &CalibrationSummary) -> Option<String> {
     (!c.misses.is_empty()).then(|| {
         let misses: Vec<String> = c.misses.iter().map(|m| render(lang, m)).collect();
         tf(
@@ -104,14 +274,9 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     let case = AppState::default().case;
     let charges = [case.charge];
     let (sentencing, prosecution) = (&base.sentencing, &base.prosecution);
-    let edited = state.sentencing_overrides != Default::default()
-        || state.prosecution_overrides != Default::default();
-    let basis = Arg::from(Message::new(if edited {
-        "story.basis.edited"
-    } else {
-        "story.basis.default"
-    }));
+    let basis = basis(state);
     let said = |key: &str| t(lang, key).to_string();
+    let columns = [said("story.ui.april_2011"), said("story.ui.proposal")];
 
     let assessment = assess_charge_set(&case, &charges, law, sentencing, prosecution)
         .map_err(|e| e.to_string())?;
@@ -160,8 +325,13 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
                 ],
             ),
         ],
+        columns: columns.clone(),
         before_after: vec![],
-        decline_reasons: Some(*reasons),
+        charts: vec![SlideChart::Referrals {
+            title: said("story.ui.what_happens"),
+            accept: option.acceptance_probability,
+            reasons: *reasons,
+        }],
         source: tf(lang, "story.declined.source", &[("basis", basis.clone())]),
     };
 
@@ -191,8 +361,9 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
             ),
             said("story.threshold.paper"),
         ],
+        columns: columns.clone(),
         before_after: vec![],
-        decline_reasons: None,
+        charts: vec![],
         source: tf(lang, "story.threshold.source", &[("basis", basis.clone())]),
     };
 
@@ -205,21 +376,16 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
     })?;
     let comparison = side_by_side(&case, &base, proposal).map_err(|e| e.to_string())?;
     let row = |output: Output| comparison.rows.iter().find(|r| r.output == output);
-    let before_after: Vec<BeforeAfter> = [
-        Output::GuidelineRange,
-        Output::Acceptance,
-        Output::PrisonMonthsPerReferral,
-        Output::BestCharge,
-    ]
-    .into_iter()
-    .filter_map(row)
-    .map(|r| BeforeAfter {
-        label: r.label.render(lang),
-        before: r.baseline.text.render(lang),
-        after: r.scenario.text.render(lang),
-        difference: r.difference().map(|d| d.render(lang)).unwrap_or_default(),
-    })
-    .collect();
+    let before_after = proposal_rows(
+        lang,
+        &comparison,
+        &[
+            Output::GuidelineRange,
+            Output::Acceptance,
+            Output::PrisonMonthsPerReferral,
+            Output::BestCharge,
+        ],
+    );
     let best = row(Output::BestCharge).ok_or_else(|| said("story.error.no_best_row"))?;
     let (Some(best_before), Some(best_after)) = (best.baseline.number, best.scenario.number) else {
         return Err(said("story.error.no_best_figure"));
@@ -240,8 +406,9 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
             &[("proposal", proposal_name.clone())],
         ),
         points: vec![],
+        columns: columns.clone(),
         before_after,
-        decline_reasons: None,
+        charts: vec![],
         source: tf(
             lang,
             "story.source.proposal",
@@ -252,26 +419,21 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
         ),
     };
 
-    let caseload = Caseload::default_population();
+    // The workspace's seed and draws: with the story's proposal chosen in the workspace, the
+    // caseload panel shows these same figures.
+    let draws = state.caseload.draws.min(MOST_DRAWS_AT_ONCE);
     let mut projection = Projection::new(
-        &caseload,
+        &Caseload::default_population(),
         &base,
         proposal,
-        STORY_SEED,
-        STORY_DRAWS,
+        state.caseload.seed,
+        draws,
         ChargePolicy::Best,
     )
     .map_err(|e| e.to_string())?;
-    projection.step(STORY_DRAWS);
+    projection.step(draws);
     let summary = projection.summary();
-    let (b, s) = (&summary.baseline, &summary.scenario);
-    let measure =
-        |key: &str, before: &Interval, after: &Interval, difference: &Interval| BeforeAfter {
-            label: said(key),
-            before: interval(lang, before),
-            after: interval(lang, after),
-            difference: signed_interval(lang, difference),
-        };
+    let b = &summary.baseline;
     let caseload_slide = Slide {
         id: "caseload",
         title: said("story.caseload.title"),
@@ -292,50 +454,9 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
                 ("seed", verbatim(summary.seed.to_string())),
             ],
         )],
-        // The intervals over chance and assumptions, as the caseload panel shows first.
-        before_after: match summary.full.as_ref() {
-            Some(f) => vec![
-                measure(
-                    "story.caseload.accepted",
-                    &f.baseline.accepted,
-                    &f.scenario.accepted,
-                    &f.difference_accepted,
-                ),
-                measure(
-                    "story.caseload.convictions",
-                    &f.baseline.convictions,
-                    &f.scenario.convictions,
-                    &f.difference_convictions,
-                ),
-                measure(
-                    "story.caseload.prison_years",
-                    &f.baseline.prison_years,
-                    &f.scenario.prison_years,
-                    &f.difference_prison_years,
-                ),
-            ],
-            None => vec![
-                measure(
-                    "story.caseload.accepted",
-                    &b.accepted,
-                    &s.accepted,
-                    &summary.difference_accepted,
-                ),
-                measure(
-                    "story.caseload.convictions",
-                    &b.convictions,
-                    &s.convictions,
-                    &summary.difference_convictions,
-                ),
-                measure(
-                    "story.caseload.prison_years",
-                    &b.prison_years,
-                    &s.prison_years,
-                    &summary.difference_prison_years,
-                ),
-            ],
-        },
-        decline_reasons: None,
+        columns: columns.clone(),
+        before_after: caseload_rows(lang, &summary),
+        charts: vec![],
         source: tf(
             lang,
             "story.source.caseload",
@@ -344,27 +465,12 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
                 ("basis", basis),
                 (
                     "caseload",
-                    verbatim(tf(
-                        lang,
-                        "story.caseload.population",
-                        &[
-                            (
-                                "referrals",
-                                verbatim(summary.baseline.referrals.to_string()),
-                            ),
-                            (
-                                "seed",
-                                verbatim(ReferralPopulation::embedded().portfolio_seed.to_string()),
-                            ),
-                        ],
-                    )),
+                    verbatim(population_words(lang, summary.baseline.referrals)),
                 ),
             ],
         ),
     };
 
-    let params = threshold_engine::ProsecutionParams::embedded().fields();
-    let sourced = params.iter().filter(|(_, p)| !p.assumption).count();
     // Under the parameters this story uses, so an edited model is checked as edited.
     let calibration =
         calibration_summary(law, sentencing, prosecution).map_err(|e| e.to_string())?;
@@ -375,34 +481,15 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
         prosecution,
         ReferralPopulation::embedded(),
     );
-    let rests_on = Slide {
-        id: "rests-on",
-        title: said("story.rests_on.title"),
-        figure: tf(
-            lang,
-            "story.rests_on.figure",
-            &[
-                ("met", verbatim(calibration.met.to_string())),
-                ("figures", verbatim(calibration.figures.to_string())),
-            ],
-        ),
-        figure_caption: tf(
-            lang,
-            "story.rests_on.caption",
-            &[
-                ("sourced", verbatim(sourced.to_string())),
-                ("total", verbatim(params.len().to_string())),
-            ],
-        ),
-        points: vec![
+    let rests_on = rests_on_slide(
+        lang,
+        &calibration,
+        vec![
             not_met(lang, &calibration).unwrap_or_else(|| said("story.rests_on.all_met")),
             render(lang, &backtest_summary(&real_cases)),
             said("story.rests_on.averages"),
         ],
-        before_after: vec![],
-        decline_reasons: None,
-        source: said("story.rests_on.source"),
-    };
+    );
 
     Ok(vec![
         declined,
@@ -417,7 +504,7 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
 mod tests {
     use super::*;
     use crate::i18n::render;
-    use threshold_engine::ProsecutionParams;
+    use threshold_engine::{ProsecutionParams, SentencingParams};
 
     #[test]
     fn the_story_follows_the_engine() {
@@ -452,6 +539,39 @@ mod tests {
                 "{slide:?}"
             );
         }
+    }
+
+    #[test]
+    fn edited_assumptions_read_by_their_plain_names_in_both_languages() {
+        let mut state = AppState::default();
+        assert_eq!(
+            edited_line(&state),
+            "Every model assumption at its default."
+        );
+        state
+            .prosecution_overrides
+            .set("sentence_weight", Some(3.0));
+        let line = edited_line(&state);
+        assert!(
+            line.starts_with("Model assumptions changed by the user: "),
+            "{line}"
+        );
+        assert!(!line.contains('_'), "{line}");
+        for p in SentencingParam::ALL {
+            p.set(
+                &mut state.sentencing_overrides,
+                Some(p.of(SentencingParams::embedded()).value),
+            );
+        }
+        let line = edited_line(&state);
+        assert!(line.ends_with("more (listed on screen)."), "{line}");
+        state.lang = Lang::Es;
+        let line = edited_line(&state);
+        assert!(
+            line.starts_with("Supuestos del modelo cambiados por el usuario: "),
+            "{line}"
+        );
+        assert!(line.ends_with("más (detallados en pantalla)."), "{line}");
     }
 
     #[test]

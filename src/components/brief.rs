@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use threshold_engine::caseload::ProjectionSummary;
 use threshold_engine::scenario::SideBySide;
 use threshold_engine::{
     Assumption, ExpectedSentence, HistogramBin, ProsecutionParams, SentencingParams,
@@ -15,7 +16,7 @@ use crate::case_fields::assumption_words;
 use crate::browser_storage::now_iso;
 use crate::components::case_facts::CaseFacts;
 use crate::components::sentence_chart::SentenceChart;
-use crate::i18n::{t, tf, use_lang, verbatim, Arg, Lang};
+use crate::i18n::{t, tf, use_lang, verbatim, Arg};
 use crate::parameters::SentencingParam;
 use crate::state::AppState;
 
@@ -35,6 +36,8 @@ pub struct BriefProps {
     pub manual: AttrValue,
     /// The view's share link (the fragment, without `#`).
     pub link: AttrValue,
+    /// The caseload panel's finished run; `None` while it runs.
+    pub caseload: Option<Rc<ProjectionSummary>>,
 }
 
 /// The page's own address with the view's link: what reopens this brief's numbers (from a
@@ -47,20 +50,6 @@ fn reproducing_link(link: &str) -> String {
     format!("{base}#{link}")
 }
 
-/// The user's edits in one line: the first few by name, then how many more.
-fn edited_assumptions(lang: Lang, names: &[&str]) -> String {
-    const NAMED: usize = 5;
-    let shown = verbatim(names[..names.len().min(NAMED)].join(", "));
-    match names.len().saturating_sub(NAMED) {
-        0 => tf(lang, "story.brief.edited", &[("shown", shown)]),
-        more => tf(
-            lang,
-            "story.brief.edited_more",
-            &[("shown", shown), ("more", Arg::from(more))],
-        ),
-    }
-}
-
 #[component]
 pub fn Brief(props: &BriefProps) -> Html {
     let lang = use_lang();
@@ -70,17 +59,6 @@ pub fn Brief(props: &BriefProps) -> Html {
     let link = reproducing_link(&props.link);
     let date = threshold_engine::i18n::date(lang, &now_iso());
     let params = ProsecutionParams::embedded().fields();
-    let mut edited: Vec<&'static str> = params
-        .iter()
-        .map(|(name, _)| *name)
-        .filter(|name| state.prosecution_overrides.get(name).is_some())
-        .collect();
-    edited.extend(
-        SentencingParam::ALL
-            .into_iter()
-            .filter(|p| p.overridden(&state.sentencing_overrides).is_some())
-            .map(SentencingParam::key),
-    );
     let sourced = params.iter().filter(|(_, p)| !p.assumption).count();
     // The published figures the models use, each cited once, from the data files.
     let mut model_sources: Vec<&str> = SentencingParam::ALL
@@ -110,7 +88,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             if let Some(comparison) = &props.side_by_side {
                 <table class="brief-table" data-testid="brief-side-by-side">
                     <thead>
-                        <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.brief.output") }</span></th><th scope="col">{ t(lang, "story.brief.status_quo") }</th><th scope="col">{ proposal.name_in(lang) }</th></tr>
+                        <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.brief.output") }</span></th><th scope="col">{ t(lang, "story.brief.status_quo") }</th><th scope="col">{ proposal.short_name_in(lang) }</th><th scope="col">{ t(lang, "story.ui.difference") }</th></tr>
                     </thead>
                     <tbody>
                         { for comparison.rows.iter().map(|row| html! {
@@ -118,6 +96,7 @@ pub fn Brief(props: &BriefProps) -> Html {
                                 <th scope="row">{ row.label.render(lang) }</th>
                                 <td>{ row.baseline.text.render(lang) }</td>
                                 <td>{ row.scenario.text.render(lang) }</td>
+                                <td>{ row.difference().map_or_else(|| t(lang, "story.ui.no_difference").to_string(), |d| d.render(lang)) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -125,23 +104,47 @@ pub fn Brief(props: &BriefProps) -> Html {
             } else {
                 <p>{ t(lang, "story.brief.cannot_apply") }</p>
             }
-            <h2>{ t(lang, "story.brief.likely_sentence") }</h2>
-            <SentenceChart bins={props.bins.clone()} sentence={props.sentence} />
-            <h2>{ t(lang, "story.brief.assumes") }</h2>
-            <ul class="brief-list">
-                { for props.assumptions.iter().take(ASSUMPTIONS_SHOWN).map(|a| html! {
-                    <li><strong>{ assumption_words(lang, &a.field, &a.value) }</strong>{ format!(" — {}", a.reason.render(lang)) }</li>
-                }) }
-                if props.assumptions.len() > ASSUMPTIONS_SHOWN {
-                    <li>{ tf(lang, "story.brief.more_facts", &[("more", Arg::from(props.assumptions.len() - ASSUMPTIONS_SHOWN))]) }</li>
-                }
-                if edited.is_empty() {
-                    <li>{ t(lang, "story.brief.all_default") }</li>
-                } else {
-                    <li>{ edited_assumptions(lang, &edited) }</li>
-                }
-                <li>{ tf(lang, "story.brief.published_share", &[("sourced", Arg::from(sourced)), ("total", Arg::from(params.len()))]) }</li>
-            </ul>
+            <h2>{ t(lang, "story.brief.caseload_title") }</h2>
+            if let Some(run) = &props.caseload {
+                <table class="brief-table" data-testid="brief-caseload">
+                    <thead>
+                        <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.brief.output") }</span></th><th scope="col">{ t(lang, "story.brief.status_quo") }</th><th scope="col">{ proposal.short_name_in(lang) }</th><th scope="col">{ t(lang, "story.ui.difference") }</th></tr>
+                    </thead>
+                    <tbody>
+                        { for crate::story::caseload_rows(lang, run).into_iter().map(|row| html! {
+                            <tr><th scope="row">{ row.label }</th><td>{ row.before }</td><td>{ row.after }</td><td>{ row.difference }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+                <p class="brief-note">{ tf(lang, "story.brief.caseload_note", &[
+                    ("referrals", Arg::from(run.baseline.referrals)),
+                    ("draws", Arg::from(run.draws)),
+                    ("seed", verbatim(run.seed.to_string())),
+                ]) }</p>
+            } else {
+                <p data-testid="brief-caseload-running">{ t(lang, "story.brief.caseload_running") }</p>
+            }
+            // The chart beside what the figures assume: a page has room for both only side
+            // by side.
+            <div class="brief-pair">
+                <section>
+                    <h2>{ t(lang, "story.brief.likely_sentence") }</h2>
+                    <SentenceChart bins={props.bins.clone()} sentence={props.sentence} />
+                </section>
+                <section>
+                    <h2>{ t(lang, "story.brief.assumes") }</h2>
+                    <ul class="brief-list">
+                        { for props.assumptions.iter().take(ASSUMPTIONS_SHOWN).map(|a| html! {
+                            <li><strong>{ assumption_words(lang, &a.field, &a.value) }</strong>{ format!(" — {}", a.reason.render(lang)) }</li>
+                        }) }
+                        if props.assumptions.len() > ASSUMPTIONS_SHOWN {
+                            <li>{ tf(lang, "story.brief.more_facts", &[("more", Arg::from(props.assumptions.len() - ASSUMPTIONS_SHOWN))]) }</li>
+                        }
+                        <li>{ crate::story::edited_line(state) }</li>
+                        <li>{ tf(lang, "story.brief.published_share", &[("sourced", Arg::from(sourced)), ("total", Arg::from(params.len()))]) }</li>
+                    </ul>
+                </section>
+            </div>
             <h2>{ t(lang, "story.brief.sources") }</h2>
             <ul class="brief-list">
                 <li>{ tf(lang, "story.brief.statutes", &[("statutes", verbatim(props.statutes.to_string())), ("manual", verbatim(props.manual.to_string()))]) }</li>
@@ -157,27 +160,5 @@ pub fn Brief(props: &BriefProps) -> Html {
                 <a href={link.clone()} data-testid="brief-link">{ link }</a>
             </p>
         </article>
-    }
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edited_assumptions_read_in_both_languages() {
-        assert_eq!(
-            edited_assumptions(Lang::En, &["a", "b"]),
-            "Model assumptions changed by the user: a, b."
-        );
-        let names = ["a", "b", "c", "d", "e", "f", "g"];
-        assert_eq!(
-            edited_assumptions(Lang::En, &names),
-            "Model assumptions changed by the user: a, b, c, d, e and 2 more (listed on screen)."
-        );
-        assert_eq!(
-            edited_assumptions(Lang::Es, &names),
-            "Supuestos del modelo cambiados por el usuario: a, b, c, d, e y 2 más (detallados en pantalla)."
-        );
     }
 }

@@ -8,8 +8,7 @@ use std::rc::Rc;
 use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::timers::callback::Timeout;
 use threshold_engine::caseload::{
-    flip_definition, Caseload, ChargePolicy, Interval, Projection, ProjectionSummary,
-    ReferralPopulation,
+    flip_definition, ChargePolicy, Interval, Projection, ProjectionSummary, ReferralPopulation,
 };
 use threshold_engine::export::projection_csv;
 use threshold_engine::scenario::{Baseline, Scenario};
@@ -28,7 +27,6 @@ use crate::i18n::{render, t, tf, tn, use_lang, verbatim, Lang, Message};
 use crate::parameters::{mix_in_percent, mix_param_name};
 use crate::state::{Action, CaseloadSettings, ImportedCases, MAX_DRAWS};
 use crate::units;
-use threshold_engine::i18n::InputError;
 
 #[derive(Properties, PartialEq)]
 pub struct CaseloadPanelProps {
@@ -36,6 +34,9 @@ pub struct CaseloadPanelProps {
     pub baseline: Rc<Baseline>,
     pub settings: CaseloadSettings,
     pub on_action: Callback<Action>,
+    /// Each finished run, and `None` when a new one starts: the slides and the printed brief
+    /// show this run's figures rather than draw their own.
+    pub on_summary: Callback<Option<Rc<ProjectionSummary>>>,
 }
 
 /// A fraction rounded down to whole percents, as the progress bar shows it.
@@ -53,29 +54,6 @@ fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
-}
-
-/// The synthetic mix with the user's edits, or why they do not fit together.
-fn edited_mix(settings: &CaseloadSettings) -> Result<ReferralPopulation, InputError> {
-    settings.mix_overrides.iter().try_fold(
-        ReferralPopulation::embedded().clone(),
-        |mix, (name, value)| mix.with_param(name, *value),
-    )
-}
-
-fn caseload_of(
-    settings: &CaseloadSettings,
-) -> Result<(Caseload, Option<ReferralPopulation>), InputError> {
-    match &settings.imported {
-        Some(imported) => Ok((
-            Caseload::from_cases((*imported.cases).clone(), &imported.name)?,
-            None,
-        )),
-        None => {
-            let mix = edited_mix(settings)?;
-            Ok((Caseload::from_population(&mix), Some(mix)))
-        }
-    }
 }
 
 /// What the progress bar says the run is doing.
@@ -168,6 +146,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
             tornado.clone(),
             failure.clone(),
         );
+        let on_summary = props.on_summary.clone();
         let deps = (
             props.scenario.clone(),
             props.baseline.clone(),
@@ -176,22 +155,16 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
         use_effect_with(deps, move |(scenario, baseline, settings)| {
             let cancelled = Rc::new(Cell::new(false));
             summary.set(None);
+            on_summary.emit(None);
             tornado.set(None);
             failure.set(None);
             progress.set((Step::Preparing, 0.0));
             let started =
-                caseload_of(settings)
+                settings
+                    .caseload()
                     .map_err(|e| e.message())
                     .and_then(|(caseload, mix)| {
-                        let projection = Projection::new(
-                            &caseload,
-                            baseline,
-                            scenario,
-                            settings.seed,
-                            settings.draws,
-                            ChargePolicy::Best,
-                        )
-                        .map_err(|e| e.message())?;
+                        let projection = settings.projection(&caseload, baseline, scenario)?;
                         Ok((caseload, mix, projection))
                     });
             match started {
@@ -206,7 +179,9 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                             match &mut stage {
                                 Stage::Projecting(p) => {
                                     if p.is_done() {
-                                        summary.set(Some(p.summary()));
+                                        let finished = p.summary();
+                                        on_summary.emit(Some(Rc::new(finished.clone())));
+                                        summary.set(Some(finished));
                                         stage = if caseload.referrals.len() <= TORNADO_MAX_REFERRALS
                                         {
                                             match SensitivityRun::new(
@@ -403,7 +378,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
             })
             .collect::<Html>()
     };
-    let mix_rows = match edited_mix(settings) {
+    let mix_rows = match settings.edited_mix() {
         Ok(mix) => {
             let defaults = ReferralPopulation::embedded();
             html! {

@@ -9,15 +9,18 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::acceptance_panel::acceptance_shares;
+use crate::components::paired_histogram::PairedHistogram;
 use crate::components::stacked_bar::StackedBar;
 use crate::i18n::{t, tf, use_lang, verbatim};
-use crate::state::Action;
-use crate::story::Slide;
+use crate::state::{Action, Deck};
+use crate::story::{Slide, SlideChart};
 
 #[derive(Properties, PartialEq)]
 pub struct PresentationProps {
     pub slides: Rc<Result<Vec<Slide>, String>>,
     pub index: usize,
+    /// The deck shown; the other is a button away.
+    pub deck: Deck,
     pub on_action: Callback<Action>,
 }
 
@@ -74,9 +77,10 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         });
     }
     {
-        // Each new slide takes focus, so a screen reader reads it from its title.
+        // Each new slide, and each deck's first, takes focus, so a screen reader reads it
+        // from its title.
         let slide_ref = slide_ref.clone();
-        use_effect_with(index, move |_| {
+        use_effect_with((index, props.deck), move |_| {
             if let Some(slide) = slide_ref.cast::<HtmlElement>() {
                 let _ = slide.focus();
             }
@@ -97,16 +101,31 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                     <p class="slide-count">{ format!("{} / {}", index + 1, slides.len()) }</p>
                     // The page's one level-one heading while presenting: the site header is not shown.
                     <h1 id={title_id} class="slide-title">{ slide.title.clone() }</h1>
-                    <p class="slide-figure" data-testid="slide-figure">{ slide.figure.clone() }</p>
-                    <p class="slide-caption">{ slide.figure_caption.clone() }</p>
-                    if let Some(reasons) = &slide.decline_reasons {
-                        <StackedBar title={t(lang, "story.ui.what_happens")}
-                            shares={acceptance_shares(1.0 - reasons.total(), reasons)} />
-                    }
+                    // The figure beside its charts on a wide screen, so a slide with both
+                    // still fits a projector without scrolling.
+                    <div class={classes!("slide-top", (!slide.charts.is_empty()).then_some("with-charts"))}>
+                        <div class="slide-lead">
+                            <p class="slide-figure" data-testid="slide-figure">{ slide.figure.clone() }</p>
+                            <p class="slide-caption">{ slide.figure_caption.clone() }</p>
+                        </div>
+                        if !slide.charts.is_empty() {
+                            <div class="slide-charts">
+                                { for slide.charts.iter().map(|chart| match chart {
+                                    SlideChart::Referrals { title, accept, reasons } => html! {
+                                        <StackedBar title={AttrValue::from(title.clone())} shares={acceptance_shares(*accept, reasons)} captioned=true />
+                                    },
+                                    SlideChart::Draws { title, unit, histogram } => html! {
+                                        <PairedHistogram title={AttrValue::from(title.clone())} unit={AttrValue::from(unit.clone())}
+                                            histogram={histogram.clone()} />
+                                    },
+                                }) }
+                            </div>
+                        }
+                    </div>
                     if !slide.before_after.is_empty() {
                         <table class="slide-table">
                             <thead>
-                                <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.ui.figure") }</span></th><th scope="col">{ t(lang, "story.ui.april_2011") }</th><th scope="col">{ t(lang, "story.ui.proposal") }</th><th scope="col">{ t(lang, "story.ui.difference") }</th></tr>
+                                <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.ui.figure") }</span></th><th scope="col">{ slide.columns[0].clone() }</th><th scope="col">{ slide.columns[1].clone() }</th><th scope="col">{ t(lang, "story.ui.difference") }</th></tr>
                             </thead>
                             <tbody>
                                 { for slide.before_after.iter().map(|row| html! {
@@ -138,13 +157,23 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         },
     };
     html! {
-        <main id="main" class="presentation" aria-label={t(lang, "story.ui.presentation")}>
+        <main id="main" class="presentation" aria-label={t(lang, "story.ui.presentation")}
+            data-deck={match props.deck { Deck::YourCase => "case", Deck::Story => "story" }}>
             { body }
             <nav class="slide-nav" aria-label={t(lang, "story.ui.controls")}>
                 <button type="button" class="secondary" onclick={go(Some(index.saturating_sub(1)))}
                     disabled={index == 0} data-testid="slide-previous">{ t(lang, "story.ui.previous") }</button>
                 <button type="button" onclick={go(Some((index + 1).min(count.saturating_sub(1))))}
                     disabled={index + 1 >= count} data-testid="slide-next">{ t(lang, "story.ui.next") }</button>
+                <span class="slide-decks" role="group" aria-label={t(lang, "story.ui.decks")}>
+                    { for [(Deck::YourCase, "story.ui.deck_case", "deck-case"), (Deck::Story, "story.ui.deck_story", "deck-story")].into_iter().map(|(deck, key, test_id)| {
+                        let on_action = props.on_action.clone();
+                        html! {
+                            <button type="button" class="secondary" aria-pressed={(props.deck == deck).to_string()} data-testid={test_id}
+                                onclick={move |_: MouseEvent| on_action.emit(Action::ChooseDeck(deck))}>{ t(lang, key) }</button>
+                        }
+                    }) }
+                </span>
                 <button type="button" class="secondary" onclick={go(None)} data-testid="slide-exit">
                     { t(lang, "story.ui.exit") }
                 </button>

@@ -21,6 +21,10 @@ pub struct Share {
 pub struct StackedBarProps {
     pub title: AttrValue,
     pub shares: Vec<Share>,
+    /// Shows the title above the bar, where no heading nearby says what the bar is (two bars
+    /// side by side on a slide).
+    #[prop_or_default]
+    pub captioned: bool,
 }
 
 const WIDTH: f64 = 600.0;
@@ -60,6 +64,9 @@ pub fn StackedBar(props: &StackedBarProps) -> Html {
         .join(", ");
     html! {
         <figure class="chart stacked-bar">
+            if props.captioned {
+                <figcaption class="chart-caption">{ props.title.clone() }</figcaption>
+            }
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
                 aria-label={format!("{}: {summary}", props.title)} preserveAspectRatio="none">
                 { for segments }

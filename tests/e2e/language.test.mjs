@@ -216,11 +216,14 @@ test("the presentation steps in Spanish and the Spanish brief fits one A4 and on
   const { page, context, consoleErrors } = await openInSpanish({ width: 1280, height: 720 });
   await page.getByTestId("present").click();
   const slide = page.getByTestId("slide");
-  for (let i = 0; i < 5; i++) {
-    await page.keyboard.press(i === 0 ? "Home" : "ArrowRight");
-    await assertAllSpanish(page, `slide ${await slide.getAttribute("data-slide")}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-    assert.ok(overflow <= 0, `slide ${i + 1} overflows by ${overflow} px in Spanish`);
+  for (const [deck, count] of [["case", 4], ["story", 5]]) {
+    await page.getByTestId(`deck-${deck}`).click();
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press(i === 0 ? "Home" : "ArrowRight");
+      await assertAllSpanish(page, `${deck} slide ${await slide.getAttribute("data-slide")}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+      assert.ok(overflow <= 0, `${deck} slide ${i + 1} overflows by ${overflow} px in Spanish`);
+    }
   }
   await page.keyboard.press("ArrowLeft");
   assert.equal(await slide.getAttribute("data-slide"), "caseload");

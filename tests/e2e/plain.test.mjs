@@ -7,11 +7,13 @@ import { openRecordedPage, servedBrowser, showMoreFacts, waitForApp } from "./ha
 
 const served = servedBrowser();
 
-/** What a person reads: own text of every visible element, and the labels assistive
+/** What a person reads, with every fold open: own text of every visible element, and the labels assistive
  * technology reads. The proposal's JSON editor and file names are file formats, shown as
  * such; the brief's link is an address. */
 async function readable(page) {
   return page.evaluate(() => {
+    // Every fold opened: what a reader finds by opening one is read too.
+    document.querySelectorAll("details").forEach((d) => (d.open = true));
     const out = [];
     const skip = (el) => el.closest("textarea, script, style, template, [hidden], .brief-link, .download-name");
     for (const el of document.body.querySelectorAll("*")) {
@@ -79,9 +81,12 @@ for (const lang of ["en", "es"]) {
     check(await readable(page), `${lang}: the printed brief`);
     await page.emulateMedia({ media: "screen" });
     await page.getByTestId("present").click();
-    for (let i = 0; i < 5; i++) {
-      await page.keyboard.press(i === 0 ? "Home" : "ArrowRight");
-      check(await readable(page), `${lang}: slide ${i + 1}`);
+    for (const [deck, count] of [["case", 4], ["story", 5]]) {
+      await page.getByTestId(`deck-${deck}`).click();
+      for (let i = 0; i < count; i++) {
+        await page.keyboard.press(i === 0 ? "Home" : "ArrowRight");
+        check(await readable(page), `${lang}: ${deck} slide ${i + 1}`);
+      }
     }
     await page.keyboard.press("Escape");
     assert.deepEqual(consoleErrors, []);

@@ -1,5 +1,7 @@
-// Presentation mode: the story's findings one per screen, stepped with the keyboard, each
-// figure the engine's; Escape returns to the workspace with focus on the button.
+// Presentation mode: the user's own case and proposal one finding per screen, with the
+// workspace's own figures (the answer card, the side-by-side, the caseload panel's run); the
+// paper's story as a second deck; stepped with the keyboard; Escape returns to the
+// workspace with focus on the button.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
@@ -16,12 +18,110 @@ const storyCase = {
   accepts_responsibility: true,
 };
 
-test("the presentation steps forward and back with the keyboard and leaves with Escape", async () => {
+/** The slide's table as rows of cell texts, header row first. */
+async function slideTable(page) {
+  return page.locator(".slide-table tr").evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
+}
+
+/** Steps to the slide `id` of the deck on screen. */
+async function goTo(page, id) {
+  await page.keyboard.press("Home");
+  for (let i = 0; i < 6 && (await page.getByTestId("slide").getAttribute("data-slide")) !== id; i++) {
+    await page.keyboard.press("ArrowRight");
+  }
+  assert.equal(await page.getByTestId("slide").getAttribute("data-slide"), id);
+}
+
+test("Present shows the case and proposal on screen, with the workspace's own figures", async () => {
+  const { page, context, consoleErrors } = await openRecordedPage(served.browser, { width: 1280, height: 720 });
+  await page.goto(`${served.server.origin}/`);
+  await waitForApp(page);
+  await page.getByTestId("example-rifles_to_mexico_10").click();
+  await page.waitForFunction(() => /level 17/.test(document.querySelector("[data-testid=answer-today] [data-testid=answer-range]")?.textContent ?? ""));
+  // The caseload panel's run, finished, to compare with the slide.
+  await page.getByTestId("caseload-summary").waitFor({ timeout: 60000 });
+  const panelDifference = (await page.getByTestId("difference-prison-years").textContent()).trim();
+  const card = {};
+  for (const era of ["april_2011", "today"]) {
+    for (const what of ["charge", "range", "likely", "maximum", "acceptance"]) {
+      card[`${era}-${what}`] = (await page.locator(`[data-testid=answer-${era}] [data-testid=answer-${what}]`).innerText()).trim();
+    }
+  }
+  const summary = (await page.getByTestId("answer-summary").textContent()).trim();
+  const sideBySide = await page.getByTestId("side-by-side").locator("tbody tr").evaluateAll((rows) =>
+    rows.map((r) => ({ label: r.cells[0].textContent.trim(), before: r.cells[1].textContent.trim() })));
+
+  await page.getByTestId("present").click();
+  assert.equal(await page.locator(".presentation").getAttribute("data-deck"), "case");
+  assert.equal(await page.getByTestId("deck-case").getAttribute("aria-pressed"), "true");
+  const slide = page.getByTestId("slide");
+  const order = [];
+  for (let i = 0; i < 5; i++) {
+    if (i > 0) await page.keyboard.press("ArrowRight");
+    order.push(await slide.getAttribute("data-slide"));
+    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+    assert.ok(overflow <= 0, `${order.at(-1)} overflows by ${overflow} px`);
+  }
+  assert.deepEqual(order, ["answer", "proposal", "caseload", "rests-on", "rests-on"]);
+
+  // The answer: the answer card's figures, in its words.
+  await goTo(page, "answer");
+  const likely = (era) => card[`${era}-likely`].match(/^\d+/)[0];
+  assert.equal(await page.getByTestId("slide-figure").textContent(), `${likely("april_2011")} → ${likely("today")} months`);
+  assert.equal((await slide.locator(".slide-caption").textContent()).trim(), summary);
+  const answer = await slideTable(page);
+  assert.deepEqual(answer[0].slice(1, 3), ["April 2011 law", "Today's law"]);
+  assert.equal(answer[2][1], card["april_2011-range"]);
+  assert.equal(answer[2][2], card["today-range"]);
+  assert.equal(answer[4][2], card["today-maximum"]);
+  assert.equal(answer[5][1], card["april_2011-acceptance"]);
+  assert.equal(answer[5][2], card["today-acceptance"]);
+  assert.match(answer[5][3], /^\+\d+\.\d points \(/);
+
+  // The proposal: the side-by-side's rows, a chart of each world, the proposal's short name.
+  await goTo(page, "proposal");
+  const proposal = await slideTable(page);
+  assert.deepEqual(proposal[0].slice(1), ["Status quo", "H.R. 2554 (2011)", "Difference"]);
+  for (const row of proposal.slice(1)) {
+    const same = sideBySide.find((r) => r.label === row[0]);
+    assert.ok(same, `${row[0]} is a side-by-side row`);
+    assert.equal(row[1], same.before);
+  }
+  assert.equal(await slide.locator(".stacked-bar").count(), 2);
+  assert.match(await slide.locator(".stacked-bar figcaption").first().textContent(), /^Status quo: /);
+
+  // The caseload: the panel's own run (same seed, same draws), with its histogram.
+  await goTo(page, "caseload");
+  const caseload = await slideTable(page);
+  const prisonYears = caseload.find((r) => r[0] === "prison-years");
+  assert.equal(prisonYears[3].match(/^\+?(-?[\d.,]+)/)[1], panelDifference.match(/^(-?[\d.,]+)/)[1]);
+  assert.equal(await slide.locator(".paired-histogram").count(), 1);
+  assert.match(await slide.textContent(), /1,000 seeded draws \(seed 2011\)/);
+
+  await goTo(page, "rests-on");
+  assert.match(await slide.textContent(), /Assumed where the form leaves a fact open: /);
+  assert.match(await slide.textContent(), /Every model assumption at its default\./);
+
+  // The paper's story is the second deck, a click away, and back.
+  await page.getByTestId("deck-story").click();
+  assert.equal(await page.locator(".presentation").getAttribute("data-deck"), "story");
+  assert.equal(await slide.getAttribute("data-slide"), "declined");
+  await page.getByTestId("deck-case").click();
+  assert.equal(await slide.getAttribute("data-slide"), "answer");
+  await page.keyboard.press("Escape");
+  await page.locator(".workspace").waitFor();
+  assert.equal(await page.inputValue("#field-firearms"), "10", "presenting leaves the case as it was");
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test("the paper's story steps forward and back with the keyboard and leaves with Escape", async () => {
   const { page, context, consoleErrors } = await openRecordedPage(served.browser, { width: 1280, height: 720 });
   await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
   const acceptance = (await page.getByTestId("acceptance-probability").textContent()).trim();
   await page.getByTestId("present").click();
+  await page.getByTestId("deck-story").click();
   const slide = page.getByTestId("slide");
   const current = () => slide.getAttribute("data-slide");
   assert.equal(await current(), "declined");
@@ -67,6 +167,7 @@ test("the buttons step too, and the story follows edited assumptions", async () 
   await page.goto(`${served.server.origin}/`);
   await waitForApp(page);
   await page.getByTestId("present").click();
+  await page.getByTestId("deck-story").click();
   const before = await page.getByTestId("slide-figure").textContent();
   await page.getByTestId("slide-next").click();
   assert.equal(await page.getByTestId("slide").getAttribute("data-slide"), "threshold");
@@ -76,8 +177,13 @@ test("the buttons step too, and the story follows edited assumptions", async () 
   await page.getByTestId("slide-exit").click();
   await page.fill("#param-sentence_weight", "3");
   await page.getByTestId("present").click();
+  // The deck chosen last comes back.
+  assert.equal(await page.locator(".presentation").getAttribute("data-deck"), "story");
   assert.notEqual(await page.getByTestId("slide-figure").textContent(), before);
   assert.match(await page.getByTestId("slide").textContent(), /assumptions you edited/);
+  await page.getByTestId("deck-case").click();
+  await goTo(page, "rests-on");
+  assert.match(await page.getByTestId("slide").textContent(), /Model assumptions changed by the user: Sentence weight\./);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

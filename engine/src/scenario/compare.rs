@@ -10,7 +10,7 @@ use crate::case::Case;
 use crate::evaluate::{EvaluationError, MonthRange};
 use crate::i18n::{Lang, Message};
 use crate::law::MissingLaw;
-use crate::prosecution::{assess, compare_charges, ChargeComparison};
+use crate::prosecution::{assess, compare_charges, ChargeComparison, ChargeOption};
 
 /// How differences are attributed, stated where the UI can show it (in English; the page
 /// shows the catalog's `side_by_side.method` in the reader's language).
@@ -534,6 +534,23 @@ pub fn side_by_side_markdown(s: &SideBySide) -> String {
         let _ = writeln!(out, "\nCaseload only: {}.", label.render(Lang::En));
     }
     out
+}
+
+/// A referral like `case` under the baseline and under the scenario: its own charge's chance
+/// of acceptance and reasons for a decline in each world, so a chart can set the two side by
+/// side. `None` when either world cannot assess it (the side-by-side then says why per row).
+pub fn referral_outcomes(
+    case: &Case,
+    base: &Baseline,
+    scenario: &Scenario,
+) -> Option<[ChargeOption; 2]> {
+    let own = |w: &Applied| {
+        assess(&w.case(case), &w.law, &w.sentencing, &w.prosecution)
+            .ok()
+            .map(|a| a.option)
+    };
+    let scenario_world = scenario.apply(base).ok()?;
+    Some([own(&Applied::baseline(base))?, own(&scenario_world)?])
 }
 
 /// Why a proposal moves nothing for one case, in words, and a case where it does.

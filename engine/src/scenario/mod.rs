@@ -25,8 +25,9 @@ use crate::{ManualChoice, ManualEdition};
 
 pub(crate) use compare::best_option;
 pub use compare::{
-    case_outputs, nothing_moves, side_by_side, side_by_side_markdown, CaseOutputs, Cause,
-    NothingMoves, Output, OutputValue, SideBySide, SideBySideRow, ATTRIBUTION_METHOD,
+    case_outputs, nothing_moves, referral_outcomes, side_by_side, side_by_side_markdown,
+    CaseOutputs, Cause, NothingMoves, Output, OutputValue, SideBySide, SideBySideRow,
+    ATTRIBUTION_METHOD,
 };
 
 const PRESETS_JSON: &str = include_str!("../../data/presets.json");
@@ -322,6 +323,16 @@ impl Scenario {
 
     pub fn name_in(&self, lang: Lang) -> String {
         self.name_message().render(lang)
+    }
+
+    /// The name up to its colon ("H.R. 2554 (2011)"), for a column or chart with no room for
+    /// all of it; a name without one is already short enough, and is kept whole.
+    pub fn short_name_in(&self, lang: Lang) -> String {
+        let name = self.name_in(lang);
+        match name.split_once(": ") {
+            Some((short, _)) if !short.trim().is_empty() => short.to_string(),
+            _ => name,
+        }
     }
 
     /// Where the proposal is documented: a preset's source in `lang` while unedited (its

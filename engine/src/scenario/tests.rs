@@ -569,3 +569,45 @@ fn nothing_moves_says_why_and_finds_a_case_where_it_bites() {
     assert!(nothing.why.render(Lang::En).contains("no changes"));
     assert_eq!(nothing.probe, None);
 }
+
+/// The chart's two referrals are the side-by-side's own figures: under H.R. 2554 the five-gun
+/// straw purchaser's chance of acceptance rises, and each world's shares add up to one.
+#[test]
+fn referral_outcomes_agree_with_the_side_by_side() {
+    let base = Baseline::embedded();
+    let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+    case.firearms = Some(5);
+    let bill = preset("hr_2554_2011").unwrap();
+    let [before, after] = referral_outcomes(&case, &base, bill).expect("both worlds assess");
+    let comparison = side_by_side(&case, &base, bill).unwrap();
+    let acceptance = comparison
+        .rows
+        .iter()
+        .find(|r| r.output == Output::Acceptance)
+        .unwrap();
+    assert_eq!(
+        acceptance.baseline.number,
+        Some(before.acceptance_probability)
+    );
+    assert_eq!(
+        acceptance.scenario.number,
+        Some(after.acceptance_probability)
+    );
+    assert!(after.acceptance_probability > before.acceptance_probability);
+    for option in [&before, &after] {
+        let total = option.acceptance_probability + option.decline_reasons.total();
+        assert!((total - 1.0).abs() < 1e-9, "{total}");
+    }
+}
+
+#[test]
+fn a_short_name_is_the_name_up_to_its_colon() {
+    use crate::i18n::Lang;
+    let bill = preset("hr_2554_2011").unwrap();
+    assert_eq!(bill.short_name_in(Lang::En), "H.R. 2554 (2011)");
+    let mut own = bill.clone();
+    own.name = "My proposal".into();
+    assert_eq!(own.short_name_in(Lang::En), "My proposal");
+    own.name = ": odd".into();
+    assert_eq!(own.short_name_in(Lang::En), ": odd");
+}
