@@ -13,7 +13,7 @@ use threshold_engine::scenario::{nothing_moves, side_by_side, NothingMoves, Side
 use threshold_engine::timeline::{timeline, Timeline};
 use threshold_engine::{
     assess_charge_set, compare_charges, evaluate, firearms_threshold, sentence_histogram,
-    ChargeComparison, Evaluation, GuidelineRange, HistogramBin, Law, ProsecutionAssessment,
+    ChargeComparison, Evaluation, GuidelineRange, HistogramBin, Law, ProsecutionAssessment, Stamp,
     ThresholdFinding,
 };
 use yew::prelude::*;
@@ -334,6 +334,11 @@ pub fn App() -> Html {
         ),
         |_| state.baseline().map(Rc::new),
     );
+    // What the case's downloads name as their source; §1B1.11 may weigh two Manuals, so
+    // only a new case or seed asks again.
+    let stamp = use_memo((state.case.clone(), state.caseload.seed), |(case, seed)| {
+        Stamp::for_case(case, Law::embedded(), *seed)
+    });
 
     // The caseload panel's last finished run, for the slides and the printed brief.
     let caseload_run = use_state(|| None::<Rc<ProjectionSummary>>);
@@ -415,7 +420,7 @@ pub fn App() -> Html {
                 <AcceptancePanel assessment={outcome.assessment.clone()} threshold={outcome.threshold.clone()}
                     firearms={state.case.firearms} />
                 if results_done {
-                <ChargeComparisonPanel comparison={outcome.comparison.clone()} chosen={state.charges.clone()}
+                <ChargeComparisonPanel comparison={outcome.comparison.clone()} stamp={(*stamp).clone()} chosen={state.charges.clone()}
                     on_choose={on_action.reform(Action::SetChargeSet)} />
                 <Brief state={view.clone()} link={AttrValue::from((*view_link).clone())} side_by_side={outcome.side_by_side.as_ref().ok().cloned()}
                     bins={outcome.histogram.clone()} sentence={outcome.assessment.option.expected_sentence_months}
@@ -431,7 +436,7 @@ pub fn App() -> Html {
                 <ScenarioPanel scenario={state.scenario.clone()} on_action={on_action.clone()}>
                     { match &outcome.side_by_side {
                         Ok(comparison) => html! {
-                            <SideBySidePanel comparison={comparison.clone()} nothing={outcome.nothing.clone()}
+                            <SideBySidePanel comparison={comparison.clone()} stamp={(*stamp).clone()} nothing={outcome.nothing.clone()}
                                 trying_example={state.own_case.is_some()}
                                 on_try={on_action.reform(|case| Action::TryCase(Box::new(case)))}
                                 on_restore={on_action.reform(|_| Action::RestoreCase)} />

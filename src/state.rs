@@ -166,7 +166,8 @@ impl CaseloadSettings {
 impl Default for CaseloadSettings {
     fn default() -> Self {
         CaseloadSettings {
-            seed: 2011,
+            // The engine's: the command line's default, so a fresh page's files equal its.
+            seed: threshold_engine::caseload::DEFAULT_SEED,
             draws: 1000,
             mix_overrides: Vec::new(),
             imported: None,

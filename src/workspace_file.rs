@@ -4,6 +4,9 @@
 //!
 //! A file starts with `"threshold": "workspace"` (or `"proposal"`) and `"version": 1`. The
 //! rest is written in full words, not a link's short keys, so a person can read and edit it.
+//! Each file carries a `"stamp"` (engine, Manual, statutes' day, law data's day, seed) for
+//! the person who reads it later; opening a file ignores it, so an edited or absent stamp
+//! never stops a file from opening.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,7 +14,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use threshold_engine::scenario::{presets, Scenario};
 use threshold_engine::serde_words::serde_detail;
-use threshold_engine::{Case, ChargeId, ProsecutionOverrides, SentencingOverrides};
+use threshold_engine::{Case, ChargeId, Law, ProsecutionOverrides, SentencingOverrides, Stamp};
 
 use crate::case_fields::case_field_label;
 use crate::i18n::{render, t, tf, Arg, Lang, Message, Text};
@@ -108,6 +111,13 @@ struct WorkspaceFile {
     proposal: Option<Scenario>,
     #[serde(default)]
     caseload: CaseloadFile,
+    /// Last, as a signature is: what made the figures of this view.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "unread"
+    )]
+    stamp: Option<Stamp>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -131,6 +141,19 @@ struct ProposalFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     exported: Option<String>,
     proposal: Scenario,
+    /// The stamp of the case it was written beside: a proposal's figures depend on one.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "unread"
+    )]
+    stamp: Option<Stamp>,
+}
+
+/// Reads past a stamp, whatever it holds: the figures come from the file's case and the
+/// engine opening it, never from what the stamp says made them.
+fn unread<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Stamp>, D::Error> {
+    serde::de::IgnoredAny::deserialize(d).map(|_| None)
 }
 
 /// The whole view as a workspace file. `exported` is a timestamp supplied by the caller
@@ -154,18 +177,24 @@ pub fn workspace_json(state: &AppState, name: Option<&str>, exported: Option<&st
             draws: Some(state.caseload.draws as u64),
             mix: state.caseload.mix_edits().collect(),
         },
+        stamp: Some(Stamp::for_case(
+            &state.case,
+            Law::embedded(),
+            state.caseload.seed,
+        )),
     };
     // Plain data with string keys: serialising cannot fail.
     serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
 }
 
-/// The current proposal as a proposal file.
-pub fn proposal_json(scenario: &Scenario, exported: Option<&str>) -> String {
+/// The current proposal as a proposal file, stamped with the view it was written from.
+pub fn proposal_json(scenario: &Scenario, stamp: &Stamp, exported: Option<&str>) -> String {
     let file = ProposalFile {
         threshold: "proposal".into(),
         version: VERSION,
         exported: exported.map(str::to_string),
         proposal: scenario.clone(),
+        stamp: Some(stamp.clone()),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
 }

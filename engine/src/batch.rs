@@ -7,7 +7,9 @@ use serde_json::{Map, Value};
 
 use crate::case::{Case, CaseError};
 use crate::evaluate::{Evaluation, EvaluationError};
+use crate::export::stamp_fields;
 use crate::i18n::Message;
+use crate::stamp::Stamp;
 
 /// Columns whose values are names, never numbers ("2010" is a Manual, not a count).
 const TEXT_COLUMNS: [&str; 10] = [
@@ -115,22 +117,25 @@ fn cell_value(column: &str, cell: &str) -> Value {
 }
 
 /// The header of [`evaluations_to_csv`].
-pub const CSV_HEADER: &str = "line,label,charge,law_era,manual,offense_level,criminal_history_category,range_min_months,range_max_months,zone,statutory_max_months,total_statutory_max_months,mean_months,median_months,p10_months,p90_months,p_any_prison,p_at_least_12_months,error";
+pub const CSV_HEADER: &str = "line,label,charge,law_era,manual,offense_level,criminal_history_category,range_min_months,range_max_months,zone,statutory_max_months,total_statutory_max_months,mean_months,median_months,p10_months,p90_months,p_any_prison,p_at_least_12_months,error,engine_version,manual,statutes_on,law_as_of,seed";
 
-/// One CSV line per case: its figures, or the reason it could not be evaluated. A life
-/// maximum is written `life`.
-pub fn evaluations_to_csv(results: &[(usize, Result<Evaluation, EvaluationError>)]) -> String {
+/// One CSV line per case: its figures, or the reason it could not be evaluated, then its
+/// stamp (each case its own Manual and statutes: a file may mix eras). A life maximum is
+/// written `life`.
+pub fn evaluations_to_csv(
+    results: &[(usize, Stamp, Result<Evaluation, EvaluationError>)],
+) -> String {
     let months = |m: Option<u32>| m.map_or_else(|| "life".to_string(), |m| m.to_string());
     let mut out = String::with_capacity(64 + results.len() * 160);
     out.push_str(CSV_HEADER);
     out.push('\n');
-    for (line, result) in results {
+    for (line, stamp, result) in results {
         match result {
             Ok(e) => {
                 let x = &e.expected_sentence_months;
                 let _ = writeln!(
                     out,
-                    "{line},{},{},{},{},{},{},{},{},{},{},{},{:.2},{:.2},{:.2},{:.2},{:.4},{:.4},",
+                    "{line},{},{},{},{},{},{},{},{},{},{},{},{:.2},{:.2},{:.2},{:.2},{:.4},{:.4},,{}",
                     e.label.as_deref().unwrap_or("").replace(',', ";"),
                     e.charge,
                     e.law_era.code(),
@@ -148,13 +153,15 @@ pub fn evaluations_to_csv(results: &[(usize, Result<Evaluation, EvaluationError>
                     x.p90,
                     x.p_any_prison,
                     x.p_at_least_12_months,
+                    stamp_fields(stamp).join(","),
                 );
             }
             Err(error) => {
                 let _ = writeln!(
                     out,
-                    "{line},,,,,,,,,,,,,,,,,,{}",
-                    error.to_string().replace(',', ";")
+                    "{line},,,,,,,,,,,,,,,,,,{},{}",
+                    error.to_string().replace(',', ";"),
+                    stamp_fields(stamp).join(","),
                 );
             }
         }
@@ -198,22 +205,28 @@ mod tests {
     #[test]
     fn writes_one_line_per_case() {
         let cases = cases_from_csv(
-            "law_era,charge\napril_2011,straw_purchase_922a6\napril_2011,trafficking_933\n",
+            "law_era,charge,offense_date\napril_2011,straw_purchase_922a6,\n\
+             april_2011,trafficking_933,\ntoday,trafficking_933,\n\
+             april_2011,straw_purchase_922a6,2016-05-02\n",
         )
         .unwrap();
+        let law = Law::embedded();
         let results: Vec<_> = cases
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 (
                     i + 2,
-                    evaluate(c, Law::embedded(), SentencingParams::embedded()),
+                    Stamp::for_case(c, law, 2011),
+                    evaluate(c, law, SentencingParams::embedded()),
                 )
             })
             .collect();
         let csv = evaluations_to_csv(&results);
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines.len(), 3);
+        assert_eq!(lines.len(), 5);
+        assert_eq!(lines[0], CSV_HEADER);
+        assert!(CSV_HEADER.ends_with(&format!(",error,{}", crate::export::STAMP_HEADER)));
         let columns = CSV_HEADER.split(',').count();
         for line in &lines {
             assert_eq!(line.split(',').count(), columns, "{line}");
@@ -222,5 +235,21 @@ mod tests {
             lines[1].starts_with("2,,straw_purchase_922a6,april_2011,2010,10,I,6,12,B,120,120,")
         );
         assert!(lines[2].contains("not available"));
+        // Each row its own case's law: the error row too, since the case was still read.
+        let law_as_of = crate::edition::law_as_of();
+        let version = crate::VERSION;
+        let newest = crate::ManualEdition::latest().effective();
+        let ends = [
+            format!(",{version},2010-11-01,2011-04-01,{law_as_of},2011"),
+            format!(",{version},2010-11-01,2011-04-01,{law_as_of},2011"),
+            format!(",{version},{newest},{law_as_of},{law_as_of},2011"),
+            format!(
+                ",{version},{},2016-05-02,{law_as_of},2011",
+                crate::evaluate::manual_used(&cases[3], law).effective()
+            ),
+        ];
+        for (line, end) in lines[1..].iter().zip(&ends) {
+            assert!(line.ends_with(end.as_str()), "{line} should end {end}");
+        }
     }
 }

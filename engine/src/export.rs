@@ -6,11 +6,16 @@
 //! the figure computed. A text field that a spreadsheet would run as a formula (`=`, `+`,
 //! `-`, `@`, tab, carriage return first) starts with `'` instead: proposal names and labels
 //! may come from a file someone else wrote.
+//!
+//! Every row ends with the stamp's columns ([`STAMP_HEADER`]): on every row rather than in
+//! a preamble, so the file stays one rectangle a spreadsheet sorts, filters and pastes
+//! without losing which engine, law and seed made each figure.
 
 use crate::caseload::{ChargePolicy, Interval, ProjectionSummary};
 use crate::i18n::Lang;
 use crate::prosecution::ChargeComparison;
 use crate::scenario::SideBySide;
+use crate::stamp::Stamp;
 
 /// One text field, quoted when it must be and defused when a spreadsheet would run it.
 pub fn text_field(text: &str) -> String {
@@ -43,56 +48,72 @@ fn push_row(out: &mut String, fields: &[String]) {
     out.push_str("\r\n");
 }
 
+/// The stamp's columns, the last of every CSV Threshold writes.
+pub const STAMP_HEADER: &str = "engine_version,manual,statutes_on,law_as_of,seed";
+
+/// The cells under [`STAMP_HEADER`].
+pub fn stamp_fields(stamp: &Stamp) -> [String; 5] {
+    [
+        text_field(&stamp.engine_version),
+        stamp.manual.to_string(),
+        stamp.statutes_on.to_string(),
+        stamp.law_as_of.to_string(),
+        stamp.seed.to_string(),
+    ]
+}
+
 /// The header of [`comparison_csv`].
 pub const COMPARISON_HEADER: &str = "rank,charges,statutes,offense_level,range_min_months,\
 range_max_months,zone,statutory_min_months,total_statutory_max_months,mean_months,\
 median_months,p10_months,p90_months,p_any_prison,acceptance_probability,\
-conviction_probability,expected_prison_months_per_referral";
+conviction_probability,expected_prison_months_per_referral,\
+engine_version,manual,statutes_on,law_as_of,seed";
 
 /// Every charge option for one case, best first; an empty maximum is life.
-pub fn comparison_csv(comparison: &ChargeComparison) -> String {
+pub fn comparison_csv(comparison: &ChargeComparison, stamp: &Stamp) -> String {
     let mut out = String::new();
     push_row(&mut out, &[COMPARISON_HEADER.to_string()]);
     for (rank, option) in comparison.options.iter().enumerate() {
         let codes: Vec<&str> = option.charges.iter().map(|c| c.code()).collect();
         let sentence = &option.expected_sentence_months;
-        push_row(
-            &mut out,
-            &[
-                (rank + 1).to_string(),
-                text_field(&codes.join("+")),
-                text_field(&option.statutes),
-                option.offense_level.to_string(),
-                option.guideline_range_months.min.to_string(),
-                optional(option.guideline_range_months.max),
-                option.zone.to_string(),
-                option.statutory_min_months.to_string(),
-                optional(option.total_statutory_max_months),
-                number(sentence.mean),
-                number(sentence.median),
-                number(sentence.p10),
-                number(sentence.p90),
-                number(sentence.p_any_prison),
-                number(option.acceptance_probability),
-                number(option.conviction_probability),
-                number(option.expected_prison_months_per_referral),
-            ],
-        );
+        let figures = [
+            (rank + 1).to_string(),
+            text_field(&codes.join("+")),
+            text_field(&option.statutes),
+            option.offense_level.to_string(),
+            option.guideline_range_months.min.to_string(),
+            optional(option.guideline_range_months.max),
+            option.zone.to_string(),
+            option.statutory_min_months.to_string(),
+            optional(option.total_statutory_max_months),
+            number(sentence.mean),
+            number(sentence.median),
+            number(sentence.p10),
+            number(sentence.p90),
+            number(sentence.p_any_prison),
+            number(option.acceptance_probability),
+            number(option.conviction_probability),
+            number(option.expected_prison_months_per_referral),
+        ];
+        push_row(&mut out, &[&figures[..], &stamp_fields(stamp)].concat());
     }
     out
 }
 
 /// The header of [`side_by_side_csv`].
 pub const SIDE_BY_SIDE_HEADER: &str =
-    "proposal,output,label,baseline,proposal_value,baseline_text,proposal_text,difference,difference_points,ratio,difference_text,changed,causes";
+    "proposal,output,label,baseline,proposal_value,baseline_text,proposal_text,difference,\
+difference_points,ratio,difference_text,changed,causes,engine_version,manual,statutes_on,\
+law_as_of,seed";
 
-/// One case before and after a proposal: a row per output, its causes joined by "; ".
-pub fn side_by_side_csv(comparison: &SideBySide) -> String {
-    side_by_side_csv_in(comparison, Lang::En)
+/// One case before and after a proposal: a row per output, its causes joined by "; ". The
+/// stamp is the case's under the status quo; the proposal column names what it changes.
+pub fn side_by_side_csv(comparison: &SideBySide, stamp: &Stamp) -> String {
+    side_by_side_csv_in(comparison, stamp, Lang::En)
 }
 
 /// [`side_by_side_csv`] with its text cells in `lang` (the columns stay as named).
-pub fn side_by_side_csv_in(comparison: &SideBySide, lang: Lang) -> String {
+pub fn side_by_side_csv_in(comparison: &SideBySide, stamp: &Stamp, lang: Lang) -> String {
     let mut out = String::new();
     push_row(&mut out, &[SIDE_BY_SIDE_HEADER.to_string()]);
     for row in &comparison.rows {
@@ -115,24 +136,22 @@ pub fn side_by_side_csv_in(comparison: &SideBySide, lang: Lang) -> String {
             (true, Some(from), Some(to)) if from > 0.0 => number(to / from),
             _ => String::new(),
         };
-        push_row(
-            &mut out,
-            &[
-                text_field(&comparison.scenario_id),
-                output,
-                text_field(&row.label.render(lang)),
-                row.baseline.number.map(number).unwrap_or_default(),
-                row.scenario.number.map(number).unwrap_or_default(),
-                text_field(&row.baseline.text.render(lang)),
-                text_field(&row.scenario.text.render(lang)),
-                row.delta.map(number).unwrap_or_default(),
-                points.unwrap_or_default(),
-                ratio,
-                text_field(&row.difference().map(|d| d.render(lang)).unwrap_or_default()),
-                row.changed.to_string(),
-                text_field(&causes.join("; ")),
-            ],
-        );
+        let figures = [
+            text_field(&comparison.scenario_id),
+            output,
+            text_field(&row.label.render(lang)),
+            row.baseline.number.map(number).unwrap_or_default(),
+            row.scenario.number.map(number).unwrap_or_default(),
+            text_field(&row.baseline.text.render(lang)),
+            text_field(&row.scenario.text.render(lang)),
+            row.delta.map(number).unwrap_or_default(),
+            points.unwrap_or_default(),
+            ratio,
+            text_field(&row.difference().map(|d| d.render(lang)).unwrap_or_default()),
+            row.changed.to_string(),
+            text_field(&causes.join("; ")),
+        ];
+        push_row(&mut out, &[&figures[..], &stamp_fields(stamp)].concat());
     }
     out
 }
@@ -140,11 +159,13 @@ pub fn side_by_side_csv_in(comparison: &SideBySide, lang: Lang) -> String {
 /// The header of [`projection_csv`].
 pub const PROJECTION_HEADER: &str = "proposal,caseload,charge_policy,seed,draws,metric,\
 baseline_mean,baseline_p5,baseline_p95,proposal_mean,proposal_p5,proposal_p95,\
-difference_mean,difference_p5,difference_p95";
+difference_mean,difference_p5,difference_p95,engine_version,manual,statutes_on,law_as_of";
 
 /// A caseload projection's summary: a row per measure with its 90% intervals in both worlds
-/// and the difference draw by draw where the projection keeps it; then the flips.
-pub fn projection_csv(summary: &ProjectionSummary) -> String {
+/// and the difference draw by draw where the projection keeps it; then the flips. The
+/// stamp's seed is not repeated: the `seed` column near the front is the one the figures
+/// were drawn with (`Stamp::for_caseload` with `summary.seed`).
+pub fn projection_csv(summary: &ProjectionSummary, stamp: &Stamp) -> String {
     let mut out = String::new();
     push_row(&mut out, &[PROJECTION_HEADER.to_string()]);
     let policy = match summary.charge_policy {
@@ -158,6 +179,8 @@ pub fn projection_csv(summary: &ProjectionSummary) -> String {
         summary.seed.to_string(),
         summary.draws.to_string(),
     ];
+    let [engine_version, manual, statutes_on, law_as_of, _seed] = stamp_fields(stamp);
+    let stamped = [engine_version, manual, statutes_on, law_as_of];
     let interval = |i: &Interval| [number(i.mean), number(i.p5), number(i.p95)];
     let (b, s) = (&summary.baseline, &summary.scenario);
     let rows: [(&str, &Interval, &Interval, Option<&Interval>); 6] = [
@@ -202,6 +225,7 @@ pub fn projection_csv(summary: &ProjectionSummary) -> String {
         let mut all: Vec<String> = lead.to_vec();
         all.push(metric.to_string());
         all.extend(fields);
+        all.extend(stamped.iter().cloned());
         push_row(&mut out, &all);
     };
     let exact = |value: f64| [number(value), String::new(), String::new()];
@@ -292,6 +316,23 @@ mod tests {
         case
     }
 
+    fn stamp_of(case: &Case) -> Stamp {
+        Stamp::for_case(case, Law::embedded(), 2011)
+    }
+
+    /// The stamp's cells at the end of a row, by name.
+    fn stamp_cells<'a>(header: &str, row: &'a [String]) -> Vec<(String, &'a str)> {
+        let names: Vec<&str> = header.split(',').collect();
+        assert_eq!(names.len(), row.len(), "{row:?}");
+        STAMP_HEADER
+            .split(',')
+            .filter_map(|name| {
+                let at = names.iter().position(|n| *n == name)?;
+                Some((name.to_string(), row[at].as_str()))
+            })
+            .collect()
+    }
+
     #[test]
     fn text_fields_are_quoted_and_defused() {
         assert_eq!(text_field("plain"), "plain");
@@ -320,7 +361,7 @@ mod tests {
             ProsecutionParams::embedded(),
         )
         .unwrap();
-        let rows = read(&comparison_csv(&comparison));
+        let rows = read(&comparison_csv(&comparison, &stamp_of(&case())));
         let width = COMPARISON_HEADER.split(',').count();
         assert_eq!(rows[0].join(","), COMPARISON_HEADER);
         assert_eq!(rows.len(), comparison.options.len() + 1);
@@ -342,7 +383,7 @@ mod tests {
     fn side_by_side_rows_keep_the_numbers_exactly() {
         let scenario = preset("gtpa_20yr_straw").unwrap();
         let comparison = side_by_side(&case(), &Baseline::embedded(), scenario).unwrap();
-        let rows = read(&side_by_side_csv(&comparison));
+        let rows = read(&side_by_side_csv(&comparison, &stamp_of(&case())));
         assert_eq!(rows[0].join(","), SIDE_BY_SIDE_HEADER);
         assert_eq!(rows.len(), comparison.rows.len() + 1);
         for (row, expected) in rows[1..].iter().zip(&comparison.rows) {
@@ -368,7 +409,10 @@ mod tests {
         let scenario = preset("today_bsca_819").unwrap();
         let comparison =
             side_by_side(&two_thousand_eleven, &Baseline::embedded(), scenario).unwrap();
-        let rows = read(&side_by_side_csv(&comparison));
+        let rows = read(&side_by_side_csv(
+            &comparison,
+            &stamp_of(&two_thousand_eleven),
+        ));
         let acceptance = rows.iter().find(|r| r[1] == "acceptance").unwrap();
         let (from, to): (f64, f64) = (
             acceptance[3].parse().unwrap(),
@@ -405,7 +449,8 @@ mod tests {
         .unwrap();
         projection.step(40);
         let summary = projection.summary();
-        let rows = read(&projection_csv(&summary));
+        let stamp = Stamp::for_caseload(&caseload, Law::embedded(), summary.seed);
+        let rows = read(&projection_csv(&summary, &stamp));
         assert_eq!(rows[0].join(","), PROJECTION_HEADER);
         assert_eq!(rows.len(), 1 + 1 + 6 + 3);
         for row in &rows[1..] {
@@ -432,5 +477,90 @@ mod tests {
             .unwrap();
         assert_eq!(flips[12], summary.flips.declined_to_accepted.to_string());
         assert!(flips[6..12].iter().all(String::is_empty));
+    }
+
+    /// Every CSV ends its rows with the stamp, each cell what the case's law says: a file
+    /// missing a column, or naming the wrong Manual, fails here.
+    #[test]
+    fn every_row_of_every_csv_carries_the_stamp() {
+        let law_as_of = crate::edition::law_as_of().to_string();
+        let mut old = case();
+        old.law_era = LawEra::April2011;
+        old.charge = ChargeId::StrawPurchase922a6;
+        let newest = crate::ManualEdition::latest().effective().to_string();
+        let eras = [
+            (old, "2010-11-01", "2011-04-01".to_string()),
+            (case(), newest.as_str(), law_as_of.clone()),
+        ];
+        for (case, manual, statutes_on) in eras {
+            let stamp = Stamp::for_case(&case, Law::embedded(), 99);
+            let expected = [
+                ("engine_version", crate::VERSION),
+                ("manual", manual),
+                ("statutes_on", statutes_on.as_str()),
+                ("law_as_of", law_as_of.as_str()),
+                ("seed", "99"),
+            ];
+            let expected: Vec<(String, &str)> =
+                expected.iter().map(|(n, v)| (n.to_string(), *v)).collect();
+            let comparison = compare_charges(
+                &case,
+                Law::embedded(),
+                SentencingParams::embedded(),
+                ProsecutionParams::embedded(),
+            )
+            .unwrap();
+            let scenario = preset("gtpa_20yr_straw").unwrap();
+            let sbs = side_by_side(&case, &Baseline::embedded(), scenario).unwrap();
+            let files = [
+                (COMPARISON_HEADER, comparison_csv(&comparison, &stamp)),
+                (SIDE_BY_SIDE_HEADER, side_by_side_csv(&sbs, &stamp)),
+                (
+                    SIDE_BY_SIDE_HEADER,
+                    side_by_side_csv_in(&sbs, &stamp, Lang::Es),
+                ),
+            ];
+            for (header, csv) in files {
+                assert!(header.ends_with(&format!(",{STAMP_HEADER}")), "{header}");
+                let rows = read(&csv);
+                assert!(rows.len() > 1);
+                for row in &rows[1..] {
+                    assert_eq!(stamp_cells(header, row), expected, "{row:?}");
+                }
+            }
+        }
+    }
+
+    /// The projection's stamp has no second `seed`: the one column is the draws' seed.
+    #[test]
+    fn projection_rows_carry_the_stamp_of_the_referrals() {
+        use crate::caseload::{Caseload, Projection};
+        assert_eq!(PROJECTION_HEADER.matches("seed").count(), 1);
+        assert!(PROJECTION_HEADER.ends_with(",engine_version,manual,statutes_on,law_as_of"));
+        let caseload = Caseload::default_population();
+        let scenario = preset("today_bsca_819").unwrap();
+        let base = Baseline::embedded();
+        let mut projection =
+            Projection::new(&caseload, &base, scenario, 3, 10, ChargePolicy::Best).unwrap();
+        projection.step(10);
+        let summary = projection.summary();
+        let stamp = Stamp::for_caseload(&caseload, Law::embedded(), summary.seed);
+        let rows = read(&projection_csv(&summary, &stamp));
+        let law_as_of = crate::edition::law_as_of().to_string();
+        for row in &rows[1..] {
+            let cells = stamp_cells(PROJECTION_HEADER, row);
+            let cells: Vec<(&str, &str)> = cells.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+            // The population's referrals are April 2011 cases, the proposal's change aside.
+            assert_eq!(
+                cells,
+                [
+                    ("engine_version", crate::VERSION),
+                    ("manual", "2010-11-01"),
+                    ("statutes_on", "2011-04-01"),
+                    ("law_as_of", law_as_of.as_str()),
+                    ("seed", "3"),
+                ]
+            );
+        }
     }
 }

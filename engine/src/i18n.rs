@@ -936,6 +936,7 @@ mod tests {
             "not_considered.",
             "text.",
             "serde.",
+            "stamp.",
         ];
         let mut missing = Vec::new();
         let mut seen = 0;

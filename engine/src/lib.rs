@@ -29,6 +29,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod sentencing_table;
 pub mod serde_words;
+pub mod stamp;
 pub mod timeline;
 pub mod worksheet;
 
@@ -50,6 +51,7 @@ pub use prosecution::{
     ThresholdFinding,
 };
 pub use sentencing_table::{guideline_range, zone, CriminalHistory, GuidelineRange, Zone};
+pub use stamp::Stamp;
 pub use worksheet::{Assumption, Step, Worksheet};
 
 /// The engine's version, shown by the app and the command line so a figure can be traced to

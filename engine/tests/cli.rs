@@ -416,3 +416,88 @@ fn sensitivity_takes_each_metric_the_help_names() {
         assert!(String::from_utf8_lossy(&out.stdout).contains(metric));
     }
 }
+
+/// Every JSON and CSV output that mirrors a page download names the engine, the Manual, the
+/// statutes' day, the law data's day and the seed; without randomness the seed is 2011.
+#[test]
+fn json_and_csv_outputs_carry_the_stamp() {
+    let version = env!("CARGO_PKG_VERSION");
+    let law_as_of = threshold_engine::edition::law_as_of().to_string();
+    let newest = threshold_engine::ManualEdition::latest().effective();
+    let case = r#"{"law_era":"april_2011","charge":"straw_purchase_922a6","firearms":12}"#;
+    let run = |args: &[&str], stdin: &str| {
+        let out = threshold(args, stdin);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let expected = |seed: u64| {
+        serde_json::json!({
+            "engine_version": version,
+            "manual": "2010-11-01",
+            "statutes_on": "2011-04-01",
+            "law_as_of": law_as_of,
+            "seed": seed,
+        })
+    };
+    let dir = std::env::temp_dir().join(format!("threshold-stamp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let case_file = dir.join("case.json");
+    std::fs::write(&case_file, case).unwrap();
+    let case_path = case_file.to_str().unwrap();
+    let stamp = format!(",{version},2010-11-01,2011-04-01,{law_as_of},2011");
+    let v: serde_json::Value = serde_json::from_str(&run(&["evaluate", "-"], case)).unwrap();
+    assert_eq!(v["stamp"], expected(2011));
+    for format in ["json", "csv"] {
+        let compare = run(&["compare", "-", "--format", format], case);
+        let side = ["scenario", "compare", "hr_2554_2011", case_path, "--format"];
+        let side = run(&[&side[..], &[format]].concat(), "");
+        let project = ["project", "--scenario", "hr_2554_2011", "--draws", "20"];
+        let project = run(
+            &[&project[..], &["--seed", "77", "--format", format]].concat(),
+            "",
+        );
+        if format == "json" {
+            for json in [&compare, &side] {
+                let v: serde_json::Value = serde_json::from_str(json).unwrap();
+                assert_eq!(v["stamp"], expected(2011), "{json}");
+            }
+            let v: serde_json::Value = serde_json::from_str(&project).unwrap();
+            assert_eq!((&v["stamp"], &v["seed"]), (&expected(77), &77.into()));
+            continue;
+        }
+        for csv in [&compare, &side] {
+            let mut lines = csv.lines();
+            let header = lines.next().unwrap();
+            assert!(header.ends_with(",engine_version,manual,statutes_on,law_as_of,seed"));
+            for line in lines {
+                assert!(line.ends_with(&stamp), "{line}");
+            }
+        }
+        // The projection's own seed column stands for the stamp's.
+        for line in project.lines().skip(1) {
+            let end = format!(",{version},2010-11-01,2011-04-01,{law_as_of}");
+            assert!(line.ends_with(&end) && line.contains(",77,20,"), "{line}");
+        }
+    }
+    let batch_file = dir.join("cases.csv");
+    std::fs::write(
+        &batch_file,
+        "law_era,charge,firearms\napril_2011,straw_purchase_922a6,12\n\
+         today,trafficking_933,12\n",
+    )
+    .unwrap();
+    let batch = run(&["batch", batch_file.to_str().unwrap()], "");
+    let lines: Vec<&str> = batch.lines().collect();
+    assert!(lines[0].ends_with(",error,engine_version,manual,statutes_on,law_as_of,seed"));
+    assert!(lines[1].ends_with(&stamp), "{}", lines[1]);
+    assert!(
+        lines[2].ends_with(&format!(",{version},{newest},{law_as_of},{law_as_of},2011")),
+        "{}",
+        lines[2]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

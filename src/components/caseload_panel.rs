@@ -13,6 +13,7 @@ use threshold_engine::caseload::{
 use threshold_engine::export::projection_csv;
 use threshold_engine::scenario::{Baseline, Scenario};
 use threshold_engine::sensitivity::{Metric, Sensitivity, SensitivityRun};
+use threshold_engine::{Law, Stamp};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -487,8 +488,16 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                         <DownloadButton label={t(lang, "caseload.download")}
                             file_name={format!("threshold-projection-{}-seed{}-{}draws.csv", file_name_part(&s.scenario_id), s.seed, s.draws)}
                             mime="text/csv" test_id="download-projection-csv" contents={{
-                                let summary = s.clone();
-                                Callback::from(move |_| projection_csv(&summary))
+                                let (summary, settings) = (s.clone(), settings.clone());
+                                // The summary exists only for the settings it was run with (a
+                                // change clears it), so their caseload is the one it drew.
+                                Callback::from(move |_| match caseload_of(&settings) {
+                                    Ok((caseload, _)) => {
+                                        let stamp = Stamp::for_caseload(&caseload, Law::embedded(), summary.seed);
+                                        projection_csv(&summary, &stamp)
+                                    }
+                                    Err(why) => render(lang, &why.message()),
+                                })
                             }} />
                     </p>
                 </div>

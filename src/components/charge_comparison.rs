@@ -4,7 +4,7 @@
 
 use threshold_engine::answer::charge_set_name;
 use threshold_engine::sentencing_table::LIFE_MONTHS;
-use threshold_engine::{ChargeComparison, ChargeId, Law};
+use threshold_engine::{ChargeComparison, ChargeId, Law, Stamp};
 use yew::prelude::*;
 
 use threshold_engine::export::comparison_csv;
@@ -18,6 +18,8 @@ use crate::units;
 #[derive(Properties, PartialEq)]
 pub struct ChargeComparisonProps {
     pub comparison: ChargeComparison,
+    /// What the download names as the source of its figures.
+    pub stamp: Stamp,
     pub chosen: Vec<ChargeId>,
     pub on_choose: Callback<Vec<ChargeId>>,
 }
@@ -106,8 +108,8 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
             <p class="downloads">
                 <DownloadButton label={t(lang, "results.comparison.download")} file_name="threshold-charges.csv"
                     mime="text/csv" test_id="download-comparison-csv" contents={{
-                        let comparison = props.comparison.clone();
-                        Callback::from(move |_| comparison_csv(&comparison))
+                        let (comparison, stamp) = (props.comparison.clone(), props.stamp.clone());
+                        Callback::from(move |_| comparison_csv(&comparison, &stamp))
                     }} />
             </p>
             if !props.comparison.not_considered.is_empty() {

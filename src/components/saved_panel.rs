@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use gloo::file::callbacks::{read_as_text, FileReader};
+use threshold_engine::{Law, Stamp};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -63,6 +64,9 @@ fn problem_banner(lang: Lang, problem: &StorageProblem, on_action: &Callback<Act
         StorageProblem::Unreadable {
             raw, backup_key, ..
         } => {
+            // Unstamped on purpose: these are the user's own bytes rescued exactly as storage
+            // held them, and a stamp added now would change them and claim figures the
+            // engine never made from them.
             let raw = raw.clone();
             let download = html! {
                 <DownloadButton label={t(lang, "keep.saved.download_unreadable")} file_name="threshold-saved-unreadable.json"
@@ -296,8 +300,11 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
         Callback::from(move |_| workspace_file::workspace_json(&state, None, Some(&now_iso())));
     let scenario = props.state.scenario.clone();
     let proposal_file_name = format!("threshold-proposal-{}.json", file_name_part(&scenario.id));
-    let proposal_contents =
-        Callback::from(move |_| workspace_file::proposal_json(&scenario, Some(&now_iso())));
+    let view = props.state.clone();
+    let proposal_contents = Callback::from(move |_| {
+        let stamp = Stamp::for_case(&view.case, Law::embedded(), view.caseload.seed);
+        workspace_file::proposal_json(&scenario, &stamp, Some(&now_iso()))
+    });
     // A file name, so the machine's date, never words.
     let today = now_iso().get(..10).unwrap_or("today").to_string();
 

@@ -3,7 +3,7 @@
 
 use threshold_engine::export::side_by_side_csv;
 use threshold_engine::scenario::{NothingMoves, SideBySide};
-use threshold_engine::Case;
+use threshold_engine::{Case, Stamp};
 use yew::prelude::*;
 
 use crate::components::download_button::DownloadButton;
@@ -13,6 +13,8 @@ use crate::i18n::{render, t, tf, use_lang, verbatim, Arg};
 #[derive(Properties, PartialEq)]
 pub struct SideBySideProps {
     pub comparison: SideBySide,
+    /// The status quo case's stamp, for the download.
+    pub stamp: Stamp,
     /// Why nothing moved, when nothing did.
     #[prop_or_default]
     pub nothing: Option<NothingMoves>,
@@ -120,8 +122,8 @@ pub fn SideBySidePanel(props: &SideBySideProps) -> Html {
                 <DownloadButton label={t(lang, "scenario.side.download")}
                     file_name={format!("threshold-side-by-side-{}.csv", file_name_part(&c.scenario_id))}
                     mime="text/csv" test_id="download-side-by-side-csv" contents={{
-                        let comparison = c.clone();
-                        Callback::from(move |_| side_by_side_csv(&comparison))
+                        let (comparison, stamp) = (c.clone(), props.stamp.clone());
+                        Callback::from(move |_| side_by_side_csv(&comparison, &stamp))
                     }} />
             </p>
             <p class="source">{ c.method.render(lang) }</p>

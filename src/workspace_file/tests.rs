@@ -11,6 +11,11 @@ use crate::test_support::{
     config, edited_state, mutate, mutation, run_counted, straw_purchase_maximum,
 };
 
+fn default_stamp() -> Stamp {
+    let state = AppState::default();
+    Stamp::for_case(&state.case, Law::embedded(), state.caseload.seed)
+}
+
 fn opened_workspace(text: &str) -> (AppState, Option<String>) {
     match open(text, &AppState::default()) {
         Ok(Opened::Workspace(state, name)) => (*state, name),
@@ -58,10 +63,64 @@ fn every_preset_travels_by_id_and_an_edited_proposal_in_full() {
 #[test]
 fn a_proposal_file_opens_as_the_proposal_only() {
     let scenario = preset("hr_2554_2011").unwrap();
-    let text = proposal_json(scenario, Some("2026-11-27T21:00:00Z"));
+    let text = proposal_json(scenario, &default_stamp(), Some("2026-11-27T21:00:00Z"));
     match open(&text, &AppState::default()) {
         Ok(Opened::Proposal(back)) => assert_eq!(*back, *scenario),
         other => panic!("{other:?}"),
+    }
+}
+
+/// Both files name the engine, the case's Manual and statutes, the law data's day and the
+/// view's seed, as dates a person reads.
+#[test]
+fn files_carry_the_stamp_of_the_view() {
+    let mut state = edited_state();
+    state.caseload.seed = 4242;
+    let stamp = Stamp::for_case(&state.case, Law::embedded(), 4242);
+    let expected = serde_json::to_value(&stamp).unwrap();
+    let workspace: serde_json::Value =
+        serde_json::from_str(&workspace_json(&state, None, None)).unwrap();
+    assert_eq!(workspace["stamp"], expected);
+    assert_eq!(workspace["stamp"]["seed"], 4242);
+    assert_eq!(
+        workspace["stamp"]["engine_version"],
+        threshold_engine::VERSION
+    );
+    let manual = threshold_engine::evaluate::manual_used(&state.case, Law::embedded());
+    assert_eq!(workspace["stamp"]["manual"], manual.effective().to_string());
+    assert_eq!(
+        workspace["stamp"]["statutes_on"],
+        state.case.statute_date().to_string()
+    );
+    let proposal: serde_json::Value =
+        serde_json::from_str(&proposal_json(&state.scenario, &stamp, None)).unwrap();
+    assert_eq!(proposal["stamp"], expected);
+}
+
+/// Files written before the stamp open as before, and a stamp someone edited into nonsense
+/// does not stop a file opening: nothing is read from it.
+#[test]
+fn files_open_with_or_without_a_stamp() {
+    let state = edited_state();
+    let stamped = workspace_json(&state, Some("x"), None);
+    let mut old: serde_json::Value = serde_json::from_str(&stamped).unwrap();
+    assert!(old.as_object_mut().unwrap().remove("stamp").is_some());
+    let old = serde_json::to_string_pretty(&old).unwrap();
+    let mut odd: serde_json::Value = serde_json::from_str(&stamped).unwrap();
+    odd["stamp"] = serde_json::json!({"manual": "yesterday", "seed": -1, "extra": [1]});
+    let odd = odd.to_string();
+    for text in [&stamped, &old, &odd] {
+        assert_eq!(opened_workspace(text), (state.clone(), Some("x".into())));
+    }
+    let scenario = preset("hr_2554_2011").unwrap();
+    let stamped = proposal_json(scenario, &default_stamp(), None);
+    let mut old: serde_json::Value = serde_json::from_str(&stamped).unwrap();
+    assert!(old.as_object_mut().unwrap().remove("stamp").is_some());
+    for text in [stamped, old.to_string()] {
+        match open(&text, &AppState::default()) {
+            Ok(Opened::Proposal(back)) => assert_eq!(*back, *scenario),
+            other => panic!("{other:?}\n{text}"),
+        }
     }
 }
 
@@ -150,7 +209,11 @@ fn errors_name_the_field_at_fault() {
 #[test]
 fn a_proposal_that_cannot_apply_over_the_current_assumptions_is_refused() {
     let scenario = straw_purchase_maximum("mine", 0);
-    let error = open(&proposal_json(&scenario, None), &AppState::default()).unwrap_err();
+    let error = open(
+        &proposal_json(&scenario, &default_stamp(), None),
+        &AppState::default(),
+    )
+    .unwrap_err();
     let message = error.to_string();
     assert!(message.starts_with("proposal"), "{message}");
     let spanish = error.text(Lang::Es);
@@ -216,7 +279,7 @@ fn valid_files() -> Vec<String> {
         workspace_json(&AppState::default(), None, None),
         workspace_json(&edited_state(), Some("x"), Some("2026-11-27T21:00:00Z")),
         workspace_json(&custom, None, None),
-        proposal_json(preset("amendment_753").unwrap(), None),
+        proposal_json(preset("amendment_753").unwrap(), &default_stamp(), None),
     ]
 }
 

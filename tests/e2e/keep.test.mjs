@@ -1,7 +1,7 @@
 // Keeping work: saved scenarios survive a reload and can be renamed, deleted and restored;
 // saving under a taken name asks before it replaces; each entry says what it holds;
 // damaged or full storage is reported and never silently overwritten; workspace and proposal
-// files round-trip; CSV downloads equal the command line's.
+// files round-trip; CSV downloads equal the command line's; every download is stamped.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -23,6 +23,69 @@ async function save(page, name) {
   await page.fill("#saved-name", name);
   await page.getByTestId("save-view").click();
   await page.getByTestId("saved-name").filter({ hasText: name }).first().waitFor();
+}
+
+const engineVersion = thresholdText(["--version"]).trim().replace(/^threshold /, "");
+const isoDay = /^\d{4}-\d\d-\d\d$/;
+
+/** Asserts a JSON file's stamp: this engine, the Manual's and statutes' days, the seed. */
+function assertStamp(stamp, { manual, statutes, seed }, label) {
+  assert.deepEqual(Object.keys(stamp), ["engine_version", "manual", "statutes_on", "law_as_of", "seed"], label);
+  assert.equal(stamp.engine_version, engineVersion, label);
+  assert.equal(stamp.manual, manual, label);
+  assert.equal(stamp.statutes_on, statutes, label);
+  assert.match(stamp.law_as_of, isoDay, label);
+  assert.equal(stamp.seed, seed, label);
+}
+
+/** The rows of an RFC 4180 text, each a list of fields with their quotes undone. */
+function csvRows(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== "," && c !== "\r" && c !== "\n")) {
+      field += c;
+    } else if (c !== "\r") {
+      row.push(field);
+      field = "";
+      if (c === "\n") {
+        rows.push(row);
+        row = [];
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * Asserts that every row of a CSV carries the stamp's columns, filled alike on every row;
+ * the projection's seed is its own column near the front.
+ */
+function assertCsvStamp(text, { manual, statutes, seed }, label) {
+  const [names, ...rows] = csvRows(text);
+  const at = (name) => names.lastIndexOf(name);
+  for (const name of ["engine_version", "manual", "statutes_on", "law_as_of", "seed"]) {
+    assert.ok(at(name) >= 0, `${label}: no ${name} column`);
+  }
+  assert.deepEqual(names.slice(at("engine_version"), at("law_as_of") + 1), ["engine_version", "manual", "statutes_on", "law_as_of"], label);
+  assert.ok(rows.length > 0, label);
+  for (const row of rows) {
+    assert.equal(row.length, names.length, `${label}: ${row}`);
+    assert.deepEqual(
+      [row[at("engine_version")], row[at("manual")], row[at("statutes_on")], row[at("seed")]],
+      [engineVersion, manual, statutes, String(seed)],
+      `${label}: ${row}`,
+    );
+    assert.match(row[at("law_as_of")], isoDay, `${label}: ${row}`);
+  }
 }
 
 /** Clicks a download button and returns the file's name and text. */
@@ -282,6 +345,9 @@ test("a workspace file reopens the same view; a damaged file names the field; a 
   assert.equal(file.threshold, "workspace");
   assert.equal(file.version, 1);
   assert.equal(file.case.firearms, 31);
+  // The default case is under April 2011 law: the Nov. 2010 Manual; the seed typed above.
+  const stamped = { manual: "2010-11-01", statutes: "2011-04-01", seed: 9 };
+  assertStamp(file.stamp, stamped, "workspace");
   const shown = async (p) => ({
     level: await p.getByTestId("offense-level").textContent(),
     range: await p.getByTestId("guideline-range").textContent(),
@@ -310,6 +376,7 @@ test("a workspace file reopens the same view; a damaged file names the field; a 
   // The proposal alone: another page's case stays, its proposal changes.
   const proposal = await download(page, "download-proposal");
   assert.equal(proposal.name, "threshold-proposal-gtpa-20yr-straw.json");
+  assertStamp(JSON.parse(proposal.text).stamp, stamped, "proposal");
   const third = await openPage();
   await third.page.fill("#field-firearms", "12");
   await third.page.setInputFiles("#open-file", {
@@ -347,6 +414,13 @@ test("CSV downloads equal threshold compare, scenario compare and project", asyn
     projection.text,
     thresholdText(["project", "--scenario", "hr_2554_2011", "--seed", "2011", "--draws", "1000", "--format", "csv"]),
   );
+  // Equal to the command line's, and what they are: this engine, the default case's April
+  // 2011 law and the page's seed.
+  const stamped = { manual: "2010-11-01", statutes: "2011-04-01", seed: 2011 };
+  assertStamp(workspace.stamp, stamped, "workspace");
+  assertCsvStamp(comparison.text, stamped, "comparison");
+  assertCsvStamp(sideBySide.text, stamped, "side by side");
+  assertCsvStamp(projection.text, stamped, "projection");
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use threshold_engine::backtest::{backtest_markdown, default_backtest};
 use threshold_engine::batch::{cases_from_csv, evaluations_to_csv};
 use threshold_engine::calibration::{calibrate, markdown_table};
-use threshold_engine::caseload::ReferralPopulation;
+use threshold_engine::caseload::{ReferralPopulation, DEFAULT_SEED};
 use threshold_engine::export::comparison_csv;
 use threshold_engine::likely::likely_sentence;
 use threshold_engine::prosecution::calibration::{
@@ -23,9 +23,10 @@ use threshold_engine::prosecution::{
     ProsecutionParams,
 };
 use threshold_engine::scenario::Baseline;
+use threshold_engine::stamp::Stamped;
 use threshold_engine::{
     evaluate, guideline_range, zone, Case, CriminalHistory, Date, Lang, Law, LawEra, ManualEdition,
-    SentencingOverrides, SentencingParams,
+    SentencingOverrides, SentencingParams, Stamp,
 };
 
 const USAGE: &str = "\
@@ -110,6 +111,13 @@ COMMANDS:
 The case file is a case object, or {\"case\": {...}, \"sentencing_params\": {...},
 \"prosecution_params\": {...}} to override the sentencing or prosecution assumptions.
 Fields: see engine/README.md.
+
+The JSON and CSV of evaluate, batch, compare, scenario compare and project carry a stamp:
+the engine version, the day the Manual applied took effect, the day whose statutes apply,
+the day the law data is entered as of, and the seed (JSON: a \"stamp\" object last; CSV:
+the last columns engine_version, manual, statutes_on, law_as_of, seed, on every row; a
+projection's seed column is its own). Commands without randomness name seed 2011, the seed
+the page starts with, so their files equal the page's downloads.
 
 OPTIONS:
     -h, --help       print this help
@@ -321,6 +329,17 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
+/// [`to_json`] with the stamp as the last field, as the app's files carry it.
+fn to_stamped_json<T: serde::Serialize>(figures: &T, stamp: &Stamp) -> Result<String, String> {
+    to_json(&Stamped { figures, stamp })
+}
+
+/// The stamp of a command without randomness: the seed of the default view, so the file
+/// equals the page's download of the same case.
+fn case_stamp(case: &Case) -> Stamp {
+    Stamp::for_case(case, Law::embedded(), DEFAULT_SEED)
+}
+
 fn evaluate_command(args: &[String]) -> Result<String, String> {
     let text = read_input(one_path(args, "evaluate")?)?;
     let file = read_case(&text)?;
@@ -360,7 +379,7 @@ fn evaluate_command(args: &[String]) -> Result<String, String> {
             );
         }
     }
-    to_json(&value)
+    to_stamped_json(&value, &case_stamp(&file.case))
 }
 
 fn explain(args: &[String]) -> Result<String, String> {
@@ -445,7 +464,7 @@ fn batch(args: &[String]) -> Result<String, String> {
     let results: Vec<_> = cases
         .iter()
         .enumerate()
-        .map(|(i, case)| (i + 2, evaluate(case, law, params)))
+        .map(|(i, case)| (i + 2, case_stamp(case), evaluate(case, law, params)))
         .collect();
     Ok(evaluations_to_csv(&results))
 }
@@ -477,8 +496,9 @@ fn compare(args: &[String]) -> Result<String, String> {
         &file.prosecution,
     )
     .map_err(|e| e.to_string())?;
+    let stamp = case_stamp(&file.case);
     if format == "csv" {
-        return Ok(comparison_csv(&comparison));
+        return Ok(comparison_csv(&comparison, &stamp));
     }
     if format == "table" {
         let title = comparison.label.as_deref().unwrap_or("case");
@@ -501,7 +521,7 @@ fn compare(args: &[String]) -> Result<String, String> {
         }
         Ok(out)
     } else {
-        to_json(&comparison)
+        to_stamped_json(&comparison, &stamp)
     }
 }
 

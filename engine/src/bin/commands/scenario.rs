@@ -4,7 +4,7 @@
 use threshold_engine::batch::cases_from_csv;
 use threshold_engine::caseload::{
     summary_markdown, Caseload, ChargePolicy, Projection, ReferralPopulation, Uncertainty,
-    MAX_DRAWS,
+    DEFAULT_SEED, MAX_DRAWS,
 };
 use threshold_engine::export::{projection_csv, side_by_side_csv};
 use threshold_engine::prosecution::calibration::CalibrationData;
@@ -13,7 +13,9 @@ use threshold_engine::scenario::{
     Baseline, Scenario,
 };
 use threshold_engine::sensitivity::{sensitivity, sensitivity_markdown, Metric};
-use threshold_engine::Case;
+use threshold_engine::{Case, Law, Stamp};
+
+use super::{case_stamp, to_stamped_json};
 
 /// `threshold scenario list|show ID`.
 pub fn scenario_command(args: &[String]) -> Result<String, String> {
@@ -51,12 +53,11 @@ fn scenario_compare(scenario: &str, case_path: &str, format: Format) -> Result<S
     };
     let case = Case::from_json(&text).map_err(|e| e.to_string())?;
     let sbs = side_by_side(&case, &Baseline::embedded(), &scenario).map_err(|e| e.to_string())?;
+    let stamp = case_stamp(&case);
     match format {
-        Format::Json => serde_json::to_string_pretty(&sbs)
-            .map(|t| t + "\n")
-            .map_err(|e| e.to_string()),
+        Format::Json => to_stamped_json(&sbs, &stamp),
         Format::Table => Ok(side_by_side_markdown(&sbs)),
-        Format::Csv => Ok(side_by_side_csv(&sbs)),
+        Format::Csv => Ok(side_by_side_csv(&sbs, &stamp)),
     }
 }
 
@@ -197,7 +198,7 @@ pub fn project(args: &[String]) -> Result<String, String> {
         return Err(format!("--draws: must be from 1 to {MAX_DRAWS}"));
     }
     let seed: u64 = match get(&f, "seed") {
-        None => 2011,
+        None => DEFAULT_SEED,
         Some(t) => parse_number("seed", t, "a whole number from 0 to 2^64 − 1")?,
     };
     let policy = match get(&f, "policy") {
@@ -223,12 +224,11 @@ pub fn project(args: &[String]) -> Result<String, String> {
         .with_uncertainty(uncertainty);
     p.step(draws);
     let summary = p.summary();
+    let stamp = Stamp::for_caseload(&caseload, Law::embedded(), summary.seed);
     match format {
-        Format::Json => serde_json::to_string_pretty(&summary)
-            .map(|t| t + "\n")
-            .map_err(|e| e.to_string()),
+        Format::Json => to_stamped_json(&summary, &stamp),
         Format::Table => Ok(summary_markdown(&summary)),
-        Format::Csv => Ok(projection_csv(&summary)),
+        Format::Csv => Ok(projection_csv(&summary, &stamp)),
     }
 }
 
