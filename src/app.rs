@@ -425,8 +425,7 @@ pub fn App() -> Html {
                 <Brief state={view.clone()} link={AttrValue::from((*view_link).clone())} side_by_side={outcome.side_by_side.as_ref().ok().cloned()}
                     bins={outcome.histogram.clone()} sentence={outcome.assessment.option.expected_sentence_months}
                     assumptions={outcome.governing.worksheet.assumptions.clone()}
-                    statutes={outcome.assessment.option.statutes.clone()} caseload={(*caseload_run).clone()}
-                    manual={outcome.governing.manual.label(lang)} />
+                    statutes={outcome.assessment.option.statutes.clone()} caseload={(*caseload_run).clone()} stamp={(*stamp).clone()} />
                 <WorksheetPanel worksheet={outcome.governing.worksheet.clone()}
                     prosecution_assumptions={outcome.assessment.assumptions.clone()}
                     likely={outcome.likely.clone()} />

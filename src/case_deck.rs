@@ -7,7 +7,7 @@ use threshold_engine::caseload::ProjectionSummary;
 use threshold_engine::checks::calibration_summary;
 use threshold_engine::scenario::{nothing_moves, referral_outcomes, side_by_side, Output};
 use threshold_engine::sentencing_table::LIFE_MONTHS;
-use threshold_engine::{evaluate, Law};
+use threshold_engine::{evaluate, Law, Stamp};
 
 use crate::case_fields::assumption_words;
 use crate::i18n::{render, t, tf, verbatim, Arg, Lang, Message};
@@ -389,7 +389,8 @@ fn what_it_rests_on(state: &AppState) -> Result<Slide, Message> {
         not_met(lang, &calibration)
             .unwrap_or_else(|| t(lang, "story.rests_on.all_met").to_string()),
     );
-    Ok(rests_on_slide(lang, &calibration, points))
+    let stamp = Stamp::for_case(&state.case, law, state.caseload.seed);
+    Ok(rests_on_slide(lang, &calibration, points, &stamp))
 }
 
 /// The user's deck, in the page's language: the case and proposal on screen, under the
@@ -434,6 +435,10 @@ mod tests {
         let slides = case_deck(&state, None).unwrap();
         let ids: Vec<&str> = slides.iter().map(|s| s.id).collect();
         assert_eq!(ids, ["answer", "proposal", "caseload", "rests-on"]);
+        let stamp = Stamp::for_case(&state.case, Law::embedded(), state.caseload.seed);
+        assert!(slides[3]
+            .source
+            .ends_with(&format!("{}.", stamp.line(Lang::En))));
         let base = state.baseline().unwrap();
         let eras = era_comparison(
             &state.case,

@@ -7,7 +7,7 @@ use threshold_engine::caseload::{
 };
 use threshold_engine::checks::{backtest_summary, calibration_summary, CalibrationSummary};
 use threshold_engine::scenario::{preset, side_by_side, Baseline, Output, SideBySide};
-use threshold_engine::{assess_charge_set, firearms_threshold, DeclineReasons, Law};
+use threshold_engine::{assess_charge_set, firearms_threshold, DeclineReasons, Law, Stamp};
 
 use crate::i18n::{render, t, tf, verbatim, Arg, Lang, Message};
 use crate::parameters::SentencingParam;
@@ -179,8 +179,13 @@ pub fn basis(state: &AppState) -> Arg {
 }
 
 /// The last slide of either deck: how many published figures the models meet, how many of
-/// their parameters are published, then `points`.
-pub fn rests_on_slide(lang: Lang, calibration: &CalibrationSummary, points: Vec<String>) -> Slide {
+/// their parameters are published, then `points`; the stamp of what computed them closes it.
+pub fn rests_on_slide(
+    lang: Lang,
+    calibration: &CalibrationSummary,
+    points: Vec<String>,
+    stamp: &Stamp,
+) -> Slide {
     let params = threshold_engine::ProsecutionParams::embedded().fields();
     let sourced = params.iter().filter(|(_, p)| !p.assumption).count();
     Slide {
@@ -206,7 +211,7 @@ pub fn rests_on_slide(lang: Lang, calibration: &CalibrationSummary, points: Vec<
         columns: [String::new(), String::new()],
         before_after: vec![],
         charts: vec![],
-        source: t(lang, "story.rests_on.source").to_string(),
+        source: format!("{} {}.", t(lang, "story.rests_on.source"), stamp.line(lang)),
     }
 }
 
@@ -489,6 +494,7 @@ pub fn story(state: &AppState) -> Result<Vec<Slide>, String> {
             render(lang, &backtest_summary(&real_cases)),
             said("story.rests_on.averages"),
         ],
+        &Stamp::for_case(&case, law, state.caseload.seed),
     );
 
     Ok(vec![

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use threshold_engine::caseload::ProjectionSummary;
 use threshold_engine::scenario::SideBySide;
 use threshold_engine::{
-    Assumption, ExpectedSentence, HistogramBin, ProsecutionParams, SentencingParams,
+    Assumption, ExpectedSentence, HistogramBin, ProsecutionParams, SentencingParams, Stamp,
 };
 use yew::prelude::*;
 
@@ -33,9 +33,10 @@ pub struct BriefProps {
     pub assumptions: Vec<Assumption>,
     /// The statutes of the charges brought, as cited.
     pub statutes: AttrValue,
-    pub manual: AttrValue,
     /// The view's share link (the fragment, without `#`).
     pub link: AttrValue,
+    /// What the figures were computed with: engine, Manual, statutes, law data and seed.
+    pub stamp: Stamp,
     /// The caseload panel's finished run; `None` while it runs.
     pub caseload: Option<Rc<ProjectionSummary>>,
 }
@@ -74,8 +75,9 @@ pub fn Brief(props: &BriefProps) -> Html {
         <article class="brief print-only" aria-label={t(lang, "story.brief.label")} data-testid="brief">
             <header class="brief-header">
                 <h1>{ t(lang, "story.brief.title") }</h1>
-                <p>{ tf(lang, "story.brief.dateline", &[("date", verbatim(date)), ("version", verbatim(threshold_engine::VERSION))]) }</p>
+                <p>{ tf(lang, "story.brief.dateline", &[("date", verbatim(date))]) }</p>
             </header>
+            <p class="brief-stamp" data-testid="brief-stamp">{ props.stamp.line(lang) }</p>
             <h2>{ t(lang, "story.brief.question_title") }</h2>
             <p data-testid="brief-question">
                 { tf(lang, "story.brief.question", &[
@@ -147,7 +149,6 @@ pub fn Brief(props: &BriefProps) -> Html {
             </div>
             <h2>{ t(lang, "story.brief.sources") }</h2>
             <ul class="brief-list">
-                <li>{ tf(lang, "story.brief.statutes", &[("statutes", verbatim(props.statutes.to_string())), ("manual", verbatim(props.manual.to_string()))]) }</li>
                 <li>{ tf(lang, "story.brief.proposal_source", &[("source", verbatim(proposal.source_in(lang)))]) }</li>
                 <li>{ t(lang, "story.brief.goodman") }</li>
                 <li>{ tf(lang, "story.brief.model_sources", &[("sources", verbatim(model_sources.join("; ")))]) }</li>

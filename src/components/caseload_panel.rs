@@ -491,7 +491,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                                 let (summary, settings) = (s.clone(), settings.clone());
                                 // The summary exists only for the settings it was run with (a
                                 // change clears it), so their caseload is the one it drew.
-                                Callback::from(move |_| match caseload_of(&settings) {
+                                Callback::from(move |_| match settings.caseload() {
                                     Ok((caseload, _)) => {
                                         let stamp = Stamp::for_caseload(&caseload, Law::embedded(), summary.seed);
                                         projection_csv(&summary, &stamp)

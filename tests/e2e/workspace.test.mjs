@@ -205,7 +205,10 @@ test("printing gives the one-page brief, on one A4 and one Letter page", async (
   assert.match(await page.getByTestId("brief-question").textContent(), /what would “.+” change\?/);
   assert.ok((await page.getByTestId("brief-side-by-side").locator("tbody tr").count()) >= 5);
   assert.equal(await brief.locator(".chart svg").count(), 1);
-  assert.match(await brief.textContent(), /[A-Z][a-z]+ \d{1,2}, \d{4} · engine /);
+  assert.match(await brief.textContent(), /Printed [A-Z][a-z]+ \d{1,2}, \d{4}/);
+  // The stamp: engine, the Manual and statutes applied, the law data's day, the seed.
+  assert.match(await page.getByTestId("brief-stamp").textContent(),
+    /^Threshold engine \d+\.\d+\.\d+ · Guidelines Manual of November 1, 2010 · statutes in force on April 1, 2011 · law entered as of [A-Z][a-z]+ \d{1,2}, \d{4} · seed 2011$/);
   // The default model's calibration, computed after the first answer, is on the page.
   const checked = page.getByTestId("brief-calibration");
   await checked.waitFor({ state: "attached", timeout: 15000 });
