@@ -212,7 +212,7 @@ pub fn App() -> Html {
     use_effect_with(state.lang, |&lang| mark_document_lang(lang));
     let on_lang = {
         let dispatch = state.dispatcher();
-        Callback::from(move |lang: Lang| {
+        use_callback((), move |lang: Lang, _| {
             browser_storage::remember_lang(lang);
             dispatch.dispatch(Action::SetLang(lang));
         })
@@ -310,9 +310,11 @@ pub fn App() -> Html {
             }
         });
     }
+    // One callback for the page's life: a new one on each render would make every panel
+    // that takes it (the caseload run, the assumptions) render again on every keystroke.
     let on_action = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     // Recomputed when what the single case depends on changes; caseload settings (seed,
     // draws, imported cases) only restart the caseload run below.
@@ -343,8 +345,8 @@ pub fn App() -> Html {
     // The caseload panel's last finished run, for the slides and the printed brief.
     let caseload_run = use_state(|| None::<Rc<ProjectionSummary>>);
     let on_caseload_run = {
-        let caseload_run = caseload_run.clone();
-        Callback::from(move |run| caseload_run.set(run))
+        let setter = caseload_run.setter();
+        use_callback((), move |run, _| setter.set(run))
     };
     // A deck is computed only while presenting: nothing on the form can change then, so
     // entering the presentation, the deck and the language are all it depends on.

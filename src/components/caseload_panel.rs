@@ -29,7 +29,7 @@ use crate::parameters::{mix_in_percent, mix_param_name};
 use crate::state::{Action, CaseloadSettings, ImportedCases, MAX_DRAWS};
 use crate::units;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CaseloadPanelProps {
     pub scenario: Scenario,
     pub baseline: Rc<Baseline>,
@@ -38,6 +38,18 @@ pub struct CaseloadPanelProps {
     /// Each finished run, and `None` when a new one starts: the slides and the printed brief
     /// show this run's figures rather than draw their own.
     pub on_summary: Callback<Option<Rc<ProjectionSummary>>>,
+}
+
+impl PartialEq for CaseloadPanelProps {
+    /// The baseline by identity: the app makes a new one only when the assumptions change,
+    /// and comparing two by value walks the whole law on every keystroke.
+    fn eq(&self, other: &Self) -> bool {
+        self.scenario == other.scenario
+            && Rc::ptr_eq(&self.baseline, &other.baseline)
+            && self.settings == other.settings
+            && self.on_action == other.on_action
+            && self.on_summary == other.on_summary
+    }
 }
 
 /// A fraction rounded down to whole percents, as the progress bar shows it.
