@@ -103,7 +103,8 @@ fn compute(state: &AppState) -> Result<Outcome, Message> {
         sentencing,
         CHART_BINS,
     );
-    let side_by_side = side_by_side(&state.case, &base, &state.scenario).map_err(|e| e.message());
+    let side_by_side =
+        side_by_side(&state.case, &base, &state.scenario).map_err(|e| e.plain_message());
     let nothing = side_by_side
         .as_ref()
         .ok()

@@ -184,7 +184,7 @@ fn proposal_slide(state: &AppState, basis: &Arg) -> Result<Slide, Message> {
                 points: vec![tf(
                     lang,
                     "app.proposal_cannot_apply",
-                    &[("why", Arg::from(e.message()))],
+                    &[("why", Arg::from(e.plain_message()))],
                 )],
                 columns,
                 before_after: vec![],

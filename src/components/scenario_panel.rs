@@ -125,7 +125,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                     <label for="scenario-json">{ t(lang, "scenario.editor_label") }</label>
                     <textarea id="scenario-json" rows="16" spellcheck="false" value={(*draft).clone()} oninput={on_draft} />
                     if let Some(why) = (*error).as_ref() {
-                        <p class="field-error" role="alert" data-testid="scenario-error">{ render(lang, &why.message()) }</p>
+                        <p class="field-error" role="alert" data-testid="scenario-error">{ render(lang, &why.plain_message()) }</p>
                     }
                     <button type="button" onclick={on_apply}>{ t(lang, "scenario.apply") }</button>
                     { " " }

@@ -42,7 +42,7 @@ test("a preset shows the case side by side, with the changed outputs and their c
   await context.close();
 });
 
-test("a copied preset can be edited; a broken edit is refused naming the field", async () => {
+test("a copied preset can be edited; a broken edit is refused naming the change and the field in words", async () => {
   const { page, context, consoleErrors } = await openWorkspace();
   await page.selectOption("#field-scenario", "gtpa_20yr_straw");
   await page.getByRole("button", { name: "Copy and edit this proposal" }).click();
@@ -50,7 +50,10 @@ test("a copied preset can be edited; a broken edit is refused naming the field",
   json.changes[0].rule.max_months = "forty years";
   await page.fill("#scenario-json", JSON.stringify(json, null, 2));
   await page.getByRole("button", { name: "Apply the edited proposal" }).click();
-  assert.match(await page.getByTestId("scenario-error").textContent(), /changes\[0\]|max_months/);
+  // Where it is wrong, in words: the change by its number, the field by its name.
+  const refused = await page.getByTestId("scenario-error").textContent();
+  assert.match(refused, /^change 1, rule: should be a whole number .*"forty years"/);
+  assert.doesNotMatch(refused, /changes\[|_|`/);
   json.changes[0].rule.max_months = 480;
   json.name = "Forty-year straw-purchase maximum";
   await page.fill("#scenario-json", JSON.stringify(json, null, 2));

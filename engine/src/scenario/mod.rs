@@ -276,12 +276,56 @@ pub struct ScenarioError {
 }
 
 impl ScenarioError {
-    /// The whole error in the reader's language.
+    /// The whole error in the reader's language, naming the field by its path in the file,
+    /// as the command line prints it for someone editing the file.
     pub fn message(&self) -> Message {
         Message::new("error.field")
             .verbatim("field", &self.field)
             .with("message", self.message.clone())
     }
+
+    /// The whole error with the field's place in words ("change 1, maximum in months: …"),
+    /// for the page: its readers see the proposal's changes, not the file's paths.
+    pub fn plain_message(&self) -> Message {
+        Message::new("error.scenario.at")
+            .with("place", place_words(&self.field))
+            .with("message", self.message.clone())
+    }
+}
+
+/// A field path such as `changes[0].rule.max_months` in words: "change 1, rule, maximum in
+/// months". A name without words of its own is spaced out, so no identifier reaches a reader.
+fn place_words(path: &str) -> Message {
+    let mut parts: Vec<Message> = Vec::new();
+    for segment in path.split('.').filter(|s| !s.is_empty()) {
+        let (name, index) = match segment.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        match (name, index) {
+            ("changes", Some(i)) => {
+                parts.push(Message::new("error.scenario.place.change").with("n", i + 1))
+            }
+            _ => {
+                let key = format!("scenario.field.{name}");
+                parts.push(if crate::i18n::engine_catalog().contains(&key) {
+                    Message::new(key)
+                } else {
+                    Message::verbatim_text(name.replace('_', " "))
+                });
+            }
+        }
+    }
+    // "a, b, c" as nested pairs, so each part is worded in the reader's language.
+    let mut parts = parts.into_iter().rev();
+    let Some(last) = parts.next() else {
+        return Message::new("error.scenario.place.whole");
+    };
+    parts.fold(last, |rest, first| {
+        Message::new("error.scenario.place.pair")
+            .with("first", first)
+            .with("rest", rest)
+    })
 }
 
 /// English, for the command line and logs.
@@ -461,7 +505,7 @@ fn penalty_from<'a>(
                 at("charge"),
                 Message::new("error.scenario.no_charge")
                     .verbatim("charge", charge.statute_text())
-                    .verbatim("era", era.code()),
+                    .with("era", era.message()),
             )
         })?;
     let index = match c.penalties.iter().position(|p| p.from == Some(day)) {
@@ -543,7 +587,7 @@ fn apply_rule(
                     at("charge"),
                     Message::new("error.scenario.charge_absent_use")
                         .verbatim("charge", charge.statute_text())
-                        .verbatim("era", era.code()),
+                        .with("era", era.message()),
                 ));
             };
             if let Some(max) = max_months {
@@ -564,7 +608,7 @@ fn apply_rule(
                     at("charge"),
                     Message::new("error.scenario.charge_absent")
                         .verbatim("charge", charge.statute_text())
-                        .verbatim("era", era.code()),
+                        .with("era", era.message()),
                 ));
             };
             if limits.max_months.is_some_and(|m| *min_months > m) {

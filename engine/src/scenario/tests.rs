@@ -611,3 +611,37 @@ fn a_short_name_is_the_name_up_to_its_colon() {
     own.name = ": odd".into();
     assert_eq!(own.short_name_in(Lang::En), ": odd");
 }
+
+/// The page words where a proposal is wrong without the file's paths: "change 1, rule,
+/// maximum in months"; the command line keeps the path.
+#[test]
+fn a_refused_proposal_says_where_in_words() {
+    use crate::i18n::Lang;
+    let base = Baseline::embedded();
+    let mut bill = preset("hr_2554_2011").unwrap().clone();
+    bill.changes[0].rule = serde_json::from_str(
+        r#"{"kind":"statutory_max","charge":"trafficking_933","era":"april_2011","max_months":120}"#,
+    )
+    .unwrap();
+    let e = bill.apply(&base).unwrap_err();
+    let plain = e.plain_message().render(Lang::En);
+    assert_eq!(
+        plain,
+        "change 1, rule, charge: 18 U.S.C. 933(a), (b) does not exist under the law as of April 2011; a change that makes the offence available must come first"
+    );
+    assert!(e
+        .message()
+        .render(Lang::En)
+        .contains("changes[0].rule.charge"));
+    let spanish = e.plain_message().render(Lang::Es);
+    assert!(spanish.starts_with("cambio 1, regla, cargo: "), "{spanish}");
+    assert!(
+        !spanish.contains('_') && !spanish.contains('`'),
+        "{spanish}"
+    );
+    assert_eq!(place_words("").render(Lang::En), "the proposal");
+    assert_eq!(
+        place_words("probe.odd_name").render(Lang::En),
+        "example case, odd name"
+    );
+}
