@@ -30,11 +30,6 @@ fn arrow(lang: Lang, before: f64, after: f64) -> String {
     )
 }
 
-/// A chance to one decimal, as the answer card and the side-by-side print it.
-fn chance(lang: Lang, p: f64) -> String {
-    threshold_engine::i18n::percent(lang, &format!("{:.1}", p * 100.0))
-}
-
 /// The answer card as a slide: this case under April 2011 law and under today's law.
 fn answer_slide(state: &AppState, basis: &Arg) -> Result<Slide, Message> {
     let lang = state.lang;
@@ -114,8 +109,8 @@ fn answer_slide(state: &AppState, basis: &Arg) -> Result<Slide, Message> {
         ),
         row(
             "results.answer.acceptance",
-            chance(lang, then.best.acceptance_probability),
-            chance(lang, now.best.acceptance_probability),
+            units::chance(lang, then.best.acceptance_probability),
+            units::chance(lang, now.best.acceptance_probability),
             moved(
                 Output::Acceptance,
                 then.best.acceptance_probability,

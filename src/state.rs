@@ -422,6 +422,18 @@ mod tests {
     }
 
     #[test]
+    fn choosing_a_deck_starts_it_from_its_first_slide_and_is_kept() {
+        let presenting = reduce(AppState::default(), Action::Present(Some(2)));
+        assert_eq!(presenting.deck, Deck::YourCase);
+        let story = reduce(presenting, Action::ChooseDeck(Deck::Story));
+        assert_eq!((story.deck, story.presenting), (Deck::Story, Some(0)));
+        // Leaving and presenting again keeps the deck chosen last.
+        let left = reduce(story, Action::Present(None));
+        let again = reduce(left, Action::Present(Some(0)));
+        assert_eq!((again.deck, again.presenting), (Deck::Story, Some(0)));
+    }
+
+    #[test]
     fn the_first_charge_of_the_set_is_the_case_charge() {
         let state = reduce(
             AppState::default(),

@@ -50,6 +50,12 @@ pub fn month_range(lang: Lang, min: u32, max: Option<u32>, life_months: u32) -> 
     }
 }
 
+/// A chance to one fixed decimal, as the side-by-side prints it ("26.1%", "57.0%"); a
+/// chance is at most 100, so no grouping is needed.
+pub fn chance(lang: Lang, p: f64) -> String {
+    engine_i18n::percent(lang, &format!("{:.1}", p * 100.0))
+}
+
 /// A probability as a whole percentage, with "<1%" and ">99%" where rounding would mislead.
 pub fn percent(lang: Lang, probability: f64) -> String {
     let p = probability.clamp(0.0, 1.0) * 100.0;

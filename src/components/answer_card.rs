@@ -2,7 +2,6 @@
 //! best charge, range, likely sentence, maximum and chance of acceptance, then one sentence.
 
 use threshold_engine::answer::{EraAnswer, EraComparison};
-use threshold_engine::i18n as engine_i18n;
 use threshold_engine::sentencing_table::LIFE_MONTHS;
 use threshold_engine::{ChargeId, LawEra, ManualEdition};
 use yew::prelude::*;
@@ -18,12 +17,6 @@ pub struct AnswerCardProps {
     pub era: LawEra,
     pub chosen: Vec<ChargeId>,
     pub on_choose: Callback<Vec<ChargeId>>,
-}
-
-/// A chance to one fixed decimal, as the side-by-side prints it ("26.1%", "57.0%"); a
-/// chance is at most 100, so no grouping is needed.
-fn chance(lang: Lang, p: f64) -> String {
-    engine_i18n::percent(lang, &format!("{:.1}", p * 100.0))
 }
 
 fn era_column(lang: Lang, answer: &EraAnswer) -> Html {
@@ -56,7 +49,7 @@ fn era_column(lang: Lang, answer: &EraAnswer) -> Html {
                 <dt>{ t(lang, "results.answer.maximum") }</dt>
                 <dd data-testid="answer-maximum">{ units::term(lang, best.total_statutory_max_months) }</dd>
                 <dt>{ t(lang, "results.answer.acceptance") }</dt>
-                <dd data-testid="answer-acceptance">{ chance(lang, best.acceptance_probability) }</dd>
+                <dd data-testid="answer-acceptance">{ units::chance(lang, best.acceptance_probability) }</dd>
             </dl>
         </div>
     }
@@ -78,7 +71,7 @@ pub fn AnswerCard(props: &AnswerCardProps) -> Html {
                     ("charge", verbatim(today.charge_name.get(lang))),
                     ("maximum", verbatim(units::term(lang, today.best.total_statutory_max_months))),
                     ("range", verbatim(units::month_range(lang, range.min, range.max, LIFE_MONTHS))),
-                    ("acceptance", verbatim(chance(lang, today.best.acceptance_probability))),
+                    ("acceptance", verbatim(units::chance(lang, today.best.acceptance_probability))),
                 ]) }
                 { " " }
                 <button type="button" onclick={move |_: MouseEvent| on_choose.emit(charges.clone())}>
