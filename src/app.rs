@@ -20,6 +20,7 @@ use yew::prelude::*;
 
 use crate::browser_storage;
 use crate::case_deck::case_deck;
+use crate::components::caseload_panel::FinishedRun;
 use crate::components::{
     acceptance_panel::AcceptancePanel, answer_card::AnswerCard,
     assumptions_panel::AssumptionsPanel, brief::Brief, case_builder::CaseBuilder,
@@ -35,7 +36,7 @@ use crate::saved_scenarios::StorageProblem;
 use crate::share_link;
 use crate::state::{Action, AppState, Deck};
 use crate::story::story;
-use threshold_engine::caseload::{ProjectionSummary, ReferralPopulation};
+use threshold_engine::caseload::ReferralPopulation;
 use threshold_engine::likely::{likely_sentence, LikelySentence};
 
 /// The render stages after the first paint (see `App`).
@@ -344,7 +345,7 @@ pub fn App() -> Html {
     });
 
     // The caseload panel's last finished run, for the slides and the printed brief.
-    let caseload_run = use_state(|| None::<Rc<ProjectionSummary>>);
+    let caseload_run = use_state(|| None::<FinishedRun>);
     let on_caseload_run = {
         let setter = caseload_run.setter();
         use_callback((), move |run, _| setter.set(run))
@@ -360,7 +361,7 @@ pub fn App() -> Html {
         ),
         |(presenting, deck, _, run)| match (presenting, deck) {
             (false, _) => Ok(Vec::new()),
-            (true, Deck::YourCase) => case_deck(&state, run.as_deref()),
+            (true, Deck::YourCase) => case_deck(&state, run.as_ref().map(|r| &*r.0)),
             (true, Deck::Story) => story(&state),
         },
     );

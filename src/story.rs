@@ -110,46 +110,52 @@ pub fn proposal_rows(lang: Lang, comparison: &SideBySide, outputs: &[Output]) ->
 /// the assumptions when the run drew them (as the caseload panel shows first), else over
 /// chance alone.
 pub fn caseload_rows(lang: Lang, summary: &ProjectionSummary) -> Vec<BeforeAfter> {
-    let measure =
-        |key: &str, before: &Interval, after: &Interval, difference: &Interval| BeforeAfter {
-            label: t(lang, key).to_string(),
-            before: interval(lang, before),
-            after: interval(lang, after),
-            difference: signed_interval(lang, difference),
-        };
-    // Both kinds of summary name their intervals alike; only the types differ.
-    let (b, s) = (&summary.baseline, &summary.scenario);
-    let [before, after] = match summary.full.as_ref() {
-        Some(f) => [&f.baseline, &f.scenario].map(|a| [a.accepted, a.convictions, a.prison_years]),
-        None => [b, s].map(|a| [a.accepted, a.convictions, a.prison_years]),
+    // Each measure as (status quo, proposal, difference); both kinds of summary name their
+    // intervals alike, only their types differ.
+    let [accepted, convictions, prison_years] = match summary.full.as_ref() {
+        Some(f) => [
+            (
+                f.baseline.accepted,
+                f.scenario.accepted,
+                f.difference_accepted,
+            ),
+            (
+                f.baseline.convictions,
+                f.scenario.convictions,
+                f.difference_convictions,
+            ),
+            (
+                f.baseline.prison_years,
+                f.scenario.prison_years,
+                f.difference_prison_years,
+            ),
+        ],
+        None => {
+            let (b, s) = (&summary.baseline, &summary.scenario);
+            [
+                (b.accepted, s.accepted, summary.difference_accepted),
+                (b.convictions, s.convictions, summary.difference_convictions),
+                (
+                    b.prison_years,
+                    s.prison_years,
+                    summary.difference_prison_years,
+                ),
+            ]
+        }
     };
-    let (accepted, convictions, prison_years) = match summary.full.as_ref() {
-        Some(f) => (
-            &f.difference_accepted,
-            &f.difference_convictions,
-            &f.difference_prison_years,
-        ),
-        None => (
-            &summary.difference_accepted,
-            &summary.difference_convictions,
-            &summary.difference_prison_years,
-        ),
-    };
-    vec![
-        measure("story.caseload.accepted", &before[0], &after[0], accepted),
-        measure(
-            "story.caseload.convictions",
-            &before[1],
-            &after[1],
-            convictions,
-        ),
-        measure(
-            "story.caseload.prison_years",
-            &before[2],
-            &after[2],
-            prison_years,
-        ),
+    [
+        ("story.caseload.accepted", accepted),
+        ("story.caseload.convictions", convictions),
+        ("story.caseload.prison_years", prison_years),
     ]
+    .into_iter()
+    .map(|(key, (before, after, difference))| BeforeAfter {
+        label: t(lang, key).to_string(),
+        before: interval(lang, &before),
+        after: interval(lang, &after),
+        difference: signed_interval(lang, &difference),
+    })
+    .collect()
 }
 
 /// The referral population in words: how many referrals, from which draw of it.

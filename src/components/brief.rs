@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use threshold_engine::caseload::ProjectionSummary;
 use threshold_engine::scenario::SideBySide;
 use threshold_engine::{
     Assumption, ExpectedSentence, HistogramBin, ProsecutionParams, SentencingParams, Stamp,
@@ -15,6 +14,7 @@ use crate::case_fields::assumption_words;
 
 use crate::browser_storage::now_iso;
 use crate::components::case_facts::CaseFacts;
+use crate::components::caseload_panel::FinishedRun;
 use crate::components::sentence_chart::SentenceChart;
 use crate::i18n::{t, tf, use_lang, verbatim, Arg};
 use crate::parameters::SentencingParam;
@@ -38,7 +38,7 @@ pub struct BriefProps {
     /// What the figures were computed with: engine, Manual, statutes, law data and seed.
     pub stamp: Stamp,
     /// The caseload panel's finished run; `None` while it runs.
-    pub caseload: Option<Rc<ProjectionSummary>>,
+    pub caseload: Option<FinishedRun>,
 }
 
 /// The page's own address with the view's link: what reopens this brief's numbers (from a
@@ -71,6 +71,10 @@ pub fn Brief(props: &BriefProps) -> Html {
         .map(|p| p.source.get(lang).split(": ").next().unwrap_or_default())
         .collect();
     model_sources.dedup();
+    // Both tables read the same way: the status quo, the proposal, the difference.
+    let header = html! {
+        <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.brief.output") }</span></th><th scope="col">{ t(lang, "story.brief.status_quo") }</th><th scope="col">{ proposal.short_name_in(lang) }</th><th scope="col">{ t(lang, "story.ui.difference") }</th></tr>
+    };
     html! {
         <article class="brief print-only" aria-label={t(lang, "story.brief.label")} data-testid="brief">
             <header class="brief-header">
@@ -90,7 +94,7 @@ pub fn Brief(props: &BriefProps) -> Html {
             if let Some(comparison) = &props.side_by_side {
                 <table class="brief-table" data-testid="brief-side-by-side">
                     <thead>
-                        <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.brief.output") }</span></th><th scope="col">{ t(lang, "story.brief.status_quo") }</th><th scope="col">{ proposal.short_name_in(lang) }</th><th scope="col">{ t(lang, "story.ui.difference") }</th></tr>
+                        { header.clone() }
                     </thead>
                     <tbody>
                         { for comparison.rows.iter().map(|row| html! {
@@ -107,10 +111,10 @@ pub fn Brief(props: &BriefProps) -> Html {
                 <p>{ t(lang, "story.brief.cannot_apply") }</p>
             }
             <h2>{ t(lang, "story.brief.caseload_title") }</h2>
-            if let Some(run) = &props.caseload {
+            if let Some(FinishedRun(run)) = &props.caseload {
                 <table class="brief-table" data-testid="brief-caseload">
                     <thead>
-                        <tr><th scope="col"><span class="visually-hidden">{ t(lang, "story.brief.output") }</span></th><th scope="col">{ t(lang, "story.brief.status_quo") }</th><th scope="col">{ proposal.short_name_in(lang) }</th><th scope="col">{ t(lang, "story.ui.difference") }</th></tr>
+                        { header.clone() }
                     </thead>
                     <tbody>
                         { for crate::story::caseload_rows(lang, run).into_iter().map(|row| html! {

@@ -37,7 +37,19 @@ pub struct CaseloadPanelProps {
     pub on_action: Callback<Action>,
     /// Each finished run, and `None` when a new one starts: the slides and the printed brief
     /// show this run's figures rather than draw their own.
-    pub on_summary: Callback<Option<Rc<ProjectionSummary>>>,
+    pub on_summary: Callback<Option<FinishedRun>>,
+}
+
+/// A finished caseload run, shared with the slides and the brief. Compared by identity:
+/// each run is a new one, and comparing two by value walks their histograms on every
+/// render of the page that holds it.
+#[derive(Debug, Clone)]
+pub struct FinishedRun(pub Rc<ProjectionSummary>);
+
+impl PartialEq for FinishedRun {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl PartialEq for CaseloadPanelProps {
@@ -193,7 +205,8 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                                 Stage::Projecting(p) => {
                                     if p.is_done() {
                                         let finished = p.summary();
-                                        on_summary.emit(Some(Rc::new(finished.clone())));
+                                        on_summary
+                                            .emit(Some(FinishedRun(Rc::new(finished.clone()))));
                                         summary.set(Some(finished));
                                         stage = if caseload.referrals.len() <= TORNADO_MAX_REFERRALS
                                         {
