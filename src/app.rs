@@ -330,13 +330,14 @@ pub fn App() -> Html {
         ),
         |_| compute(&state),
     );
-    // The caseload run restarts only when its own inputs change, so share one Rc.
-    let baseline = use_memo(
+    // Assumptions that do not fit together leave nothing for the caseload run to project;
+    // the results say why.
+    let baseline_ok = *use_memo(
         (
             state.sentencing_overrides.clone(),
             state.prosecution_overrides.clone(),
         ),
-        |_| state.baseline().map(Rc::new),
+        |_| state.baseline().is_ok(),
     );
     // What the case's downloads name as their source; §1B1.11 may weigh two Manuals, so
     // only a new case or seed asks again.
@@ -496,8 +497,9 @@ pub fn App() -> Html {
                 <div class="wide-column">
                     if settled {
                     <SavedPanel state={view} on_action={on_action.clone()} />
-                    if let Ok(baseline) = &*baseline {
-                        <CaseloadPanel scenario={state.scenario.clone()} baseline={baseline.clone()}
+                    if baseline_ok {
+                        <CaseloadPanel scenario={state.scenario.clone()} sentencing={state.sentencing_overrides.clone()}
+                            prosecution={state.prosecution_overrides.clone()}
                             settings={state.caseload.clone()} on_action={on_action.clone()} on_summary={on_caseload_run} />
                     }
                     <AssumptionsPanel sentencing_overrides={state.sentencing_overrides.clone()}

@@ -5,6 +5,8 @@ pub mod browser_storage;
 pub mod case_deck;
 pub mod case_fields;
 pub mod caseload_import;
+pub mod caseload_run;
+pub mod caseload_worker;
 pub mod charts;
 pub mod components;
 pub mod download;

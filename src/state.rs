@@ -3,19 +3,18 @@
 
 use std::rc::Rc;
 
-use threshold_engine::caseload::{
-    Caseload, ChargePolicy, Projection, ProjectionSummary, ReferralPopulation,
-};
+use threshold_engine::caseload::{Caseload, Projection, ProjectionSummary, ReferralPopulation};
 use threshold_engine::i18n::InputError;
 use threshold_engine::law::Conduct933;
 use threshold_engine::scenario::{preset, Baseline, Scenario};
 use threshold_engine::{
-    Case, ChargeId, CriminalHistory, Date, Law, LawEra, ManualChoice, ProsecutionOverrides,
-    ProsecutionParams, Recipient, Role, SentencingOverrides, SentencingParams,
+    Case, ChargeId, CriminalHistory, Date, LawEra, ManualChoice, ProsecutionOverrides, Recipient,
+    Role, SentencingOverrides,
 };
 use yew::Reducible;
 
 use crate::case_fields::{Fact, Quantity};
+use crate::caseload_run::{self, CaseloadJob, ImportedJob};
 use crate::i18n::{Lang, Message};
 use crate::parameters::SentencingParam;
 use crate::saved_scenarios::{SavedScenario, SavedShelf, StorageProblem};
@@ -50,19 +49,7 @@ pub struct AppState {
 impl AppState {
     /// The status quo a proposal is measured against: the law, with the user's assumptions.
     pub fn baseline(&self) -> Result<Baseline, Message> {
-        Ok(Baseline {
-            law: Law::embedded().clone(),
-            sentencing: SentencingParams::embedded()
-                .with_overrides(&self.sentencing_overrides)
-                .map_err(|why| {
-                    Message::new("app.error.sentencing_params").with("why", why.message())
-                })?,
-            prosecution: ProsecutionParams::embedded()
-                .with_overrides(&self.prosecution_overrides)
-                .map_err(|why| {
-                    Message::new("app.error.prosecution_params").with("why", why.message())
-                })?,
-        })
+        caseload_run::baseline(&self.sentencing_overrides, &self.prosecution_overrides)
     }
 }
 
@@ -108,25 +95,18 @@ impl CaseloadSettings {
 
     /// The synthetic mix with the user's edits, or why they do not fit together.
     pub fn edited_mix(&self) -> Result<ReferralPopulation, InputError> {
-        self.mix_overrides.iter().try_fold(
-            ReferralPopulation::embedded().clone(),
-            |mix, (name, value)| mix.with_param(name, *value),
-        )
+        caseload_run::edited_mix(self.mix_overrides.iter().map(|(n, v)| (*n, *v)))
     }
 
     /// The referrals these settings project: the imported cases, or the referral population
     /// with the user's edits (returned too, for the tornado that varies it).
     pub fn caseload(&self) -> Result<(Caseload, Option<ReferralPopulation>), InputError> {
-        match &self.imported {
-            Some(imported) => Ok((
-                Caseload::from_cases((*imported.cases).clone(), &imported.name)?,
-                None,
-            )),
-            None => {
-                let mix = self.edited_mix()?;
-                Ok((Caseload::from_population(&mix), Some(mix)))
-            }
-        }
+        caseload_run::caseload(
+            self.mix_overrides.iter().map(|(n, v)| (*n, *v)),
+            self.imported
+                .as_ref()
+                .map(|i| (i.name.as_str(), i.cases.as_slice())),
+        )
     }
 
     /// The projection of `caseload` these settings run, not yet stepped. The caseload panel
@@ -138,15 +118,31 @@ impl CaseloadSettings {
         baseline: &Baseline,
         scenario: &Scenario,
     ) -> Result<Projection, Message> {
-        Projection::new(
-            caseload,
-            baseline,
-            scenario,
-            self.seed,
-            self.draws,
-            ChargePolicy::Best,
-        )
-        .map_err(|e| e.message())
+        caseload_run::projection(caseload, baseline, scenario, self.seed, self.draws)
+    }
+
+    /// The run these settings make of `scenario` on the user's assumptions, as the caseload
+    /// worker receives it.
+    pub fn job(
+        &self,
+        run: u64,
+        scenario: &Scenario,
+        sentencing: &SentencingOverrides,
+        prosecution: &ProsecutionOverrides,
+    ) -> CaseloadJob {
+        CaseloadJob {
+            run,
+            scenario: scenario.clone(),
+            sentencing: sentencing.clone(),
+            prosecution: prosecution.clone(),
+            seed: self.seed,
+            draws: self.draws,
+            mix_edits: self.mix_edits().collect(),
+            imported: self.imported.as_ref().map(|i| ImportedJob {
+                name: i.name.clone(),
+                cases: (*i.cases).clone(),
+            }),
+        }
     }
 
     /// The whole projection at once, as the slides need it when the caseload panel's run is

@@ -1,38 +1,36 @@
-//! The whole caseload, status quo beside the proposal: a seeded Monte Carlo run in slices
-//! between frames (input never waits for it), its totals with 90% intervals, histograms,
+//! The whole caseload, status quo beside the proposal: a seeded Monte Carlo run in the
+//! caseload worker (input never waits for it), its totals with 90% intervals, histograms,
 //! the referrals the proposal flips, and the tornado of the assumptions that drive it.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::file::callbacks::{read_as_text, FileReader};
-use gloo::timers::callback::Timeout;
-use threshold_engine::caseload::{
-    flip_definition, ChargePolicy, Interval, Projection, ProjectionSummary, ReferralPopulation,
-};
+use threshold_engine::caseload::{flip_definition, Interval, ProjectionSummary};
 use threshold_engine::export::projection_csv;
-use threshold_engine::scenario::{Baseline, Scenario};
-use threshold_engine::sensitivity::{Metric, Sensitivity, SensitivityRun};
-use threshold_engine::{Law, Stamp};
+use threshold_engine::scenario::Scenario;
+use threshold_engine::{Law, ProsecutionOverrides, SentencingOverrides, Stamp};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::caseload_import::{read_cases, ImportError, MAX_CSV_BYTES};
+use crate::caseload_run::{Step, TORNADO_MAX_REFERRALS};
+use crate::caseload_worker::use_caseload_run;
 use crate::components::download_button::DownloadButton;
 use crate::components::paired_histogram::PairedHistogram;
-use crate::components::param_field::ParamField;
+use crate::components::referral_mix::ReferralMix;
 use crate::components::tornado_chart::TornadoChart;
 use crate::components::whole_number_field::WholeNumberField;
 use crate::download::file_name_part;
-use crate::i18n::{render, t, tf, tn, use_lang, verbatim, Lang, Message};
-use crate::parameters::{mix_in_percent, mix_param_name};
+use crate::i18n::{render, t, tf, tn, use_lang, verbatim, Lang};
 use crate::state::{Action, CaseloadSettings, ImportedCases, MAX_DRAWS};
 use crate::units;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct CaseloadPanelProps {
     pub scenario: Scenario,
-    pub baseline: Rc<Baseline>,
+    /// The user's assumptions: the run builds its status quo from them, as the page does.
+    pub sentencing: SentencingOverrides,
+    pub prosecution: ProsecutionOverrides,
     pub settings: CaseloadSettings,
     pub on_action: Callback<Action>,
     /// Each finished run, and `None` when a new one starts: the slides and the printed brief
@@ -52,77 +50,15 @@ impl PartialEq for FinishedRun {
     }
 }
 
-impl PartialEq for CaseloadPanelProps {
-    /// The baseline by identity: the app makes a new one only when the assumptions change,
-    /// and comparing two by value walks the whole law on every keystroke.
-    fn eq(&self, other: &Self) -> bool {
-        self.scenario == other.scenario
-            && Rc::ptr_eq(&self.baseline, &other.baseline)
-            && self.settings == other.settings
-            && self.on_action == other.on_action
-            && self.on_summary == other.on_summary
-    }
-}
-
-/// A fraction rounded down to whole percents, as the progress bar shows it.
-fn whole_percent(fraction: f64) -> f64 {
-    (fraction * 100.0).floor() / 100.0
-}
-
-/// Work per slice before handing the thread back to the browser: well inside one frame.
-const SLICE_MS: f64 = 8.0;
-/// The tornado re-evaluates the caseload four times per parameter; beyond this many
-/// referrals it would keep the page busy for minutes, so it runs on the referral population only.
-const TORNADO_MAX_REFERRALS: usize = 2_000;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 /// What the progress bar says the run is doing.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Step {
-    Starting,
-    Preparing,
-    Drawing,
-    Tornado,
-    Done,
-}
-
-impl Step {
-    fn label(self, lang: Lang) -> AttrValue {
-        match self {
-            Step::Starting => t(lang, "caseload.progress.starting"),
-            Step::Preparing => t(lang, "caseload.progress.preparing"),
-            Step::Drawing => t(lang, "caseload.progress.drawing"),
-            Step::Tornado => t(lang, "caseload.progress.tornado"),
-            Step::Done => t(lang, "caseload.progress.done"),
-        }
+fn step_label(step: Step, lang: Lang) -> AttrValue {
+    match step {
+        Step::Starting => t(lang, "caseload.progress.starting"),
+        Step::Preparing => t(lang, "caseload.progress.preparing"),
+        Step::Drawing => t(lang, "caseload.progress.drawing"),
+        Step::Tornado => t(lang, "caseload.progress.tornado"),
+        Step::Done => t(lang, "caseload.progress.done"),
     }
-}
-
-/// What the background run is doing.
-enum Stage {
-    Projecting(Box<Projection>),
-    Tornado(Box<SensitivityRun>),
-    Finished,
-}
-
-/// Runs `slice` again after every return of `false`, one browser task at a time, until it
-/// returns `true` or `cancelled` is set.
-fn drive(cancelled: Rc<Cell<bool>>, slice: Rc<RefCell<dyn FnMut() -> bool>>) {
-    Timeout::new(0, move || {
-        if cancelled.get() {
-            return;
-        }
-        let done = (slice.borrow_mut())();
-        if !done {
-            drive(cancelled, slice);
-        }
-    })
-    .forget();
 }
 
 fn interval(lang: Lang, i: &Interval, per: f64) -> String {
@@ -155,124 +91,26 @@ fn cell(lang: Lang, full: Option<&Interval>, chance: &Interval) -> Html {
 #[component]
 pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
     let lang = use_lang();
-    // Equal values skip the re-render: the bar moves in whole percents, and redrawing the
-    // panel after every 8 ms slice would double each slice's hold on the page.
-    let progress = use_state_eq(|| (Step::Starting, 0.0f64));
-    let summary = use_state(|| None::<ProjectionSummary>);
-    let tornado = use_state(|| None::<Sensitivity>);
-    let failure = use_state(|| None::<Message>);
     let import_error = use_state(|| None::<ImportError>);
     let reader = use_mut_ref(|| None::<FileReader>);
-
-    {
-        let (progress, summary, tornado, failure) = (
-            progress.clone(),
-            summary.clone(),
-            tornado.clone(),
-            failure.clone(),
-        );
-        let on_summary = props.on_summary.clone();
+    let run = {
         let deps = (
             props.scenario.clone(),
-            props.baseline.clone(),
+            props.sentencing.clone(),
+            props.prosecution.clone(),
             props.settings.clone(),
         );
-        use_effect_with(deps, move |(scenario, baseline, settings)| {
-            let cancelled = Rc::new(Cell::new(false));
-            summary.set(None);
-            on_summary.emit(None);
-            tornado.set(None);
-            failure.set(None);
-            progress.set((Step::Preparing, 0.0));
-            let started =
-                settings
-                    .caseload()
-                    .map_err(|e| e.message())
-                    .and_then(|(caseload, mix)| {
-                        let projection = settings.projection(&caseload, baseline, scenario)?;
-                        Ok((caseload, mix, projection))
-                    });
-            match started {
-                Err(message) => failure.set(Some(message)),
-                Ok((caseload, mix, projection)) => {
-                    let mut stage = Stage::Projecting(Box::new(projection));
-                    let (scenario, baseline) = (scenario.clone(), baseline.clone());
-                    let slice = move || -> bool {
-                        let deadline = now_ms() + SLICE_MS;
-                        // A cap on iterations keeps a slice short even without a clock.
-                        for _ in 0..10_000 {
-                            match &mut stage {
-                                Stage::Projecting(p) => {
-                                    if p.is_done() {
-                                        let finished = p.summary();
-                                        on_summary
-                                            .emit(Some(FinishedRun(Rc::new(finished.clone()))));
-                                        summary.set(Some(finished));
-                                        stage = if caseload.referrals.len() <= TORNADO_MAX_REFERRALS
-                                        {
-                                            match SensitivityRun::new(
-                                                &caseload,
-                                                mix.as_ref(),
-                                                &baseline,
-                                                &scenario,
-                                                Metric::DeltaPrisonYearsPer100,
-                                                ChargePolicy::Best,
-                                            ) {
-                                                Ok(run) => Stage::Tornado(Box::new(run)),
-                                                Err(e) => {
-                                                    failure.set(Some(e.message()));
-                                                    Stage::Finished
-                                                }
-                                            }
-                                        } else {
-                                            Stage::Finished
-                                        };
-                                    } else if !p.is_prepared() {
-                                        p.prepare(10);
-                                    } else {
-                                        p.step(2);
-                                    }
-                                }
-                                Stage::Tornado(run) => {
-                                    if run.is_done() {
-                                        tornado.set(Some(run.result()));
-                                        stage = Stage::Finished;
-                                    } else if let Err(e) = run.advance(10) {
-                                        failure.set(Some(e.message()));
-                                        stage = Stage::Finished;
-                                    }
-                                }
-                                Stage::Finished => {
-                                    progress.set((Step::Done, 1.0));
-                                    return true;
-                                }
-                            }
-                            if now_ms() >= deadline {
-                                break;
-                            }
-                        }
-                        match &stage {
-                            Stage::Projecting(p) => progress.set((
-                                if p.is_prepared() {
-                                    Step::Drawing
-                                } else {
-                                    Step::Preparing
-                                },
-                                whole_percent(p.progress()),
-                            )),
-                            Stage::Tornado(run) => {
-                                progress.set((Step::Tornado, whole_percent(run.progress())))
-                            }
-                            Stage::Finished => {}
-                        }
-                        false
-                    };
-                    drive(cancelled.clone(), Rc::new(RefCell::new(slice)));
-                }
-            }
-            move || cancelled.set(true)
-        });
-    }
+        let inputs = deps.clone();
+        use_caseload_run(
+            deps,
+            move |run| {
+                let (scenario, sentencing, prosecution, settings) = &inputs;
+                settings.job(run, scenario, sentencing, prosecution)
+            },
+            props.on_summary.clone(),
+        )
+    };
+    let (summary, tornado, failure) = (&run.summary, &run.tornado, &run.failure);
 
     let settings = &props.settings;
     let on_seed = props.on_action.reform(Action::SetSeed);
@@ -404,34 +242,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
             })
             .collect::<Html>()
     };
-    let mix_rows = match settings.edited_mix() {
-        Ok(mix) => {
-            let defaults = ReferralPopulation::embedded();
-            html! {
-                { for defaults.params().into_iter().map(|(name, default)| {
-                    let edited = settings.mix_overrides.iter().any(|(n, _)| *n == name);
-                    let value = mix.params().into_iter().find(|(n, _)| *n == name).map_or(default.value, |(_, p)| p.value);
-                    let percent = mix_in_percent(name);
-                    let check = {
-                        let mix = mix.clone();
-                        Callback::from(move |candidate: f64| mix.with_param(name, candidate).map(|_| ()).map_err(|e| e.message()))
-                    };
-                    let on_change = props.on_action.reform(move |v: f64| Action::SetMixParam(name, Some(v)));
-                    html! {
-                        <ParamField key={name} key_name={format!("mix-{name}")} label={mix_param_name(lang, name)}
-                            {value} {percent} meaning={default.meaning.as_ref().map(|m| AttrValue::from(m.get(lang).to_string()))}
-                            source={default.source.get(lang).to_string()} assumption={edited || default.assumption}
-                            {edited} {check} {on_change} />
-                    }
-                }) }
-            }
-        }
-        Err(why) => {
-            html! { <tr><td colspan="3" class="field-error">{ render(lang, &why.message()) }</td></tr> }
-        }
-    };
-
-    let (stage, fraction) = *progress;
+    let (stage, fraction) = (run.step, run.fraction);
     html! {
         <section class="panel caseload-panel" aria-labelledby="caseload-title">
             <h2 id="caseload-title">{ t(lang, "caseload.title") }</h2>
@@ -459,26 +270,18 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                 </div>
             </div>
             if settings.imported.is_none() {
-                <details class="mix">
-                    <summary>{ t(lang, "caseload.mix_summary") }</summary>
-                    <div class="table-scroll">
-                        <table class="params">
-                            <thead><tr><th scope="col">{ t(lang, "caseload.column.parameter") }</th><th scope="col">{ t(lang, "caseload.column.value") }</th><th scope="col">{ t(lang, "caseload.column.source") }</th></tr></thead>
-                            <tbody>{ mix_rows }</tbody>
-                        </table>
-                    </div>
-                </details>
+                <ReferralMix settings={settings.clone()} on_action={props.on_action.clone()} />
             }
             if fraction < 1.0 && failure.is_none() {
                 <div class="run-progress" role="status" data-testid="caseload-progress">
                     <progress max="1" value={fraction.to_string()}></progress>
-                    { format!(" {}: {}", stage.label(lang), units::percent(lang, fraction)) }
+                    { format!(" {}: {}", step_label(stage, lang), units::percent(lang, fraction)) }
                 </div>
             }
-            if let Some(why) = (*failure).as_ref() {
+            if let Some(why) = failure.as_ref() {
                 <p class="field-error" role="alert">{ render(lang, why) }</p>
             }
-            if let Some(s) = (*summary).clone() {
+            if let Some(s) = summary.clone() {
                 <div data-testid="caseload-summary" data-uncertainty={s.uncertainty.code()}>
                     // Focusable: on a phone the table scrolls sideways, and a keyboard user
                     // must be able to reach what is off screen.
@@ -527,7 +330,7 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
                     </p>
                 </div>
             }
-            if let Some(sensitivity) = (*tornado).clone() {
+            if let Some(sensitivity) = tornado.clone() {
                 <h3>{ t(lang, "caseload.tornado_title") }</h3>
                 <TornadoChart {sensitivity} />
             } else if settings.imported.as_ref().is_some_and(|i| i.cases.len() > TORNADO_MAX_REFERRALS) {
@@ -541,20 +344,6 @@ pub fn CaseloadPanel(props: &CaseloadPanelProps) -> Html {
 mod tests {
     use super::*;
 
-    /// The catalog keys are built from the mix's parameter names, so the key scan cannot
-    /// see them.
-    #[test]
-    fn every_mix_parameter_is_named_in_both_languages() {
-        for (name, _) in ReferralPopulation::embedded().params() {
-            assert!(
-                crate::i18n::catalog().contains(&format!("caseload.param.{name}")),
-                "{name}"
-            );
-            assert_eq!(mix_param_name(Lang::En, name), name.replace('_', " "));
-            assert_ne!(mix_param_name(Lang::Es, name), name.replace('_', " "));
-        }
-    }
-
     #[test]
     fn every_progress_step_reads_in_both_languages() {
         for step in [
@@ -565,9 +354,12 @@ mod tests {
             Step::Done,
         ] {
             for lang in Lang::ALL {
-                assert!(!step.label(lang).contains('⟦'), "{step:?}");
+                assert!(!step_label(step, lang).contains('⟦'), "{step:?}");
             }
         }
-        assert_eq!(Step::Drawing.label(Lang::En).as_str(), "Drawing outcomes");
+        assert_eq!(
+            step_label(Step::Drawing, Lang::En).as_str(),
+            "Drawing outcomes"
+        );
     }
 }

@@ -22,6 +22,7 @@ pub mod number_field;
 pub mod paired_histogram;
 pub mod param_field;
 pub mod presentation;
+pub mod referral_mix;
 pub mod result_bar;
 pub mod results_summary;
 pub mod saved_panel;

@@ -221,6 +221,10 @@ test("the single file computes a case opened from file://, loading nothing, with
     await expectShown(page, cliEvaluate(DEFAULT_CASE), "file://, default case");
     await enterCase(page);
     await expectShown(page, cliEvaluate(CASE_JSON), "file://, typed case");
+    // A page opened from disk may not start a worker: the caseload runs on the page instead,
+    // to the same figures.
+    await page.getByTestId("caseload-summary").waitFor({ timeout: 60000 });
+    assert.equal(await page.evaluate(() => performance.getEntriesByType("resource").some((r) => /worker/.test(r.name))), false);
     // Its links are links to this file.
     await page.getByTestId("copy-link").click();
     await page.locator("[data-testid=link-copied], [data-testid=share-link-text]").first().waitFor();
@@ -279,6 +283,7 @@ test("a whole session asks only its own origin, and its CSP is strict and never 
 
     const all = [...new Set([...requests, ...workerRequests])];
     assert.ok(all.some((url) => url.endsWith(".wasm")), `the session's requests were recorded: ${all}`);
+    assert.ok(all.some((url) => url.endsWith("/threshold-worker_bg.wasm")), `the caseload worker was loaded: ${all}`);
     const foreign = all.filter((url) => new URL(url).origin !== origin);
     assert.deepEqual(foreign, [], "requests to other origins");
     assert.deepEqual(consoleErrors, []);
