@@ -93,6 +93,17 @@ async fn type_into(root: &Element, selector: &str, value: &str) {
     yew::scheduler::flush().await;
 }
 
+/// Opens "More facts", whose fields the form builds only once it is opened.
+async fn open_more_facts(root: &Element) {
+    let fold: web_sys::HtmlDetailsElement = find(root, "[data-testid=more-facts]")
+        .dyn_into()
+        .expect("a details element");
+    fold.set_open(true);
+    // The browser fires its toggle event in a task of its own.
+    next_task().await;
+    yew::scheduler::flush().await;
+}
+
 async fn choose(root: &Element, selector: &str, value: &str) {
     let select: HtmlSelectElement = find(root, selector).dyn_into().expect("a select");
     select.set_value(value);
@@ -160,6 +171,7 @@ async fn garbage_shows_a_message_and_keeps_the_last_valid_result() {
 async fn a_charge_missing_from_the_era_is_explained_not_crashed() {
     let root = mount_app().await;
     choose(&root, "#field-law_era", "today").await;
+    open_more_facts(&root).await;
     choose(&root, "#field-charge", "trafficking_933").await;
     find(&root, "[data-testid=guideline-range]");
     choose(&root, "#field-law_era", "april_2011").await;

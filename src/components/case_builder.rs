@@ -82,6 +82,10 @@ fn charge_options(lang: Lang, law: &Law, era: LawEra) -> Vec<ChoiceOption> {
 #[component]
 pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
     let lang = use_lang();
+    // The fold's fields are built the first time it opens (most visitors never open it, and
+    // it holds most of the form), then kept, so closing it drops nothing typed in them.
+    let more_facts = use_state_eq(|| MORE_FACTS_OPEN.load(Ordering::Relaxed));
+    let more_facts_shown = more_facts.setter();
     let case = &props.case;
     let law = Law::embedded();
     let on_action = props.on_action.clone();
@@ -256,12 +260,16 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                     }) }
                 </fieldset>
                 <details class="more-facts" data-testid="more-facts" open={MORE_FACTS_OPEN.load(Ordering::Relaxed)}
-                    ontoggle={Callback::from(|e: Event| {
+                    ontoggle={Callback::from(move |e: Event| {
                         if let Some(details) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
                             MORE_FACTS_OPEN.store(details.open(), Ordering::Relaxed);
+                            if details.open() {
+                                more_facts_shown.set(true);
+                            }
                         }
                     })}>
                     <summary>{ t(lang, "case.more_facts") }</summary>
+                    if *more_facts {
                     <fieldset>
                         <legend>{ t(lang, "case.legend.law_and_charge") }</legend>
                         <DateField id="field-offense_date" label={t(lang, "case.offense_date.label")}
@@ -317,6 +325,7 @@ pub fn CaseBuilder(props: &CaseBuilderProps) -> Html {
                         { quantity(Quantity::AmmunitionRounds, AttrValue::Static("0")) }
                         { quantity(Quantity::DrugGrams, t(lang, "case.placeholder.tier_threshold")) }
                     </details>
+                    }
                 </details>
             </form>
         </section>
