@@ -49,16 +49,43 @@ impl fmt::Display for BatchError {
 
 impl std::error::Error for BatchError {}
 
-/// Reads cases from CSV: a header of case field names, then one case per line. Fields are
-/// separated by commas and cannot themselves contain commas or quotes; an empty cell leaves
-/// the fact unset (it will be assumed and reported).
+/// Reads cases from CSV: a header of case field names, then one case per record. Fields
+/// follow RFC 4180 as spreadsheets write them: a field in double quotes may hold commas,
+/// doubled quotes and line breaks; lines may end in CRLF; a leading UTF-8 BOM is ignored.
+/// Cells are trimmed, blank lines and lines starting with `#` are skipped, and an empty cell
+/// leaves the fact unset (it will be assumed and reported). An error names the line its
+/// record starts on.
 pub fn cases_from_csv(text: &str) -> Result<Vec<Case>, BatchError> {
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'));
-    let Some((_, header)) = lines.next() else {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Lengths are checked here, not by the csv crate, so that a blank or indented comment
+    // line is skipped rather than refused and a ragged row is refused in words.
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let bytes = text.as_bytes();
+    let mut lines = LineCounter::new(bytes);
+    let records: Vec<_> = reader
+        .records()
+        .filter_map(|record| {
+            let at = match &record {
+                Ok(record) => record.position(),
+                Err(error) => error.position(),
+            };
+            let start = record_start(bytes, at.map_or(0, |p| p.byte() as usize));
+            let rest = text.get(start..).unwrap_or_default();
+            if let Ok(record) = &record {
+                let blank = record.len() == 1 && record[0].is_empty();
+                if blank || rest.trim_start_matches([' ', '\t']).starts_with('#') {
+                    return None;
+                }
+            }
+            Some((lines.line_at(start), rest, record))
+        })
+        .collect();
+    let Some(((_, _, header), rows)) = records.split_first() else {
         return Err(BatchError {
             line: 1,
             error: CaseError {
@@ -67,23 +94,33 @@ pub fn cases_from_csv(text: &str) -> Result<Vec<Case>, BatchError> {
             },
         });
     };
-    let columns: Vec<&str> = header.split(',').map(str::trim).collect();
-    lines
-        .map(|(line, row)| {
-            let cells: Vec<&str> = row.split(',').map(str::trim).collect();
+    let columns = header.as_ref().map_err(|_| unreadable(1))?;
+    rows.iter()
+        .enumerate()
+        .map(|(i, (line, rest, record))| {
+            let line = *line;
+            let cells = record.as_ref().map_err(|_| unreadable(line))?;
             if cells.len() != columns.len() {
+                // A quote never closed runs to the end of the file: the record is the last,
+                // and its text holds an odd number of quotes.
+                let last = i + 1 == rows.len();
+                let message = if last && rest.matches('"').count() % 2 == 1 {
+                    Message::new("error.batch.open_quote")
+                } else {
+                    Message::new("error.batch.cells")
+                        .with("cells", cells.len())
+                        .with("columns", columns.len())
+                };
                 return Err(BatchError {
                     line,
                     error: CaseError {
                         field: "(row)".into(),
-                        message: Message::new("error.batch.cells")
-                            .with("cells", cells.len())
-                            .with("columns", columns.len()),
+                        message,
                     },
                 });
             }
             let mut object = Map::new();
-            for (&column, &cell) in columns.iter().zip(&cells) {
+            for (column, cell) in columns.iter().zip(cells) {
                 if !cell.is_empty() {
                     object.insert(column.to_string(), cell_value(column, cell));
                 }
@@ -91,6 +128,68 @@ pub fn cases_from_csv(text: &str) -> Result<Vec<Case>, BatchError> {
             Case::from_value(Value::Object(object)).map_err(|error| BatchError { line, error })
         })
         .collect()
+}
+
+/// Reading text from memory cannot fail in the csv crate; should it ever, the row is
+/// refused rather than skipped.
+fn unreadable(line: usize) -> BatchError {
+    BatchError {
+        line,
+        error: CaseError {
+            field: "(row)".into(),
+            message: Message::new("error.batch.unreadable"),
+        },
+    }
+}
+
+/// The first byte of a record's own text. The csv crate places a record where the one
+/// before it ended, before the line break, blank lines and comments it skipped; its line
+/// number counts from there, and misses lines ended by CR alone.
+fn record_start(text: &[u8], mut at: usize) -> usize {
+    loop {
+        match text.get(at) {
+            Some(b'\r' | b'\n') => at += 1,
+            Some(b'#') => {
+                at = text[at..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(text.len(), |n| at + n + 1)
+            }
+            _ => return at.min(text.len()),
+        }
+    }
+}
+
+/// Line numbers as an editor shows them (1 = the first line): LF, CRLF and a lone CR each
+/// end a line. Asked for ever later bytes, it reads the text once.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        LineCounter {
+            text,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        for i in self.at..byte {
+            let next = self.text.get(i + 1);
+            match self.text[i] {
+                b'\n' => self.line += 1,
+                b'\r' if next != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+        }
+        self.at = self.at.max(byte);
+        self.line
+    }
 }
 
 fn cell_value(column: &str, cell: &str) -> Value {
@@ -200,6 +299,67 @@ mod tests {
         let err = cases_from_csv("law_era,charge,colour\ntoday,trafficking_933,red\n").unwrap_err();
         assert_eq!(err.error.field, "colour");
         assert!(cases_from_csv("").is_err());
+    }
+
+    /// What a spreadsheet writes: a BOM, CRLF, quoted commas, doubled quotes and a line
+    /// break inside a cell all read as the text they stand for.
+    #[test]
+    fn reads_quoted_cells_a_bom_and_crlf() {
+        let text = "\u{feff}label,law_era,charge,firearms\r\n\
+                    \"Smith, John\",april_2011,straw_purchase_922a6,5\r\n\
+                    \"the \"\"ring\"\"\nof four\", today ,trafficking_933,\"12\"\r\n";
+        let cases = cases_from_csv(text).unwrap();
+        assert_eq!(cases.len(), 2);
+        assert_eq!(cases[0].label.as_deref(), Some("Smith, John"));
+        assert_eq!(cases[0].law_era, crate::LawEra::April2011);
+        assert_eq!(cases[1].label.as_deref(), Some("the \"ring\"\nof four"));
+        assert_eq!(cases[1].law_era, crate::LawEra::Today);
+        assert_eq!(cases[1].firearms, Some(12));
+    }
+
+    /// Errors name the line a record starts on as an editor counts lines: past comments,
+    /// blank lines, CRLF, a lone CR and a cell that spans lines.
+    #[test]
+    fn errors_name_the_line_the_record_starts_on() {
+        let line = |text: &str| cases_from_csv(text).unwrap_err().line;
+        let bad = "today,trafficking_933,lots";
+        assert_eq!(
+            line(&format!("law_era,charge,firearms\n# note\n\n{bad}\n")),
+            4
+        );
+        assert_eq!(
+            line(&format!("law_era,charge,firearms\r\n\r\n{bad}\r\n")),
+            3
+        );
+        assert_eq!(line(&format!("law_era,charge,firearms\r{bad}\r")), 2);
+        assert_eq!(
+            line(&format!(
+                "  # indented\nlaw_era,charge,firearms\n   \n{bad}\n"
+            )),
+            4
+        );
+        let spanning = "label,law_era,charge,firearms\n\"two\nlines\",today,trafficking_933,1\n";
+        assert_eq!(line(&format!("{spanning}\"and\nthree\nlines\",{bad}\n")), 4);
+        let err = cases_from_csv(&format!("{spanning}x,{bad},\n")).unwrap_err();
+        assert_eq!((err.line, err.error.field.as_str()), (4, "(row)"));
+        assert_eq!(
+            err.error.message.to_string(),
+            "5 cells, but the header names 4 columns"
+        );
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_named() {
+        let err = cases_from_csv(
+            "label,law_era,charge\n\"ring,today,trafficking_933\nsingle,today,trafficking_933\n",
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.error.field.as_str()), (2, "(row)"));
+        assert!(
+            err.to_string().contains("never closed"),
+            "{}",
+            err.to_string()
+        );
     }
 
     #[test]
