@@ -1,13 +1,13 @@
 //! Many cases at once: cases from a CSV file (one case per row, columns named as the case
 //! fields) and evaluations back to CSV, for the `threshold batch` command and file uploads.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use serde_json::{Map, Value};
 
 use crate::case::{Case, CaseError};
 use crate::evaluate::{Evaluation, EvaluationError};
-use crate::export::stamp_fields;
+use crate::export::{stamp_fields, CsvText, LineEnd};
 use crate::i18n::Message;
 use crate::stamp::Stamp;
 
@@ -218,54 +218,52 @@ fn cell_value(column: &str, cell: &str) -> Value {
 /// The header of [`evaluations_to_csv`].
 pub const CSV_HEADER: &str = "line,label,charge,law_era,manual,offense_level,criminal_history_category,range_min_months,range_max_months,zone,statutory_max_months,total_statutory_max_months,mean_months,median_months,p10_months,p90_months,p_any_prison,p_at_least_12_months,error,engine_version,manual,statutes_on,law_as_of,seed";
 
-/// One CSV line per case: its figures, or the reason it could not be evaluated, then its
+/// One CSV row per case: its figures, or the reason it could not be evaluated, then its
 /// stamp (each case its own Manual and statutes: a file may mix eras). A life maximum is
-/// written `life`.
+/// written `life`. Labels and reasons are written as they are, quoted where they hold a
+/// comma, quote or line break, so the file reads back to the same labels.
 pub fn evaluations_to_csv(
     results: &[(usize, Stamp, Result<Evaluation, EvaluationError>)],
 ) -> String {
     let months = |m: Option<u32>| m.map_or_else(|| "life".to_string(), |m| m.to_string());
-    let mut out = String::with_capacity(64 + results.len() * 160);
-    out.push_str(CSV_HEADER);
-    out.push('\n');
+    let mut out = CsvText::new(LineEnd::Lf);
+    out.header(CSV_HEADER);
     for (line, stamp, result) in results {
-        match result {
+        let (figures, error) = match result {
             Ok(e) => {
                 let x = &e.expected_sentence_months;
-                let _ = writeln!(
-                    out,
-                    "{line},{},{},{},{},{},{},{},{},{},{},{},{:.2},{:.2},{:.2},{:.2},{:.4},{:.4},,{}",
-                    e.label.as_deref().unwrap_or("").replace(',', ";"),
-                    e.charge,
-                    e.law_era.code(),
-                    e.manual.code(),
-                    e.offense_level,
-                    e.criminal_history_category,
-                    e.guideline_range_months.min,
+                let figures = [
+                    e.label.clone().unwrap_or_default(),
+                    e.charge.to_string(),
+                    e.law_era.code().to_string(),
+                    e.manual.code().to_string(),
+                    e.offense_level.to_string(),
+                    e.criminal_history_category.to_string(),
+                    e.guideline_range_months.min.to_string(),
                     months(e.guideline_range_months.max),
-                    e.zone,
+                    e.zone.to_string(),
                     months(e.statutory_max_months),
                     months(e.total_statutory_max_months),
-                    x.mean,
-                    x.median,
-                    x.p10,
-                    x.p90,
-                    x.p_any_prison,
-                    x.p_at_least_12_months,
-                    stamp_fields(stamp).join(","),
-                );
+                    format!("{:.2}", x.mean),
+                    format!("{:.2}", x.median),
+                    format!("{:.2}", x.p10),
+                    format!("{:.2}", x.p90),
+                    format!("{:.4}", x.p_any_prison),
+                    format!("{:.4}", x.p_at_least_12_months),
+                ];
+                (figures, String::new())
             }
-            Err(error) => {
-                let _ = writeln!(
-                    out,
-                    "{line},,,,,,,,,,,,,,,,,,{},{}",
-                    error.to_string().replace(',', ";"),
-                    stamp_fields(stamp).join(","),
-                );
-            }
-        }
+            Err(error) => (Default::default(), error.to_string()),
+        };
+        let [line, error] = [line.to_string(), error];
+        out.row(
+            std::iter::once(&line)
+                .chain(&figures)
+                .chain([&error])
+                .chain(&stamp_fields(stamp)),
+        );
     }
-    out
+    out.finish()
 }
 
 #[cfg(test)]
@@ -388,13 +386,20 @@ mod tests {
         assert_eq!(lines[0], CSV_HEADER);
         assert!(CSV_HEADER.ends_with(&format!(",error,{}", crate::export::STAMP_HEADER)));
         let columns = CSV_HEADER.split(',').count();
-        for line in &lines {
-            assert_eq!(line.split(',').count(), columns, "{line}");
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows.len(), 4);
+        for row in &rows {
+            assert_eq!(row.len(), columns, "{row:?}");
         }
         assert!(
             lines[1].starts_with("2,,straw_purchase_922a6,april_2011,2010,10,I,6,12,B,120,120,")
         );
-        assert!(lines[2].contains("not available"));
+        // A reason keeps its commas, in quotes, as it reads on the page.
+        assert!(lines[2].contains(",\"field `charge`: 18 U.S.C. 933(a), (b) is not available"));
+        assert_eq!(&rows[1][18], results[1].2.as_ref().unwrap_err().to_string());
         // Each row its own case's law: the error row too, since the case was still read.
         let law_as_of = crate::edition::law_as_of();
         let version = crate::VERSION;
