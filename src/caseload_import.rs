@@ -142,6 +142,24 @@ mod tests {
         assert!(message.contains("1 to"), "{message}");
     }
 
+    /// A file as a spreadsheet saves it: a BOM, CRLF, a quoted comma and a quoted line
+    /// break; a bad cell after the cell that spans two lines is named by its own line.
+    #[test]
+    fn a_spreadsheet_file_reads_and_names_the_right_line() {
+        let saved = "\u{feff}label,law_era,charge,firearms\r\n\
+            \"Smith, John\",april_2011,straw_purchase_922a6,12\r\n\
+            \"two\r\nlines\",today,trafficking_933,1\r\n";
+        let cases = read_cases(saved, "saved.csv").unwrap();
+        assert_eq!(cases[0].label.as_deref(), Some("Smith, John"));
+        assert_eq!(cases[1].label.as_deref(), Some("two\r\nlines"));
+        let bad = format!("{saved}x,today,trafficking_933,lots\r\n");
+        let error = read_cases(&bad, "saved.csv").unwrap_err().to_string();
+        assert!(
+            error.starts_with("saved.csv, line 5, column “firearms”"),
+            "{error}"
+        );
+    }
+
     #[test]
     fn every_import_error_reads_in_both_languages() {
         let read = |text: &str| read_cases(text, "f.csv").unwrap_err();
@@ -160,6 +178,7 @@ mod tests {
             header.clone(),
             row.clone(),
             read("label,law_era,charge\n"),
+            read("label,law_era,charge\n\"ring,today,trafficking_933\n"),
         ];
         for error in &errors {
             for lang in Lang::ALL {

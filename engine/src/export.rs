@@ -1,9 +1,10 @@
 //! Results as CSV for spreadsheets: the charge comparison, a proposal side by side, and a
 //! caseload projection, written the same way by the app's downloads and the command line.
 //!
-//! RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote or
-//! line break. Numbers are written in Rust's shortest exact form, so a figure read back is
-//! the figure computed. A text field that a spreadsheet would run as a formula (`=`, `+`,
+//! RFC 4180 through the csv crate: comma-separated, CRLF line ends, a field quoted when it
+//! holds a comma, quote or line break (so the csv reader, or any spreadsheet, gives back the
+//! text written). Numbers are written in Rust's shortest exact form, so a figure read back
+//! is the figure computed. A text field that a spreadsheet would run as a formula (`=`, `+`,
 //! `-`, `@`, tab, carriage return first) starts with `'` instead: proposal names and labels
 //! may come from a file someone else wrote.
 //!
@@ -17,17 +18,13 @@ use crate::prosecution::ChargeComparison;
 use crate::scenario::SideBySide;
 use crate::stamp::Stamp;
 
-/// One text field, quoted when it must be and defused when a spreadsheet would run it.
-pub fn text_field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+/// A text field with a `'` before it when a spreadsheet would run it as a formula. Quoting
+/// is left to the writer.
+pub fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_string()
-    };
-    if defused.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
     }
 }
 
@@ -43,18 +40,64 @@ fn optional<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn push_row(out: &mut String, fields: &[String]) {
-    out.push_str(&fields.join(","));
-    out.push_str("\r\n");
+/// How a file's rows end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineEnd {
+    /// RFC 4180's, for the files the page downloads.
+    Crlf,
+    /// `threshold batch`'s, as it has always printed.
+    Lf,
+}
+
+/// A CSV file being written, one row at a time: every field is quoted when it must be (and
+/// only then), by the same crate that reads caseload files.
+pub(crate) struct CsvText(csv::Writer<Vec<u8>>);
+
+impl CsvText {
+    pub(crate) fn new(end: LineEnd) -> CsvText {
+        let terminator = match end {
+            LineEnd::Crlf => csv::Terminator::CRLF,
+            LineEnd::Lf => csv::Terminator::Any(b'\n'),
+        };
+        // Flexible: a row's width is fixed by the code that builds it, and the tests check
+        // it; a mistake must not drop a row from a user's file.
+        let writer = csv::WriterBuilder::new()
+            .quote_style(csv::QuoteStyle::Necessary)
+            .terminator(terminator)
+            .flexible(true)
+            .from_writer(Vec::new());
+        CsvText(writer)
+    }
+
+    /// The header row, its names as one comma-separated constant.
+    pub(crate) fn header(&mut self, names: &str) {
+        self.row(names.split(','));
+    }
+
+    pub(crate) fn row<I>(&mut self, fields: I)
+    where
+        I: IntoIterator,
+        I::Item: AsRef<[u8]>,
+    {
+        // Writing to memory cannot fail.
+        let _ = self.0.write_record(fields);
+    }
+
+    pub(crate) fn finish(self) -> String {
+        // Flushing into memory cannot fail, and every field was text: the writer adds only
+        // ASCII between them.
+        let bytes = self.0.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
+    }
 }
 
 /// The stamp's columns, the last of every CSV Threshold writes.
 pub const STAMP_HEADER: &str = "engine_version,manual,statutes_on,law_as_of,seed";
 
-/// The cells under [`STAMP_HEADER`].
+/// The cells under [`STAMP_HEADER`], unquoted: a [`CsvText`] quotes them.
 pub fn stamp_fields(stamp: &Stamp) -> [String; 5] {
     [
-        text_field(&stamp.engine_version),
+        defused(&stamp.engine_version),
         stamp.manual.to_string(),
         stamp.statutes_on.to_string(),
         stamp.law_as_of.to_string(),
@@ -71,15 +114,15 @@ engine_version,manual,statutes_on,law_as_of,seed";
 
 /// Every charge option for one case, best first; an empty maximum is life.
 pub fn comparison_csv(comparison: &ChargeComparison, stamp: &Stamp) -> String {
-    let mut out = String::new();
-    push_row(&mut out, &[COMPARISON_HEADER.to_string()]);
+    let mut out = CsvText::new(LineEnd::Crlf);
+    out.header(COMPARISON_HEADER);
     for (rank, option) in comparison.options.iter().enumerate() {
         let codes: Vec<&str> = option.charges.iter().map(|c| c.code()).collect();
         let sentence = &option.expected_sentence_months;
         let figures = [
             (rank + 1).to_string(),
-            text_field(&codes.join("+")),
-            text_field(&option.statutes),
+            defused(&codes.join("+")),
+            defused(&option.statutes),
             option.offense_level.to_string(),
             option.guideline_range_months.min.to_string(),
             optional(option.guideline_range_months.max),
@@ -95,9 +138,9 @@ pub fn comparison_csv(comparison: &ChargeComparison, stamp: &Stamp) -> String {
             number(option.conviction_probability),
             number(option.expected_prison_months_per_referral),
         ];
-        push_row(&mut out, &[&figures[..], &stamp_fields(stamp)].concat());
+        out.row(figures.iter().chain(&stamp_fields(stamp)));
     }
-    out
+    out.finish()
 }
 
 /// The header of [`side_by_side_csv`].
@@ -114,8 +157,8 @@ pub fn side_by_side_csv(comparison: &SideBySide, stamp: &Stamp) -> String {
 
 /// [`side_by_side_csv`] with its text cells in `lang` (the columns stay as named).
 pub fn side_by_side_csv_in(comparison: &SideBySide, stamp: &Stamp, lang: Lang) -> String {
-    let mut out = String::new();
-    push_row(&mut out, &[SIDE_BY_SIDE_HEADER.to_string()]);
+    let mut out = CsvText::new(LineEnd::Crlf);
+    out.header(SIDE_BY_SIDE_HEADER);
     for row in &comparison.rows {
         let output = serde_json::to_value(row.output)
             .ok()
@@ -137,23 +180,23 @@ pub fn side_by_side_csv_in(comparison: &SideBySide, stamp: &Stamp, lang: Lang) -
             _ => String::new(),
         };
         let figures = [
-            text_field(&comparison.scenario_id),
+            defused(&comparison.scenario_id),
             output,
-            text_field(&row.label.render(lang)),
+            defused(&row.label.render(lang)),
             row.baseline.number.map(number).unwrap_or_default(),
             row.scenario.number.map(number).unwrap_or_default(),
-            text_field(&row.baseline.text.render(lang)),
-            text_field(&row.scenario.text.render(lang)),
+            defused(&row.baseline.text.render(lang)),
+            defused(&row.scenario.text.render(lang)),
             row.delta.map(number).unwrap_or_default(),
             points.unwrap_or_default(),
             ratio,
-            text_field(&row.difference().map(|d| d.render(lang)).unwrap_or_default()),
+            defused(&row.difference().map(|d| d.render(lang)).unwrap_or_default()),
             row.changed.to_string(),
-            text_field(&causes.join("; ")),
+            defused(&causes.join("; ")),
         ];
-        push_row(&mut out, &[&figures[..], &stamp_fields(stamp)].concat());
+        out.row(figures.iter().chain(&stamp_fields(stamp)));
     }
-    out
+    out.finish()
 }
 
 /// The header of [`projection_csv`].
@@ -166,15 +209,15 @@ difference_mean,difference_p5,difference_p95,engine_version,manual,statutes_on,l
 /// stamp's seed is not repeated: the `seed` column near the front is the one the figures
 /// were drawn with (`Stamp::for_caseload` with `summary.seed`).
 pub fn projection_csv(summary: &ProjectionSummary, stamp: &Stamp) -> String {
-    let mut out = String::new();
-    push_row(&mut out, &[PROJECTION_HEADER.to_string()]);
+    let mut out = CsvText::new(LineEnd::Crlf);
+    out.header(PROJECTION_HEADER);
     let policy = match summary.charge_policy {
         ChargePolicy::Best => "best",
         ChargePolicy::Own => "own",
     };
     let lead = [
-        text_field(&summary.scenario_id),
-        text_field(&summary.caseload),
+        defused(&summary.scenario_id),
+        defused(&summary.caseload),
         policy.to_string(),
         summary.seed.to_string(),
         summary.draws.to_string(),
@@ -222,11 +265,8 @@ pub fn projection_csv(summary: &ProjectionSummary, stamp: &Stamp) -> String {
         ),
     ];
     let mut row = |metric: &str, fields: [String; 9]| {
-        let mut all: Vec<String> = lead.to_vec();
-        all.push(metric.to_string());
-        all.extend(fields);
-        all.extend(stamped.iter().cloned());
-        push_row(&mut out, &all);
+        let metric = [metric.to_string()];
+        out.row(lead.iter().chain(&metric).chain(&fields).chain(&stamped));
     };
     let exact = |value: f64| [number(value), String::new(), String::new()];
     row(
@@ -263,7 +303,7 @@ pub fn projection_csv(summary: &ProjectionSummary, stamp: &Stamp) -> String {
         "expected_extra_acceptances",
         flips.expected_extra_acceptances,
     );
-    out
+    out.finish()
 }
 
 fn concat(a: [String; 3], b: [String; 3], c: [String; 3]) -> [String; 9] {
@@ -280,34 +320,15 @@ mod tests {
     use crate::SentencingParams;
     use crate::{compare_charges, Case, ChargeId, Law, LawEra, ProsecutionParams};
 
-    /// A minimal reader for the tests: splits RFC 4180 rows back into fields.
+    /// The rows as the csv crate reads them back; every file ends its last row with CRLF.
     fn read(csv: &str) -> Vec<Vec<String>> {
-        let mut rows = Vec::new();
-        let (mut row, mut field, mut quoted, mut chars) =
-            (Vec::new(), String::new(), false, csv.chars().peekable());
-        while let Some(c) = chars.next() {
-            match (quoted, c) {
-                (true, '"') if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                (true, '"') => quoted = false,
-                (true, c) => field.push(c),
-                (false, '"') => quoted = true,
-                (false, ',') => row.push(std::mem::take(&mut field)),
-                (false, '\r') => {}
-                (false, '\n') => {
-                    row.push(std::mem::take(&mut field));
-                    rows.push(std::mem::take(&mut row));
-                }
-                (false, c) => field.push(c),
-            }
-        }
-        assert!(
-            field.is_empty() && row.is_empty(),
-            "the last row ends with CRLF"
-        );
-        rows
+        assert!(csv.ends_with("\r\n"), "the last row ends with CRLF");
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.as_bytes())
+            .records()
+            .map(|record| record.unwrap().iter().map(str::to_string).collect())
+            .collect()
     }
 
     fn case() -> Case {
@@ -333,23 +354,33 @@ mod tests {
             .collect()
     }
 
+    /// The bytes a text field becomes, beside a plain one: quoted only when it holds a
+    /// comma, quote or line break, and defused when a spreadsheet would run it.
     #[test]
     fn text_fields_are_quoted_and_defused() {
-        assert_eq!(text_field("plain"), "plain");
-        assert_eq!(text_field("a,b"), "\"a,b\"");
-        assert_eq!(text_field("say \"no\""), "\"say \"\"no\"\"\"");
-        assert_eq!(text_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(
-            text_field("=HYPERLINK(\"x\")"),
-            "\"'=HYPERLINK(\"\"x\"\")\""
-        );
-        assert_eq!(text_field("+1"), "'+1");
-        assert_eq!(text_field("@SUM(A1)"), "'@SUM(A1)");
+        let written = |text: &str| {
+            let mut out = CsvText::new(LineEnd::Crlf);
+            out.row([defused(text), "x".into()]);
+            out.finish()
+        };
+        for (text, field) in [
+            ("plain", "plain"),
+            ("a,b", "\"a,b\""),
+            ("say \"no\"", "\"say \"\"no\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "'+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("", ""),
+        ] {
+            assert_eq!(written(text), format!("{field},x\r\n"), "{text:?}");
+        }
         let odd = "=1,\"2\"\r\n@3";
-        assert_eq!(
-            read(&format!("{}\r\n", text_field(odd)))[0][0],
-            format!("'{odd}")
-        );
+        assert_eq!(read(&written(odd))[0], [format!("'{odd}"), "x".into()]);
+        let mut lf = CsvText::new(LineEnd::Lf);
+        lf.header("a,b");
+        lf.row(["1", "Smith, John"]);
+        assert_eq!(lf.finish(), "a,b\n1,\"Smith, John\"\n");
     }
 
     #[test]
@@ -561,6 +592,70 @@ mod tests {
                     ("seed", "3"),
                 ]
             );
+        }
+    }
+
+    /// Any text, through the writer and the csv crate's reader, comes back as written; and
+    /// the bytes are those of the rule the hand-written writer followed before (defuse, then
+    /// quote a field holding a comma, quote, CR or LF, doubling its quotes), so files
+    /// written before and after the change are the same file.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        fn hand_written(text: &str) -> String {
+            let defused = defused(text);
+            if defused.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", defused.replace('"', "\"\""))
+            } else {
+                defused
+            }
+        }
+
+        fn text() -> impl Strategy<Value = String> {
+            let special = prop::sample::select(vec![
+                ',', '"', '\r', '\n', '\t', ' ', '#', '=', '+', '-', '@', '\'', ';', 'é',
+                '\u{feff}', 'a', '1',
+            ]);
+            let char = prop_oneof![3 => special, 1 => any::<char>()];
+            prop::collection::vec(char, 0..16).prop_map(|c| c.into_iter().collect())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn rows_read_back_and_match_the_hand_written_bytes(
+                rows in prop::collection::vec(prop::collection::vec(text(), 2..5), 1..6),
+                crlf in any::<bool>(),
+            ) {
+                let end = if crlf { LineEnd::Crlf } else { LineEnd::Lf };
+                // A header first, as in every file: a reader drops a BOM that opens the
+                // file, which only a header could start with.
+                let mut out = CsvText::new(end);
+                out.header("a,b");
+                let mut expected = if crlf { "a,b\r\n" } else { "a,b\n" }.to_string();
+                for row in &rows {
+                    let fields: Vec<String> = row.iter().map(|t| defused(t)).collect();
+                    out.row(&fields);
+                    let hand: Vec<String> = row.iter().map(|t| hand_written(t)).collect();
+                    expected.push_str(&hand.join(","));
+                    expected.push_str(if crlf { "\r\n" } else { "\n" });
+                }
+                let written = out.finish();
+                prop_assert_eq!(&written, &expected);
+                let back: Vec<Vec<String>> = csv::ReaderBuilder::new()
+                    .flexible(true)
+                    .from_reader(written.as_bytes())
+                    .records()
+                    .map(|r| r.unwrap().iter().map(str::to_string).collect())
+                    .collect();
+                let defused_rows: Vec<Vec<String>> =
+                    rows.iter().map(|r| r.iter().map(|t| defused(t)).collect()).collect();
+                prop_assert_eq!(back, defused_rows);
+            }
         }
     }
 }

@@ -389,3 +389,227 @@ mod prosecution {
         }
     }
 }
+
+mod csv_files {
+    //! The CSV files Threshold reads and writes: a caseload file as a spreadsheet writes it
+    //! (quotes, commas and line breaks in cells, a BOM, CRLF) reads back to the same cases,
+    //! and a bad case is named by the line its record starts on; `threshold batch` reads back
+    //! to the labels it was given; a download reads back to the text it was given; no bytes
+    //! panic the reader.
+
+    use std::sync::OnceLock;
+
+    use serde_json::Value;
+
+    use super::*;
+    use threshold_engine::batch::{cases_from_csv, evaluations_to_csv, CSV_HEADER};
+    use threshold_engine::caseload::{Caseload, ChargePolicy, Projection, ProjectionSummary};
+    use threshold_engine::export::{defused, projection_csv, side_by_side_csv};
+    use threshold_engine::scenario::{preset, side_by_side, Baseline, SideBySide};
+    use threshold_engine::Stamp;
+
+    /// Text that a spreadsheet has to quote, or that a reader could mistake for something
+    /// else (a comment, a formula, a BOM), among any other characters.
+    fn text() -> impl Strategy<Value = String> {
+        let special = prop::sample::select(vec![
+            ',', '"', '\r', '\n', ' ', '\t', '#', '=', '\'', ';', 'é', '\u{feff}', 'a', 'Z', '1',
+        ]);
+        let char = prop_oneof![4 => special, 1 => any::<char>()];
+        prop::collection::vec(char, 0..20).prop_map(|c| c.into_iter().collect())
+    }
+
+    fn labelled_cases() -> impl Strategy<Value = Vec<Case>> {
+        let case = (case_strategy(), option(text())).prop_map(|(mut case, label)| {
+            case.label = label;
+            case
+        });
+        prop::collection::vec(case, 1..6)
+    }
+
+    fn line_breaks(text: &str) -> usize {
+        text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count()
+    }
+
+    /// A caseload file as a spreadsheet writes it, label first and every fact a column, and
+    /// the line each case's record starts on.
+    fn spreadsheet(cases: &[Case], crlf: bool, bom: bool) -> (String, Vec<usize>) {
+        let objects: Vec<serde_json::Map<String, Value>> = cases
+            .iter()
+            .map(|case| match serde_json::to_value(case).unwrap() {
+                Value::Object(object) => object,
+                other => panic!("a case is an object, not {other}"),
+            })
+            .collect();
+        let mut columns = vec!["label".to_string()];
+        for key in objects.iter().flat_map(|o| o.keys()) {
+            if !columns.contains(key) {
+                columns.push(key.clone());
+            }
+        }
+        let terminator = if crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
+        let record = |fields: Vec<String>| {
+            // As a spreadsheet would: a cell that could pass for a comment is quoted.
+            let mut writer = csv::WriterBuilder::new()
+                .comment(Some(b'#'))
+                .terminator(terminator)
+                .from_writer(Vec::new());
+            writer.write_record(&fields).unwrap();
+            String::from_utf8(writer.into_inner().unwrap()).unwrap()
+        };
+        let mut text = if bom {
+            "\u{feff}".to_string()
+        } else {
+            String::new()
+        };
+        text += &record(columns.clone());
+        let mut lines = Vec::new();
+        for object in &objects {
+            lines.push(1 + line_breaks(&text));
+            let cells = columns.iter().map(|column| match object.get(column) {
+                None | Some(Value::Null) => String::new(),
+                Some(Value::String(text)) => text.clone(),
+                Some(other) => other.to_string(),
+            });
+            text += &record(cells.collect());
+        }
+        (text, lines)
+    }
+
+    /// The status quo beside a proposal, and a small projection: made once, renamed per case.
+    fn downloads() -> &'static (Case, SideBySide, ProjectionSummary) {
+        static MADE: OnceLock<(Case, SideBySide, ProjectionSummary)> = OnceLock::new();
+        MADE.get_or_init(|| {
+            let mut case = Case::new(LawEra::April2011, ChargeId::StrawPurchase922a6);
+            case.firearms = Some(12);
+            let scenario = preset("hr_2554_2011").unwrap();
+            let sbs = side_by_side(&case, &Baseline::embedded(), scenario).unwrap();
+            let caseload = Caseload::default_population();
+            let mut projection = Projection::new(
+                &caseload,
+                &Baseline::embedded(),
+                scenario,
+                7,
+                5,
+                ChargePolicy::Best,
+            )
+            .unwrap();
+            projection.step(5);
+            (case, sbs, projection.summary())
+        })
+    }
+
+    fn rows(text: &str) -> Vec<csv::StringRecord> {
+        csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn a_spreadsheet_file_reads_back_to_its_cases(
+            cases in labelled_cases(),
+            crlf in any::<bool>(),
+            bom in any::<bool>(),
+        ) {
+            // Cells are trimmed, and an empty one leaves the fact unset.
+            let valid: Vec<Case> = cases.iter().filter(|c| c.validate().is_ok()).cloned().collect();
+            let expected: Vec<Case> = valid
+                .iter()
+                .map(|case| {
+                    let mut case = case.clone();
+                    case.label = case.label.map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
+                    case
+                })
+                .collect();
+            if !valid.is_empty() {
+                let (text, _) = spreadsheet(&valid, crlf, bom);
+                prop_assert_eq!(cases_from_csv(&text).unwrap(), expected, "{:?}", text);
+            }
+            if let Some(bad) = cases.iter().position(|case| case.validate().is_err()) {
+                let (text, lines) = spreadsheet(&cases, crlf, bom);
+                let error = cases_from_csv(&text).unwrap_err();
+                prop_assert_eq!(error.line, lines[bad], "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn batch_output_reads_back_to_its_labels(cases in labelled_cases()) {
+            let results: Vec<_> = cases
+                .iter()
+                .enumerate()
+                .map(|(i, case)| (i + 2, Stamp::for_case(case, Law::embedded(), 2011), quick(case)))
+                .collect();
+            let text = evaluations_to_csv(&results);
+            let read = rows(&text);
+            prop_assert_eq!(read.len(), cases.len());
+            for (row, (line, _, result)) in read.iter().zip(&results) {
+                prop_assert_eq!(row.len(), CSV_HEADER.split(',').count());
+                prop_assert_eq!(&row[0], line.to_string());
+                match result {
+                    Ok(e) => {
+                        prop_assert_eq!(&row[1], e.label.as_deref().unwrap_or_default());
+                        prop_assert_eq!(&row[2], e.charge.to_string());
+                        prop_assert_eq!(&row[18], "");
+                    }
+                    Err(error) => prop_assert_eq!(&row[18], error.to_string()),
+                }
+            }
+        }
+
+        #[test]
+        fn downloads_read_back_to_their_text(name in text(), caseload in text()) {
+            let (case, sbs, summary) = downloads();
+            let mut sbs = sbs.clone();
+            sbs.scenario_id = name.clone();
+            let stamp = Stamp::for_case(case, Law::embedded(), 2011);
+            let read = rows(&side_by_side_csv(&sbs, &stamp));
+            prop_assert_eq!(read.len(), sbs.rows.len());
+            for (row, expected) in read.iter().zip(&sbs.rows) {
+                prop_assert_eq!(&row[0], defused(&name));
+                prop_assert_eq!(&row[2], defused(&expected.label.to_string()));
+            }
+            let mut summary = summary.clone();
+            summary.scenario_id = name.clone();
+            summary.caseload = caseload.clone();
+            let read = rows(&projection_csv(&summary, &stamp));
+            prop_assert_eq!(read.len(), 10);
+            let (name, caseload) = (defused(&name), defused(&caseload));
+            for row in &read {
+                prop_assert_eq!((&row[0], &row[1]), (name.as_str(), caseload.as_str()));
+            }
+        }
+
+        #[test]
+        fn no_bytes_panic_the_reader(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            let _ = cases_from_csv(&String::from_utf8_lossy(&bytes));
+        }
+
+        /// A good file with quotes, commas, line breaks and BOMs dropped in anywhere.
+        #[test]
+        fn no_damaged_file_panics_the_reader(
+            cases in labelled_cases(),
+            damage in prop::collection::vec((any::<prop::sample::Index>(), text()), 1..6),
+        ) {
+            let (mut text, _) = spreadsheet(&cases, true, true);
+            for (at, insert) in damage {
+                let mut at = at.index(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, &insert);
+            }
+            if let Ok(read) = cases_from_csv(&text) {
+                for case in &read {
+                    prop_assert!(case.validate().is_ok());
+                }
+            }
+        }
+    }
+}
