@@ -5,6 +5,7 @@ use threshold_engine::prosecution::Factor;
 use threshold_engine::{DeclineReasons, ProsecutionAssessment, ThresholdFinding};
 use yew::prelude::*;
 
+use crate::components::fold::Fold;
 use crate::components::stacked_bar::{Share, StackedBar};
 use crate::i18n::{t, tf, use_lang, verbatim, Lang, Message};
 use crate::units;
@@ -157,8 +158,7 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            <details class="terms">
-                <summary>{ t(lang, "prosecution.terms.summary") }</summary>
+            <Fold class="terms" summary={html! { { t(lang, "prosecution.terms.summary") } }}>
                 <table>
                     <caption>{ tf(lang, "prosecution.terms.caption", &[("intercept", verbatim(format!("{:.2}", props.assessment.acceptance_intercept)))]) }</caption>
                     <thead><tr><th scope="col">{ t(lang, "prosecution.terms.factor") }</th><th scope="col">{ t(lang, "prosecution.terms.input") }</th><th scope="col">{ t(lang, "prosecution.terms.weight") }</th><th scope="col">{ t(lang, "prosecution.terms.adds") }</th></tr></thead>
@@ -176,7 +176,7 @@ pub fn AcceptancePanel(props: &AcceptancePanelProps) -> Html {
                 <p class="source">
                     { t(lang, "prosecution.terms.source") }
                 </p>
-            </details>
+            </Fold>
         </section>
     }
 }

@@ -12,6 +12,7 @@ use threshold_engine::export::comparison_csv;
 use crate::case_fields::era_phrase;
 use crate::charts::LinearScale;
 use crate::components::download_button::DownloadButton;
+use crate::components::fold::Fold;
 use crate::i18n::{t, tf, tn, use_lang, verbatim};
 use crate::units;
 
@@ -113,8 +114,7 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
                     }} />
             </p>
             if !props.comparison.not_considered.is_empty() {
-                <details class="not-considered">
-                    <summary>{ tn(lang, "results.comparison.left_out", props.comparison.not_considered.len(), &[]) }</summary>
+                <Fold class="not-considered" summary={html! { { tn(lang, "results.comparison.left_out", props.comparison.not_considered.len(), &[]) } }}>
                     <ul>
                         { for props.comparison.not_considered.iter().map(|n| html! {
                             <li>
@@ -123,7 +123,7 @@ pub fn ChargeComparisonPanel(props: &ChargeComparisonProps) -> Html {
                             </li>
                         }) }
                     </ul>
-                </details>
+                </Fold>
             }
         </section>
     }

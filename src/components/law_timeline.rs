@@ -6,6 +6,7 @@ use threshold_engine::law::Checked;
 use threshold_engine::timeline::{EventKind, LawEvent, Snapshot, Timeline};
 use yew::prelude::*;
 
+use crate::components::fold::Fold;
 use crate::i18n::{t, tf, use_lang, verbatim, Arg, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -57,8 +58,7 @@ pub fn LawTimeline(props: &LawTimelineProps) -> Html {
     });
     html! {
         <section class="panel law-timeline" aria-labelledby="timeline-title" data-testid="law-timeline">
-            <details>
-                <summary><h2 id="timeline-title">{ t(lang, "timeline.title") }</h2></summary>
+            <Fold summary={html! { <h2 id="timeline-title">{ t(lang, "timeline.title") }</h2> }}>
                 <p class="note">{ t(lang, "timeline.intro") }</p>
                 <table>
                     <caption class="visually-hidden">{ t(lang, "timeline.title") }</caption>
@@ -109,7 +109,7 @@ pub fn LawTimeline(props: &LawTimelineProps) -> Html {
                         { tf(lang, "timeline.quiet", &[("editions", verbatim(quiet.join(", ")))]) }
                     </p>
                 }
-            </details>
+            </Fold>
         </section>
     }
 }

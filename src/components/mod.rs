@@ -13,6 +13,7 @@ pub mod copy_link;
 pub mod date_field;
 pub mod download_button;
 pub mod fact_field;
+pub mod fold;
 pub mod language_switch;
 pub mod law_timeline;
 pub mod legal_note;

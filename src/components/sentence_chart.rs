@@ -5,6 +5,7 @@ use threshold_engine::{ExpectedSentence, HistogramBin};
 use yew::prelude::*;
 
 use crate::charts::{ticks, LinearScale};
+use crate::components::fold::Fold;
 use crate::i18n::{t, tf, use_lang, verbatim};
 use crate::units;
 
@@ -98,8 +99,7 @@ pub fn SentenceChart(props: &SentenceChartProps) -> Html {
             <figcaption>
                 { t(lang, "results.chart.legend") }
             </figcaption>
-            <details class="chart-table">
-                <summary>{ t(lang, "results.chart.as_table") }</summary>
+            <Fold class="chart-table" summary={html! { { t(lang, "results.chart.as_table") } }}>
                 <table>
                     <caption>{ summary }</caption>
                     <thead><tr><th scope="col">{ t(lang, "results.chart.months_imposed") }</th><th scope="col">{ t(lang, "results.chart.chance") }</th></tr></thead>
@@ -115,7 +115,7 @@ pub fn SentenceChart(props: &SentenceChartProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </details>
+            </Fold>
         </figure>
     }
 }

@@ -7,6 +7,7 @@ use threshold_engine::{Assumption, Worksheet};
 use yew::prelude::*;
 
 use crate::case_fields::assumption_words;
+use crate::components::fold::Fold;
 
 use crate::i18n::{render, t, tf, use_lang, verbatim};
 use crate::units;
@@ -49,8 +50,7 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
         .collect();
     html! {
         <section class="panel worksheet" aria-labelledby="worksheet-title">
-            <details>
-                <summary><h2 id="worksheet-title">{ t(lang, "results.worksheet.title") }</h2></summary>
+            <Fold summary={html! { <h2 id="worksheet-title">{ t(lang, "results.worksheet.title") }</h2> }}>
                 <ol class="steps" data-testid="worksheet-steps">
                     { for worksheet.steps.iter().map(|step| {
                         let levels = match (step.level_before, step.level_after) {
@@ -96,7 +96,7 @@ pub fn WorksheetPanel(props: &WorksheetPanelProps) -> Html {
                         }) }
                     </ul>
                 }
-            </details>
+            </Fold>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { threshold } from "./formats.mjs";
-import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
+import { openRecordedPage, servedBrowser, showMoreFacts, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
 
@@ -63,6 +63,8 @@ test("on today's law the card offers today's best charge with its plain name and
   await offer.waitFor();
   assert.match(await offer.textContent(), /§932, straw purchasing for a felony \(2022\) \(up to 25 years\)/);
   await offer.getByRole("button", { name: /^Use §932/ }).click();
+  // The charge's own field sits under "More facts", built when the fold opens.
+  await showMoreFacts(page);
   assert.equal(await page.inputValue("#field-charge"), "straw_purchase_932_felony");
   assert.equal(await offer.count(), 0, "the offer goes once it is taken");
   assert.deepEqual(consoleErrors, []);

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import axe from "axe-core";
-import { openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
+import { openEveryFold, openRecordedPage, servedBrowser, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
 
@@ -63,7 +63,7 @@ async function openWorkspace(viewport, fragment = "") {
 
 /** Opens every closed disclosure, so their contents (notes, tables, sources) are audited too. */
 async function openAllDetails(page) {
-  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await openEveryFold(page);
 }
 
 test("axe: the default workspace on a desktop, closed and with every disclosure open", async () => {

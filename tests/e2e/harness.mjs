@@ -105,6 +105,21 @@ export async function waitForApp(page) {
   await page.waitForSelector("main#main[data-ready]", { timeout: 15000 });
 }
 
+/** Opens every fold on the page, and the folds inside them, and waits until what each holds
+ * is on the page: a fold puts its contents there the first time it opens, one task later. */
+export async function openEveryFold(page) {
+  await page.evaluate(async () => {
+    for (let round = 0; round < 6; round++) {
+      const closed = [...document.querySelectorAll("details:not([open])")];
+      if (closed.length === 0) break;
+      for (const d of closed) d.open = true;
+      // The toggle events, then the render they cause.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    }
+  });
+}
+
 /** Opens the form's "More facts" fold (closed on a first visit), for tests that set the
  * facts in it. */
 export async function showMoreFacts(page) {

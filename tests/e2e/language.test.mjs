@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { openRecordedPage, servedBrowser, showMoreFacts, waitForApp } from "./harness.mjs";
+import { openEveryFold, openRecordedPage, servedBrowser, showMoreFacts, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -132,14 +132,14 @@ test("Spanish reaches every panel in every state, with no English and no missing
   const switchState = await page.locator('[data-lang="es"]').getAttribute("aria-pressed");
   assert.equal(switchState, "true");
   await assertAllSpanish(page, "default workspace");
-  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await openEveryFold(page);
   await assertEveryPanelSpanish(page, "every disclosure open");
   await assertAllSpanish(page, "every disclosure open");
 
   // The caseload projection and its tornado, run to the end.
   await page.getByTestId("caseload-summary").waitFor({ timeout: 60000 });
   await page.getByTestId("tornado-table").waitFor({ state: "attached", timeout: 120000 });
-  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await openEveryFold(page);
   await assertAllSpanish(page, "caseload and tornado");
 
   // Errors in words: a bad number, a bad seed, a bad assumption.

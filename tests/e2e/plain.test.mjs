@@ -3,7 +3,7 @@
 // reads on the page, the slides or the printed brief.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openRecordedPage, servedBrowser, showMoreFacts, waitForApp } from "./harness.mjs";
+import { openEveryFold, openRecordedPage, servedBrowser, showMoreFacts, waitForApp } from "./harness.mjs";
 
 const served = servedBrowser();
 
@@ -11,9 +11,10 @@ const served = servedBrowser();
  * technology reads. The proposal's JSON editor and file names are file formats, shown as
  * such; the brief's link is an address. */
 async function readable(page) {
+  // Every fold opened, and its contents on the page: what a reader finds by opening one is
+  // read too.
+  await openEveryFold(page);
   return page.evaluate(() => {
-    // Every fold opened: what a reader finds by opening one is read too.
-    document.querySelectorAll("details").forEach((d) => (d.open = true));
     const out = [];
     const skip = (el) => el.closest("textarea, script, style, template, [hidden], .brief-link, .download-name");
     for (const el of document.body.querySelectorAll("*")) {

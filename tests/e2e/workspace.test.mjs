@@ -80,12 +80,15 @@ test("dates choose the Manual, a rule not read in primary text says so, and the 
   const evaluation = cliEvaluate(dated);
   assert.equal(evaluation.offense_level, 13, "the CLI keeps the 2010 Manual too");
   await expectShown(page, evaluation, "dated case");
+  // The worksheet's steps are put on the page when its fold first opens.
+  await page.locator(".worksheet summary").click();
   const worksheet = await page.getByTestId("worksheet-steps").textContent();
   assert.match(worksheet, /§1B1\.11/);
 
   // The timeline: the 2011 Manual moved this case, and says which amendment did it.
   const timeline = page.getByTestId("law-timeline");
   await timeline.locator("summary").click();
+  await timeline.locator("tbody tr").first().waitFor();
   const rows = await timeline.locator("tbody tr").allTextContents();
   const row2011 = rows.find((r) => r.includes("Nov. 1, 2011"));
   assert.ok(row2011, `a row for Nov. 1, 2011 among ${rows.length}`);
@@ -109,6 +112,7 @@ test("dates choose the Manual, a rule not read in primary text says so, and the 
   // gives an export of firearms controlled for national security (50 U.S.C. 4819).
   await page.selectOption("#field-law_era", "today");
   await page.selectOption("#field-charge", "export_control_4819");
+  await page.getByTestId("step-checked").first().waitFor();
   const badges = await page.getByTestId("step-checked").allTextContents();
   assert.ok(badges.some((b) => /secondary source only/.test(b)), `badges: ${badges}`);
   assert.deepEqual(consoleErrors, []);
@@ -261,6 +265,7 @@ test("facts not given are spread over the referral population; pinning them remo
   assert.deepEqual(cli.spread.map((f) => f.field), ["trafficking_recipient", "role", "counts"]);
   const figures = await page.getByTestId("likely-figures").textContent();
   assert.ok(figures.startsWith(`Median ${months(cli.median)} (10th to 90th percentile: ${number(cli.p10)} to ${number(cli.p90)} months)`), figures);
+  await page.locator(".worksheet summary").click();
   const spread = await page.getByTestId("likely-spread").textContent();
   // The shares are those among the referrals that end in a conviction, as the CLI gives them.
   const shares = (field) =>
