@@ -1,10 +1,10 @@
 //! The referral population's parameters, each editable with its source, folded under the
-//! caseload settings; its rows are built only once the reader opens the fold.
+//! caseload settings; its rows are put on the page only once the reader opens the fold.
 
 use threshold_engine::caseload::ReferralPopulation;
-use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
+use crate::components::fold::Fold;
 use crate::components::param_field::ParamField;
 use crate::i18n::{render, t, use_lang};
 use crate::parameters::{mix_in_percent, mix_param_name};
@@ -21,19 +21,6 @@ pub struct ReferralMixProps {
 #[function_component]
 pub fn ReferralMix(props: &ReferralMixProps) -> Html {
     let lang = use_lang();
-    // Built the first time the fold opens, and kept: closing it must not drop what the
-    // reader typed into a field.
-    let shown = use_state_eq(|| false);
-    let on_toggle = {
-        let shown = shown.clone();
-        Callback::from(move |e: Event| {
-            if e.target_dyn_into::<HtmlDetailsElement>()
-                .is_some_and(|d| d.open())
-            {
-                shown.set(true);
-            }
-        })
-    };
     let settings = &props.settings;
     let rows = || match settings.edited_mix() {
         Ok(mix) => {
@@ -62,17 +49,14 @@ pub fn ReferralMix(props: &ReferralMixProps) -> Html {
         }
     };
     html! {
-        <details class="mix" ontoggle={on_toggle}>
-            <summary>{ t(lang, "caseload.mix_summary") }</summary>
-            if *shown {
-                <div class="table-scroll">
-                    <table class="params">
-                        <thead><tr><th scope="col">{ t(lang, "caseload.column.parameter") }</th><th scope="col">{ t(lang, "caseload.column.value") }</th><th scope="col">{ t(lang, "caseload.column.source") }</th></tr></thead>
-                        <tbody>{ rows() }</tbody>
-                    </table>
-                </div>
-            }
-        </details>
+        <Fold class="mix" summary={html! { { t(lang, "caseload.mix_summary") } }}>
+            <div class="table-scroll">
+                <table class="params">
+                    <thead><tr><th scope="col">{ t(lang, "caseload.column.parameter") }</th><th scope="col">{ t(lang, "caseload.column.value") }</th><th scope="col">{ t(lang, "caseload.column.source") }</th></tr></thead>
+                    <tbody>{ rows() }</tbody>
+                </table>
+            </div>
+        </Fold>
     }
 }
 
