@@ -17,6 +17,7 @@ pub mod edition;
 pub mod evaluate;
 pub mod examples;
 pub mod export;
+pub mod files;
 #[cfg(test)]
 mod golden;
 pub mod guidelines;
