@@ -27,6 +27,8 @@ pub mod law;
 pub mod likely;
 pub mod prosecution;
 pub mod scenario;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sensitivity;
 pub mod sentencing_table;
 pub mod serde_words;
