@@ -4,7 +4,8 @@
 //!
 //! A file starts with `"threshold": "workspace"` (or `"proposal"`) and `"version": 1`. The
 //! rest is written in full words, not a link's short keys, so a person can read and edit it.
-//! Its shape is the engine's (`threshold_engine::files`).
+//! Its shape is the engine's (`threshold_engine::files`), published as JSON Schemas in
+//! `docs/schemas/`.
 //! Each file carries a `"stamp"` (engine, Manual, statutes' day, law data's day, seed) for
 //! the person who reads it later; opening a file ignores it, so an edited or absent stamp
 //! never stops a file from opening.

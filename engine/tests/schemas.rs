@@ -90,6 +90,13 @@ fn checked_in_schemas_are_what_the_types_generate() {
         on_disk, expected,
         "docs/schemas/ holds a file no type generates"
     );
+    let readme = include_str!("../../README.md");
+    for file in &expected {
+        assert!(
+            readme.contains(&format!("(docs/schemas/{file})")),
+            "README.md: link docs/schemas/{file} under File formats"
+        );
+    }
 }
 
 fn read_json(path: &Path) -> Value {
