@@ -4,17 +4,19 @@
 //!
 //! A file starts with `"threshold": "workspace"` (or `"proposal"`) and `"version": 1`. The
 //! rest is written in full words, not a link's short keys, so a person can read and edit it.
+//! Its shape is the engine's (`threshold_engine::files`), published as JSON Schemas in
+//! `docs/schemas/`.
 //! Each file carries a `"stamp"` (engine, Manual, statutes' day, law data's day, seed) for
 //! the person who reads it later; opening a file ignores it, so an edited or absent stamp
 //! never stops a file from opening.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use threshold_engine::files::{CaseloadFile, ProposalFile, WorkspaceFile};
 use threshold_engine::scenario::{presets, Scenario};
 use threshold_engine::serde_words::serde_detail;
-use threshold_engine::{Case, ChargeId, Law, ProsecutionOverrides, SentencingOverrides, Stamp};
+use threshold_engine::{Law, Stamp};
 
 use crate::case_fields::case_field_label;
 use crate::i18n::{render, t, tf, Arg, Lang, Message, Text};
@@ -23,7 +25,7 @@ use crate::share_link::{self, SharedState};
 use crate::state::AppState;
 
 /// The version [`workspace_json`] and [`proposal_json`] write.
-pub const VERSION: u32 = 1;
+pub use threshold_engine::files::VERSION;
 
 /// Files larger than this are refused before parsing: a workspace is a few kilobytes.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
@@ -81,79 +83,6 @@ fn says(message: Message) -> FileError {
 struct Header {
     threshold: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
-}
-
-/// A workspace as written to disk.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WorkspaceFile {
-    threshold: String,
-    version: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    /// When and by what it was written: for the reader, not read back.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    exported: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    engine_version: Option<String>,
-    case: Case,
-    /// The counts brought together; the first is the case's charge.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    charges: Option<Vec<ChargeId>>,
-    #[serde(default)]
-    sentencing_assumptions: SentencingOverrides,
-    #[serde(default)]
-    prosecution_assumptions: ProsecutionOverrides,
-    /// A preset by id, or `proposal` in full; neither means the default preset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    preset: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    proposal: Option<Scenario>,
-    #[serde(default)]
-    caseload: CaseloadFile,
-    /// Last, as a signature is: what made the figures of this view.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "unread"
-    )]
-    stamp: Option<Stamp>,
-}
-
-#[derive(Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct CaseloadFile {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    seed: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    draws: Option<u64>,
-    /// Edited synthetic-mix parameters by name.
-    #[serde(default)]
-    mix: BTreeMap<String, f64>,
-}
-
-/// A proposal as written to disk.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProposalFile {
-    threshold: String,
-    version: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    exported: Option<String>,
-    proposal: Scenario,
-    /// The stamp of the case it was written beside: a proposal's figures depend on one.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "unread"
-    )]
-    stamp: Option<Stamp>,
-}
-
-/// Reads past a stamp, whatever it holds: the figures come from the file's case and the
-/// engine opening it, never from what the stamp says made them.
-fn unread<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Stamp>, D::Error> {
-    serde::de::IgnoredAny::deserialize(d).map(|_| None)
 }
 
 /// The whole view as a workspace file. `exported` is a timestamp supplied by the caller

@@ -12,7 +12,7 @@ use crate::law::{ChargeId, Conduct933, LawEra, Recipient, Role};
 use crate::CriminalHistory;
 
 /// Upper bounds that keep every figure finite and meaningful; beyond them the input is a
-/// typing mistake, not a case.
+/// typing mistake, not a case. The schema of case files states them too.
 const MAX_FIREARMS: u32 = 1_000_000;
 const MAX_COUNTS: u32 = 100;
 const MAX_PRIOR_FELONIES: u8 = 50;
@@ -23,6 +23,7 @@ const MAX_DRUG_GRAMS: f64 = 1.0e9;
 /// One case: the charge, the legal era and Manual, and the facts. Field names are stable:
 /// they are the JSON and CSV column names and go into share links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// A free label (a name for the scenario or profile).
@@ -30,7 +31,7 @@ pub struct Case {
     pub label: Option<String>,
     /// Which statutes apply when no offense date is given: `april_2011` or `today`.
     pub law_era: LawEra,
-    /// The day of the offense (`YYYY-MM-DD`): the statutes in force that day apply, and the
+    /// The day of the offense (YYYY-MM-DD): the statutes in force that day apply, and the
     /// Manual is chosen by §1B1.11 unless the case names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offense_date: Option<Date>,
@@ -50,6 +51,7 @@ pub struct Case {
     pub trafficking_933_conduct: Option<Conduct933>,
     /// Number of counts of that charge (1 when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = MAX_COUNTS)))]
     pub counts: Option<u32>,
     /// Criminal history category I–VI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,12 +59,15 @@ pub struct Case {
     /// Criminal history points (§4A1.1); they set the category when it is not given, and
     /// decide rules that need 0 or at most 1 point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = MAX_HISTORY_POINTS)))]
     pub criminal_history_points: Option<u8>,
     /// Number of firearms involved (§2K2.1(b)(1), §2M5.2(a)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = MAX_FIREARMS)))]
     pub firearms: Option<u32>,
     /// Prior felony convictions for a crime of violence or a controlled-substance offense.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = MAX_PRIOR_FELONIES)))]
     pub prior_violent_or_drug_felonies: Option<u8>,
     /// The defendant was a prohibited person (felon, unlawful alien, …) at the time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,6 +93,7 @@ pub struct Case {
     pub altered_serial: Option<bool>,
     /// Machinegun conversion devices the defendant possessed (§2K2.1(b)(5) from Nov. 2025).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = MAX_FIREARMS)))]
     pub conversion_devices: Option<u32>,
     /// The defendant transferred or sold a machinegun conversion device, or attempted or
     /// conspired to (§2K2.1(b)(5)(A)(ii) from Nov. 2025).
@@ -120,6 +126,7 @@ pub struct Case {
     /// Rounds of ammunition exported (§2M5.2(a)(2): none allowed at level 14 in the 2010
     /// Manual, up to 500 from Nov. 2011).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = MAX_ROUNDS)))]
     pub ammunition_rounds: Option<u32>,
     /// The export included firearm parts or spare magazines besides the small arms, which
     /// takes it out of §2M5.2(a)(2)'s "only" small arms.
@@ -127,6 +134,7 @@ pub struct Case {
     pub parts_or_magazines: Option<bool>,
     /// Grams of cocaine for the drug-conspiracy comparator (§2D1.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = MAX_DRUG_GRAMS)))]
     pub drug_grams: Option<f64>,
     /// Role in the offense (§3B1.1 / §3B1.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,6 +150,7 @@ pub struct Case {
     pub crime_gun_recovered: Option<bool>,
     /// Strength of the evidence of criminal intent, 0 (none) to 1 (overwhelming).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub evidence_strength: Option<f64>,
     /// ICE took part in a joint investigation (prosecution model).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -248,6 +248,48 @@ impl<'de> Deserialize<'de> for ManualEdition {
     }
 }
 
+/// Written by hand, as serde is: the codes of the editions in the embedded data, so a new
+/// edition changes the checked-in schemas and their test says to regenerate them.
+#[cfg(feature = "schema")]
+fn codes_schema(codes: impl Iterator<Item = &'static str>, description: &str) -> schemars::Schema {
+    let codes: Vec<&str> = codes.collect();
+    schemars::json_schema!({
+        "description": description,
+        "type": "string",
+        "enum": codes
+    })
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ManualEdition {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ManualEdition".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        codes_schema(
+            ManualEdition::all().map(ManualEdition::code),
+            "A Guidelines Manual edition, by its year (each took effect on November 1).",
+        )
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ManualChoice {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ManualChoice".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        codes_schema(
+            std::iter::once(ManualChoice::AUTO)
+                .chain(ManualEdition::all().map(ManualEdition::code)),
+            "A Guidelines Manual edition by its year, or \"auto\" for the one USSG §1B1.11 \
+             chooses from the offense and sentencing dates.",
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

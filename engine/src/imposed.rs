@@ -63,26 +63,37 @@ pub struct SentencingParams {
     pub probation_share_zone_b: Param,
 }
 
-/// A sparse set of user changes to [`SentencingParams`]; only the given fields change.
+/// Changes to the likely-sentence model's parameters, by name; a parameter not named keeps
+/// its default.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SentencingOverrides {
+    /// Share of sentences within the range (0 to 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within_range_share: Option<f64>,
+    /// Share of sentences above the range (0 to 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub above_range_share: Option<f64>,
+    /// Of sentences within the range, the share at its minimum (0 to 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within_at_minimum_share: Option<f64>,
+    /// Smallest fraction a below-range sentence takes off the minimum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub below_reduction_min: Option<f64>,
+    /// Largest fraction a below-range sentence takes off the minimum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub below_reduction_max: Option<f64>,
+    /// Smallest fraction an above-range sentence adds to the maximum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub above_increase_min: Option<f64>,
+    /// Largest fraction an above-range sentence adds to the maximum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub above_increase_max: Option<f64>,
+    /// Chance of probation without prison in Zone A (0 to 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probation_share_zone_a: Option<f64>,
+    /// Chance of probation without prison in Zone B (0 to 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probation_share_zone_b: Option<f64>,
 }

@@ -17,6 +17,7 @@ pub mod edition;
 pub mod evaluate;
 pub mod examples;
 pub mod export;
+pub mod files;
 #[cfg(test)]
 mod golden;
 pub mod guidelines;
@@ -26,6 +27,8 @@ pub mod law;
 pub mod likely;
 pub mod prosecution;
 pub mod scenario;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sensitivity;
 pub mod sentencing_table;
 pub mod serde_words;

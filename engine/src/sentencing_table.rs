@@ -19,6 +19,7 @@ pub const MAX_LEVEL: i32 = 43;
 
 /// Criminal history category (USSG §4A1.1, Ch. 5 Pt. A).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum CriminalHistory {
     I,
     II,

@@ -13,9 +13,10 @@ use crate::law::{Date, Law};
 
 /// What produced a set of figures. Dates are written `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stamp {
-    /// [`crate::VERSION`].
+    /// The version of the Threshold engine that computed the figures.
     pub engine_version: String,
     /// The day the Guidelines Manual edition applied took effect.
     pub manual: Date,

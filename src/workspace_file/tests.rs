@@ -2,6 +2,8 @@
 //! never panic on damaged or invented input (property tests; `PROPTEST_CASES` for the long
 //! run).
 
+use std::sync::OnceLock;
+
 use proptest::prelude::*;
 use threshold_engine::scenario::{preset, presets};
 
@@ -272,6 +274,79 @@ fn errors_read_in_spanish_with_the_field_named_in_words() {
     }
 }
 
+/// The published schema of a kind of file, as a reader of the repository finds it.
+fn schema(kind: &str) -> &'static jsonschema::Validator {
+    static WORKSPACE: OnceLock<jsonschema::Validator> = OnceLock::new();
+    static PROPOSAL: OnceLock<jsonschema::Validator> = OnceLock::new();
+    let (cell, text) = match kind {
+        "workspace" => (
+            &WORKSPACE,
+            include_str!("../../docs/schemas/workspace.schema.json"),
+        ),
+        _ => (
+            &PROPOSAL,
+            include_str!("../../docs/schemas/proposal.schema.json"),
+        ),
+    };
+    cell.get_or_init(|| {
+        let schema: serde_json::Value = serde_json::from_str(text).expect("a schema is JSON");
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("a valid schema")
+    })
+}
+
+fn schema_errors(kind: &str, text: &str) -> Vec<String> {
+    let file: serde_json::Value = serde_json::from_str(text).expect("the app writes JSON");
+    schema(kind)
+        .iter_errors(&file)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn the_files_the_app_writes_validate_against_the_published_schemas() {
+    let mut states = vec![AppState::default(), edited_state()];
+    states.extend(presets().iter().map(|preset| AppState {
+        scenario: preset.clone(),
+        ..AppState::default()
+    }));
+    states.push(AppState {
+        scenario: straw_purchase_maximum("mine", 180),
+        ..edited_state()
+    });
+    for state in &states {
+        let text = workspace_json(state, Some("Briefing"), Some("2026-11-27T21:00:00.000Z"));
+        let errors = schema_errors("workspace", &text);
+        assert!(errors.is_empty(), "{errors:#?}\n{text}");
+        let text = proposal_json(&state.scenario, &default_stamp(), Some("2026-11-27"));
+        let errors = schema_errors("proposal", &text);
+        assert!(errors.is_empty(), "{errors:#?}\n{text}");
+    }
+}
+
+/// Opening checks more than the file's shape; where the schema can say it, it does.
+#[test]
+fn the_schemas_refuse_what_opening_refuses_beyond_the_types() {
+    let workspace = workspace_json(&edited_state(), None, None);
+    for (from, to) in [
+        ("\"threshold\": \"workspace\"", "\"threshold\": \"folder\""),
+        ("\"version\": 1", "\"version\": 2"),
+        ("\"organiser_share\"", "\"organizer_share\""),
+        ("\"draws\": 37", "\"draws\": 0"),
+    ] {
+        assert!(workspace.contains(from), "{from}");
+        let text = workspace.replacen(from, to, 1);
+        assert!(open(&text, &AppState::default()).is_err(), "{to}: opens");
+        assert!(!schema_errors("workspace", &text).is_empty(), "{to}: valid");
+    }
+    let proposal = proposal_json(preset("amendment_753").unwrap(), &default_stamp(), None);
+    let text = proposal.replacen("\"version\": 1", "\"version\": 0", 1);
+    assert!(open(&text, &AppState::default()).is_err());
+    assert!(!schema_errors("proposal", &text).is_empty());
+}
+
 fn valid_files() -> Vec<String> {
     let mut custom = edited_state();
     custom.scenario.id = "mine".into();
@@ -293,9 +368,12 @@ fn mutated_files_never_panic_the_reader() {
         )| {
             let text = mutate(&files[which], &mutations);
             if let Ok(Opened::Workspace(state, name)) = open(&text, &AppState::default()) {
-                // Whatever opens is a view the app can show, and it writes itself back.
+                // Whatever opens is a view the app can show, and it writes itself back, in
+                // a file its schema accepts.
                 prop_assert!(state.baseline().is_ok());
                 let again = workspace_json(&state, name.as_deref(), None);
+                let errors = schema_errors("workspace", &again);
+                prop_assert!(errors.is_empty(), "{:?}\n{}", errors, again);
                 prop_assert_eq!(open(&again, &AppState::default()), Ok(Opened::Workspace(state, name)));
             }
         });

@@ -137,6 +137,25 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// Written by hand, as serde is: the pattern holds the form and the years `Date::new`
+/// takes; the calendar (no February 30) is the "date" format's, which a validator checks
+/// when asked to.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A day, written YYYY-MM-DD, from 1900 to 2199.",
+            "type": "string",
+            "format": "date",
+            "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,6 +44,7 @@ pub(crate) fn amendment_files() -> &'static [(&'static str, &'static str)] {
 
 /// Which body of statutes applies: the law the seed paper described, or the law today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LawEra {
     /// Statutes as in force in April 2011, when the seed paper was published.
@@ -103,6 +104,7 @@ impl fmt::Display for LawEra {
 
 /// A charge a prosecutor can bring, by its statute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ChargeId {
     /// 18 U.S.C. 922(a)(6) / 924(a)(2), the "straw purchase" false statement.
     #[serde(rename = "straw_purchase_922a6")]
@@ -249,6 +251,7 @@ impl GuidelineSection {
 /// Who the defendant knew, or had reason to believe, would receive the firearms; ordered
 /// from least to most serious, since a rule needing the lesser is met by the greater.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
     /// No such knowledge shown.
@@ -262,6 +265,7 @@ pub enum Recipient {
 
 /// What a defendant convicted under 18 U.S.C. 933 did: its three subsections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Conduct933 {
     /// 933(a)(1): shipped, transported, transferred or otherwise disposed of a firearm.
@@ -301,6 +305,7 @@ pub struct Conviction {
 
 /// The defendant's role in the offense (USSG §3B1.1, §3B1.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// No role adjustment.

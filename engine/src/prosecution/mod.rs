@@ -43,12 +43,14 @@ macro_rules! prosecution_params {
             $($(#[doc = $doc])* pub $name: Param,)*
         }
 
-        /// A sparse set of user changes to [`ProsecutionParams`]; only the given fields
-        /// change, and an empty set is the reset.
+        /// Changes to the prosecution model's parameters, by name; a parameter not named
+        /// keeps its default, and none at all is the reset.
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
         pub struct ProsecutionOverrides {
-            $(#[serde(default, skip_serializing_if = "Option::is_none")]
+            $($(#[doc = $doc])*
+            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub $name: Option<f64>,)*
         }
 

@@ -53,16 +53,23 @@ impl Baseline {
     }
 }
 
-/// One output a preset says it moves; the test `each preset changes what it claims` holds
-/// the presets to it.
+/// An output a proposal says it moves, on its probe case or the default caseload; the
+/// tests hold every preset to its claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Claim {
+    /// The Guidelines range.
     GuidelineRange,
+    /// The expected sentence.
     ExpectedSentence,
+    /// The chance a U.S. Attorney accepts the referral.
     Acceptance,
+    /// The chance of a conviction.
     Conviction,
+    /// Expected months of prison per referral.
     PrisonMonthsPerReferral,
+    /// The charge that yields the most prison per referral.
     BestCharge,
     /// Expected accepted referrals over the default caseload.
     CaseloadAccepted,
@@ -70,12 +77,15 @@ pub enum Claim {
     CaseloadPrisonYears,
 }
 
-/// A named set of changes. Presets live in `data/presets.json`; a user copies one
-/// (`threshold scenario show ID`) and edits it.
+/// A proposal: a named set of changes to the law or to the models' assumptions, each with
+/// its label and source. The presets are proposals too; a user copies one and edits it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
+    /// A short identifier: a preset's, or one the user chose.
     pub id: String,
+    /// The proposal's name, as the page and the brief show it.
     pub name: String,
     /// One paragraph for people: what the proposal did and how it is modelled.
     #[serde(default)]
@@ -83,18 +93,20 @@ pub struct Scenario {
     /// Where the proposal is documented.
     #[serde(default)]
     pub source: String,
-    /// Outputs the scenario is expected to move (for the standard probe case and caseload).
+    /// Outputs the proposal is expected to move, on its probe case and the default caseload.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<Claim>,
-    /// The case the claims are checked on when not [`standard_probe`]: a proposal that
-    /// only matters for large rings names such a case.
+    /// The case the claims are checked on, when not the standard one (ten rifles to Mexico
+    /// for a cartel): a proposal that only matters for large rings names such a case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probe: Option<Case>,
+    /// The changes, applied in order; none at all is the status quo.
     pub changes: Vec<Change>,
 }
 
 /// One change with its human label and where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// Shown beside every output this change moves.
@@ -104,26 +116,29 @@ pub struct Change {
     /// True when a number in the change is a labelled guess rather than a sourced figure.
     #[serde(default)]
     pub assumption: bool,
+    /// What the change does.
     pub rule: Rule,
 }
 
-/// What a change does. `kind` names it; the other keys are its arguments.
+/// What a change does: `kind` names it, and the other keys are its arguments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
-    /// A charge's statutory maximum per count in one era (`max_months: null` = life).
+    /// A charge's statutory maximum per count in one era, in months (null for life).
     StatutoryMax {
         charge: ChargeId,
         era: LawEra,
         max_months: Option<u32>,
     },
-    /// A mandatory minimum per count (0 removes it).
+    /// A charge's mandatory minimum per count in one era, in months (0 removes it).
     MandatoryMin {
         charge: ChargeId,
         era: LawEra,
         min_months: u32,
     },
-    /// Makes an offence exist in an era where it did not (e.g. 933 in the 2011 world).
+    /// Makes an offence exist in an era where it did not (e.g. 933 in the 2011 world), with
+    /// its maximum (null for life) and minimum per count, in months.
     OffenceAvailable {
         charge: ChargeId,
         era: LawEra,
@@ -132,7 +147,7 @@ pub enum Rule {
         min_months: u32,
     },
     /// Evaluates every case under this era's statutes (the Manual stays the case's own;
-    /// add a `manual` change for the era's Guidelines).
+    /// add a "manual" change for the era's Guidelines).
     LawEra { era: LawEra },
     /// Evaluates every case under this Guidelines Manual.
     Manual { edition: ManualEdition },
@@ -157,9 +172,9 @@ pub enum Rule {
         edition: ManualEdition,
         tiers: Vec<CountTier>,
     },
-    /// Sets prosecution parameters (names as in `data/prosecution_params.json`).
+    /// Sets parameters of the prosecution model, by name.
     ProsecutionParams { set: ProsecutionOverrides },
-    /// Sets sentencing parameters (names as in `data/sentencing_params.json`).
+    /// Sets parameters of the likely-sentence model, by name.
     SentencingParams { set: SentencingOverrides },
     /// Moves the acceptance log-odds of every referral: a U.S. Attorney more (positive) or
     /// less (negative) willing to take firearms cases.
@@ -180,9 +195,12 @@ pub enum Rule {
 
 /// A row of a replacement (b)(1) table.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CountTier {
+    /// The fewest firearms the row applies to.
     pub min_firearms: u32,
+    /// The offense levels it adds.
     pub increase: i32,
 }
 
