@@ -79,6 +79,9 @@ const context = await browser.newContext();
 const page = await context.newPage();
 await page.goto(`${server.origin}/`);
 await page.waitForSelector("[data-testid=guideline-range]");
+// The page's own work per change: after the first caseload run and its tornado, which take
+// the caseload worker a core of this machine's two for several seconds after the load.
+await page.getByTestId("tornado-table").waitFor({ state: "attached", timeout: 120000 });
 const latencies = await page.evaluate(measureChanges, { changes: CHANGES, whileRunning: false });
 
 // The same while a 10,000-referral × 100,000-draw projection runs in slices beside it.

@@ -191,8 +191,7 @@ impl CaseloadRun {
         ))
     }
 
-    /// A run of a projection already made, for a page that has its parts at hand.
-    pub fn of(
+    fn of(
         projection: Projection,
         caseload: Caseload,
         mix: Option<ReferralPopulation>,

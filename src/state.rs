@@ -109,9 +109,9 @@ impl CaseloadSettings {
         )
     }
 
-    /// The projection of `caseload` these settings run, not yet stepped. The caseload panel
-    /// steps it between frames and the slides all at once; both start here, so with the same
-    /// seed and draws their figures are the same.
+    /// The projection of `caseload` these settings run, not yet stepped. The slides step it
+    /// all at once, the caseload worker in slices; both start from `caseload_run::projection`,
+    /// so with the same seed and draws their figures are the same.
     pub fn projection(
         &self,
         caseload: &Caseload,
