@@ -3,7 +3,7 @@
 //! same run on the page between frames.
 
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use threshold_engine::caseload::ProjectionSummary;
@@ -98,6 +98,8 @@ impl Sinks {
 struct Current {
     run: Cell<u64>,
     job: RefCell<Option<CaseloadJob>>,
+    /// Set by the worker's error handler: later runs go to the page.
+    worker_failed: Cell<bool>,
 }
 
 /// Steps `job` on the page, one short task at a time, while it is still the current run.
@@ -130,11 +132,7 @@ fn run_on_page(job: CaseloadJob, current: Rc<Current>, sinks: Sinks) {
 
 /// Starts the worker, or `None` when the browser refuses one. Reports of runs other than
 /// the current one are dropped; a worker that fails hands the current run to the page.
-fn spawn(
-    bridge: Weak<RefCell<Bridge>>,
-    current: Rc<Current>,
-    sinks: Sinks,
-) -> Option<CaseloadWorker> {
+fn spawn(current: Rc<Current>, sinks: Sinks) -> Option<CaseloadWorker> {
     let worker = web_sys::Worker::new(WORKER_SCRIPT).ok()?;
     let on_message = {
         let (current, sinks) = (current.clone(), sinks.clone());
@@ -153,15 +151,9 @@ fn spawn(
     };
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
-        // Dropping the worker here would free this closure while it runs: swap it out
-        // after this task instead, and run the job on the page meanwhile.
-        let bridge = bridge.clone();
-        Timeout::new(0, move || {
-            if let Some(bridge) = bridge.upgrade() {
-                *bridge.borrow_mut() = Bridge::Unavailable;
-            }
-        })
-        .forget();
+        // The next run drops the worker; dropping it here would free this closure while it
+        // runs. This run goes to the page now.
+        current.worker_failed.set(true);
         if let Some(job) = current.job.borrow().clone() {
             run_on_page(job, current.clone(), sinks.clone());
         }
@@ -192,6 +184,7 @@ where
     let current = use_memo((), |_| Current {
         run: Cell::new(0),
         job: RefCell::new(None),
+        worker_failed: Cell::new(false),
     });
     let sinks = Sinks {
         progress: progress.setter(),
@@ -208,8 +201,11 @@ where
             let job = job(run);
             *current.job.borrow_mut() = Some(job.clone());
             sinks.restart();
+            if current.worker_failed.get() {
+                *bridge.borrow_mut() = Bridge::Unavailable;
+            }
             if matches!(*bridge.borrow(), Bridge::Untried) {
-                let spawned = spawn(Rc::downgrade(&bridge), current.clone(), sinks.clone());
+                let spawned = spawn(current.clone(), sinks.clone());
                 *bridge.borrow_mut() = spawned.map_or(Bridge::Unavailable, Bridge::Ready);
             }
             let posted = match &*bridge.borrow() {
