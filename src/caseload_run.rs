@@ -136,13 +136,11 @@ impl Report {
     /// The text posted across the thread boundary. JSON with exact float round trips, so
     /// the page receives the worker's figures to the bit.
     pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|why| {
+        serde_json::to_string(self).unwrap_or_else(|_| {
             // Only a non-finite figure could fail; say so rather than leave the page waiting.
             let failed = Report {
                 run: self.run,
-                event: Event::Failed(
-                    Message::new("caseload.worker_failed").verbatim("why", why.to_string()),
-                ),
+                event: Event::Failed(Message::new("caseload.worker_failed")),
             };
             serde_json::to_string(&failed).unwrap_or_default()
         })

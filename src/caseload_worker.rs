@@ -143,9 +143,9 @@ fn spawn(current: Rc<Current>, sinks: Sinks) -> Option<CaseloadWorker> {
             match serde_json::from_str::<Report>(&text) {
                 Ok(report) if report.run == current.run.get() => sinks.apply(report.event),
                 Ok(_) => {}
-                Err(why) => sinks.failure.set(Some(
-                    Message::new("caseload.worker_failed").verbatim("why", why.to_string()),
-                )),
+                Err(_) => sinks
+                    .failure
+                    .set(Some(Message::new("caseload.worker_failed"))),
             }
         })
     };

@@ -71,9 +71,9 @@ fn receive(text: &str) {
                 post(job.run, Event::Done);
             }
         },
-        Err(why) => post(
+        Err(_) => post(
             run_of(text),
-            Event::Failed(Message::new("caseload.worker_failed").verbatim("why", why.to_string())),
+            Event::Failed(Message::new("caseload.worker_failed")),
         ),
     }
 }
